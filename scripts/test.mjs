@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// The one test command (`npm test`): installs what is missing, then runs every suite and check,
+// and ends with a single `N passed, N failed` line summing them all.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const startedAt = Date.now();
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const artifacts = join(root, '.artifacts');
+mkdirSync(artifacts, { recursive: true });
+const PNPM_VERSION = '10.34.9';
+
+function run(cmd, args, opts = {}) {
+  const started = Date.now();
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    ...opts,
+    env: { ...process.env, ...opts.env },
+  });
+  return { ok: r.status === 0, seconds: (Date.now() - started) / 1000 };
+}
+
+function has(cmd, args = ['--version']) {
+  return spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+}
+
+function ensurePnpm() {
+  if (has('pnpm')) return ['pnpm'];
+  console.log(`pnpm not found: installing pnpm@${PNPM_VERSION} with npm`);
+  if (run('npm', ['install', '-g', `pnpm@${PNPM_VERSION}`]).ok && has('pnpm')) return ['pnpm'];
+  console.log('global install not possible here: using npx');
+  return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
+}
+
+const pnpm = ensurePnpm();
+const pn = (...args) => [pnpm[0], [...pnpm.slice(1), ...args]];
+
+console.log('\n== install');
+if (!run(...pn('install', '--frozen-lockfile')).ok) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+
+const results = [];
+
+/** A check that is not a test runner: it counts as one passed or one failed. */
+function check(name, cmd, args, opts) {
+  console.log(`\n== ${name}`);
+  const r = run(cmd, args, opts);
+  results.push({ name, passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, seconds: r.seconds });
+}
+
+/** A jest run: its own test counts go into the total. */
+function jest(name, pkg, extraArgs = [], opts = {}) {
+  console.log(`\n== ${name}`);
+  const out = join(artifacts, `jest-${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+  const r = run(
+    ...pn('--filter', pkg, 'exec', 'jest', '--json', `--outputFile=${out}`, ...extraArgs),
+    opts,
+  );
+  let passed = 0;
+  let failed = r.ok ? 0 : 1;
+  if (existsSync(out)) {
+    const j = JSON.parse(readFileSync(out, 'utf8'));
+    passed = j.numPassedTests;
+    // A suite that fails to load has no failed tests but must still count against the run.
+    failed = j.numFailedTests + j.numRuntimeErrorTestSuites || failed;
+    if (j.numTotalTests === 0) failed += 1;
+  }
+  results.push({ name, passed, failed, seconds: r.seconds });
+}
+
+check('lint', ...pn('run', 'lint'));
+check('typecheck', ...pn('run', 'typecheck'));
+
+for (const tz of ['UTC', 'Asia/Shanghai', 'America/Los_Angeles']) {
+  const coverage =
+    tz === 'UTC' ? ['--coverage', `--coverageDirectory=${join(artifacts, 'coverage-shared')}`] : [];
+  jest(`shared TZ=${tz}`, '@mqlk/shared', coverage, { env: { TZ: tz } });
+}
+check('shared bundle size', ...pn('--filter', '@mqlk/shared', 'run', 'size'));
+
+console.log('\n== summary');
+for (const r of results) {
+  console.log(
+    `${r.failed ? 'FAIL' : 'ok  '} ${r.name.padEnd(34)} ${String(r.passed).padStart(6)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)}s`,
+  );
+}
+const passed = results.reduce((s, r) => s + r.passed, 0);
+const failed = results.reduce((s, r) => s + r.failed, 0);
+console.log(`\nwall time: ${((Date.now() - startedAt) / 1000).toFixed(0)}s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,2 @@
+export * from './card-code';
+export * from './request-number';

@@ -1,0 +1,90 @@
+/**
+ * The one error vocabulary. The server maps each code to its HTTP status here and nowhere else;
+ * the mini-program shows `message` (plain Chinese) to the person who hit it.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: '填写的内容有误，请按提示修改后再提交' },
+  TEXT_TOO_SHORT: { status: 400, message: '内容太短了，请再多说几句' },
+  TEXT_TOO_LONG: { status: 400, message: '内容太长了，请精简一些' },
+  CARD_CODE_INVALID: {
+    status: 400,
+    message: '二维码内容不完整或有误，请重新扫码，或向干部核对卡片',
+  },
+  PHONE_INVALID: { status: 400, message: '手机号格式不对，请输入11位手机号' },
+  TOO_MANY_PHOTOS: { status: 400, message: '最多只能上传3张照片' },
+  PRIVACY_CONSENT_REQUIRED: { status: 400, message: '请先阅读并同意个人信息保护说明' },
+
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  LOGIN_FAILED: { status: 401, message: '账号或密码不正确' },
+  OTP_INVALID: { status: 401, message: '验证码不正确或已过期，请重新获取' },
+
+  FORBIDDEN: { status: 403, message: '您没有权限进行这项操作' },
+  OUT_OF_SCOPE: { status: 403, message: '这条信息不在您的管辖范围内' },
+  NOT_REQUESTER: { status: 403, message: '只有提出诉求的群众本人可以进行这项操作' },
+  NOT_OWNER: { status: 403, message: '这条诉求不由您办理' },
+  CONDUCT_SUBJECT: { status: 403, message: '反映您本人作风的诉求由乡镇处理，您不能查看或办理' },
+
+  NOT_FOUND: { status: 404, message: '没有找到相关内容' },
+  CARD_NOT_FOUND: { status: 404, message: '没有找到这张联系卡，请核对卡片或联系村（社区）' },
+  REQUEST_NOT_FOUND: { status: 404, message: '没有找到这条诉求' },
+
+  TRANSITION_NOT_ALLOWED: { status: 409, message: '诉求当前的状态不能进行这项操作，请刷新后查看' },
+  VERSION_CONFLICT: { status: 409, message: '这条诉求刚刚被其他人处理过，请刷新后再试' },
+  ALREADY_ACCEPTED: { status: 409, message: '这条诉求已经被签收了' },
+  ESCALATION_TOP_LEVEL: { status: 409, message: '已经是县级办理，不能再上报' },
+  RATING_NOT_OPEN: { status: 409, message: '诉求办结后才能评价' },
+  RATING_ALREADY_GIVEN: { status: 409, message: '这一轮您已经评价过了，感谢您的反馈' },
+  RATING_WINDOW_CLOSED: { status: 409, message: '已超过7天评价期限，不能再评价' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, message: '这次提交与之前的提交不一致，请刷新后重新填写' },
+
+  CARD_REVOKED: { status: 410, message: '这张联系卡已停用，请联系村（社区）领取新卡' },
+
+  PAYLOAD_TOO_LARGE: { status: 413, message: '照片太大了，每张不能超过5MB' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '只能上传 JPG、PNG 或 WebP 格式的照片' },
+
+  ACCOUNT_LOCKED: { status: 423, message: '密码错误次数过多，账号已临时锁定，请15分钟后再试' },
+
+  RATE_LIMITED: { status: 429, message: '操作太频繁了，请稍后再试' },
+
+  INTERNAL: { status: 500, message: '系统开小差了，请稍后再试' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+/** The body of every API error. `details` carries per-field messages for validation errors. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: FieldIssue[];
+  requestId?: string;
+}
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. `text` or `photos.1`. */
+  field: string;
+  message: string;
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ERRORS[code].status;
+}
+
+export function messageOf(code: ErrorCode): string {
+  return ERRORS[code].message;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, value);
+}
+
+/** A domain refusal: the result of a rule that said no, with the code that says why. */
+export type Refusal = { ok: false; code: ErrorCode };
+export type Result<T> = ({ ok: true } & T) | Refusal;
+
+export function refuse(code: ErrorCode): Refusal {
+  return { ok: false, code };
+}

@@ -1,0 +1,83 @@
+import type { MetricPeriod } from './types';
+
+const DAY_MS = 86_400_000;
+// China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact and
+// does not depend on the time zone of the machine running this.
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** Consecutive local-day numbers, both ends included. */
+export interface DayRange {
+  first: number;
+  last: number;
+}
+
+/** Days since 1970-01-01 in Asia/Shanghai. */
+export function localDay(t: Date): number {
+  return Math.floor((t.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
+}
+
+export function inRange(t: Date | null | undefined, range: DayRange): boolean {
+  if (!t) return false;
+  const day = localDay(t);
+  return day >= range.first && day <= range.last;
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
+
+function utcDay(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+function dayOfDate(date: string): number {
+  const match = DATE_PATTERN.exec(date);
+  const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
+  const days = utcDay(year, month, day);
+  // Date.UTC silently rolls 2026-02-30 over to March; a round trip catches dates that do not exist.
+  const check = new Date(days * DAY_MS);
+  if (
+    !match ||
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  ) {
+    throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
+  }
+  return days;
+}
+
+export function toDayRange(period: MetricPeriod): DayRange {
+  const range = { first: dayOfDate(period.from), last: dayOfDate(period.to) };
+  if (range.first > range.last) {
+    throw new RangeError(`Period ends before it starts: ${period.from} … ${period.to}`);
+  }
+  return range;
+}
+
+function parseMonth(month: string): { year: number; month: number } {
+  const match = MONTH_PATTERN.exec(month);
+  const parsed = { year: Number(match?.[1]), month: Number(match?.[2]) };
+  if (!match || parsed.year < 1000 || parsed.month < 1 || parsed.month > 12) {
+    throw new RangeError(`Not a month (YYYY-MM): ${month}`);
+  }
+  return parsed;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Every month from `from` to `to` (both 'YYYY-MM', included), each with its whole-month period. */
+export function monthsBetween(from: string, to: string): { key: string; period: MetricPeriod }[] {
+  const start = parseMonth(from);
+  const end = parseMonth(to);
+  const months: { key: string; period: MetricPeriod }[] = [];
+  for (let { year, month } = start; year * 12 + month <= end.year * 12 + end.month; ) {
+    const key = `${year}-${pad(month)}`;
+    // Day 0 of the next month is the last day of this one.
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    months.push({ key, period: { from: `${key}-01`, to: `${key}-${pad(lastDay)}` } });
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  if (months.length === 0) throw new RangeError(`Months end before they start: ${from} … ${to}`);
+  return months;
+}

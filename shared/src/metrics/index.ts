@@ -1,0 +1,37 @@
+export type {
+  Mean,
+  MetricOptions,
+  MetricPeriod,
+  MetricRating,
+  MetricRatingLevel,
+  MetricRequest,
+  MetricResolution,
+  MetricRound,
+  MetricScope,
+  MetricsGroup,
+  MetricsSummary,
+  Rate,
+} from './types';
+export { computeMetrics } from './compute';
+export { groupByCadre, groupByMonth, groupByUnit } from './group';
+export {
+  BAD_REVIEW_MAX_LEVEL,
+  NO_DATA_LABEL,
+  SATISFIED_MIN_LEVEL,
+  SCORE_PER_LEVEL,
+  formatMean,
+  formatRate,
+  satisfactionRate,
+  summariseRatings,
+  type RatingFigures,
+} from './rates';
+export {
+  RANKING_MIN_RATINGS,
+  RANKING_PRIOR_WEIGHT,
+  rankUnits,
+  type InsufficientEntry,
+  type RankedEntry,
+  type Ranking,
+  type RankingEntry,
+  type RankingOptions,
+} from './ranking';

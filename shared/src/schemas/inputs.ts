@@ -1,0 +1,127 @@
+import * as v from 'valibot';
+import { RESOLUTION_OUTCOMES } from '../lifecycle/status';
+import { RATING_TAG_CODES } from '../rating/rating';
+import { CATEGORY_CODES, SUB_TOPIC_CODES } from '../vocabulary/categories';
+import { idField, optionalTextField, phoneField, textField, versionField } from './fields';
+
+export const REQUEST_TEXT_MIN = 5;
+export const REQUEST_TEXT_MAX = 1000;
+export const MAX_PHOTOS = 3;
+/** Photos larger than this are refused; the client compresses before upload. */
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/* ---- sign-in ---- */
+
+export const staffSignInSchema = v.object({
+  username: v.pipe(
+    v.string('请填写账号'),
+    v.trim(),
+    v.nonEmpty('请填写账号'),
+    v.maxLength(64, '账号太长了'),
+  ),
+  password: v.pipe(
+    v.string('请填写密码'),
+    v.nonEmpty('请填写密码'),
+    v.maxLength(128, '密码太长了'),
+  ),
+});
+
+export const smsCodeRequestSchema = v.object({ phone: phoneField });
+
+export const smsSignInSchema = v.object({
+  phone: phoneField,
+  code: v.pipe(v.string('请填写验证码'), v.trim(), v.regex(/^\d{6}$/, '验证码是6位数字')),
+});
+
+export const wechatSignInSchema = v.object({
+  code: v.pipe(
+    v.string('微信登录失败，请重试'),
+    v.nonEmpty('微信登录失败，请重试'),
+    v.maxLength(128),
+  ),
+});
+
+/* ---- a resident's request ---- */
+
+export const locationSchema = v.object({
+  latitude: v.pipe(v.number('位置格式不对'), v.minValue(-90), v.maxValue(90)),
+  longitude: v.pipe(v.number('位置格式不对'), v.minValue(-180), v.maxValue(180)),
+  address: optionalTextField('地址', 200),
+});
+
+export const submitRequestSchema = v.object({
+  cardCode: v.optional(v.pipe(v.string(), v.regex(/^[0-9A-Za-z]{1,32}$/, '联系卡编码格式不对'))),
+  category: v.picklist(CATEGORY_CODES, '请选择诉求类别'),
+  subTopic: v.optional(v.picklist(SUB_TOPIC_CODES, '请选择具体事项')),
+  text: textField('诉求内容', REQUEST_TEXT_MIN, REQUEST_TEXT_MAX),
+  photoIds: v.optional(
+    v.pipe(
+      v.array(idField, '照片格式不对'),
+      v.maxLength(MAX_PHOTOS, `最多只能上传${MAX_PHOTOS}张照片`),
+    ),
+    [],
+  ),
+  contactPhone: v.optional(phoneField),
+  location: v.optional(locationSchema),
+  consent: v.literal(true, '请先阅读并同意个人信息保护说明'),
+});
+
+/* ---- a cadre's moves ---- */
+
+export const acceptSchema = v.object({ version: versionField });
+
+export const replySchema = v.object({ text: textField('答复内容', 2, 500) });
+
+export const resolveSchema = v.pipe(
+  v.object({
+    version: versionField,
+    outcome: v.picklist(RESOLUTION_OUTCOMES, '请选择办理结果'),
+    note: textField('办理情况', 2, 1000),
+  }),
+  // "Explained" means it cannot be solved: the resident is owed real reasons, not a word.
+  v.forward(
+    v.check(
+      (input) => input.outcome !== 'explained' || input.note.length >= 10,
+      '不能解决的，请写清楚原因（至少10个字）',
+    ),
+    ['note'],
+  ),
+);
+
+export const escalateSchema = v.object({
+  version: versionField,
+  reason: textField('上报理由', 5, 500),
+});
+
+export const transferSchema = v.object({
+  version: versionField,
+  toUserId: idField,
+  reason: textField('转办理由', 5, 500),
+});
+
+/* ---- the resident's rating ---- */
+
+export const rateSchema = v.object({
+  level: v.picklist([1, 2, 3, 4, 5] as const, '请选择满意程度'),
+  tags: v.optional(
+    v.pipe(
+      v.array(v.picklist(RATING_TAG_CODES, '评价标签不对')),
+      v.check((tags) => new Set(tags).size === tags.length, '评价标签重复了'),
+    ),
+    [],
+  ),
+  comment: optionalTextField('评价内容', 300),
+});
+
+export type StaffSignInInput = v.InferOutput<typeof staffSignInSchema>;
+export type SmsCodeRequestInput = v.InferOutput<typeof smsCodeRequestSchema>;
+export type SmsSignInInput = v.InferOutput<typeof smsSignInSchema>;
+export type WechatSignInInput = v.InferOutput<typeof wechatSignInSchema>;
+export type SubmitRequestInput = v.InferOutput<typeof submitRequestSchema>;
+export type AcceptInput = v.InferOutput<typeof acceptSchema>;
+export type ReplyInput = v.InferOutput<typeof replySchema>;
+export type ResolveInput = v.InferOutput<typeof resolveSchema>;
+export type EscalateInput = v.InferOutput<typeof escalateSchema>;
+export type TransferInput = v.InferOutput<typeof transferSchema>;
+export type RateInput = v.InferOutput<typeof rateSchema>;

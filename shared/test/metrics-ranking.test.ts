@@ -1,0 +1,147 @@
+import { rankUnits } from '../src/metrics';
+
+describe('rankUnits (排名分)', () => {
+  // Sum of all entries, V4 included: 95/114 = 5/6 = p₀. m = 10, so score = (50/6 + s) / (10 + n):
+  // V1 (45/50): (8.3333 + 45) / 60 = 8/9  = 0.8889
+  // V3 (18/20): (8.3333 + 18) / 30 = 158/180 = 0.8778
+  // V2 (9/10):  (8.3333 + 9) / 20 = 104/120 = 0.8667
+  // V5 (20/30): (8.3333 + 20) / 40 = 170/240 = 0.7083
+  // V4 (3/4): fewer than 5 ratings → 样本不足.
+  const entries = [
+    { key: 'V1', satisfied: 45, rated: 50 },
+    { key: 'V2', satisfied: 9, rated: 10 },
+    { key: 'V3', satisfied: 18, rated: 20 },
+    { key: 'V4', satisfied: 3, rated: 4 },
+    { key: 'V5', satisfied: 20, rated: 30 },
+  ];
+
+  it('scores to 4 decimals and ranks by score', () => {
+    const ranking = rankUnits(entries);
+    expect(ranking.baseline).toEqual({ numerator: 95, denominator: 114, value: 95 / 114 });
+    expect(ranking.m).toBe(10);
+    const rows = ranking.ranked.map((e) => [e.key, e.rank]);
+    expect(rows).toEqual([
+      ['V1', 1],
+      ['V3', 2],
+      ['V2', 3],
+      ['V5', 4],
+    ]);
+    const scores = ranking.ranked.map((e) => e.score);
+    [0.8889, 0.8778, 0.8667, 0.7083].forEach((expected, i) =>
+      expect(scores[i]).toBeCloseTo(expected, 4),
+    );
+    expect(ranking.ranked[0]?.satisfaction).toBe(0.9);
+  });
+
+  it('sets units with fewer than 5 ratings apart, showing only their count', () => {
+    expect(rankUnits(entries).insufficient).toEqual([{ key: 'V4', rated: 4 }]);
+  });
+
+  it('lists only 样本不足 when nobody has 5 ratings', () => {
+    const ranking = rankUnits([
+      { key: 'b', satisfied: 4, rated: 4 },
+      { key: 'a', satisfied: 0, rated: 0 },
+    ]);
+    expect(ranking.ranked).toEqual([]);
+    expect(ranking.insufficient).toEqual([
+      { key: 'a', rated: 0 },
+      { key: 'b', rated: 4 },
+    ]);
+  });
+
+  it('uses competition ranking for equal scores, ordered by number of ratings then key', () => {
+    // p₀ = 3/4 given. D 10/10: (7.5 + 10)/20 = 0.875. A 6/8, B 15/20, C 9/12 all have p = p₀, so
+    // score 0.75. E 0/5: 7.5/15 = 0.5. Ranks 1, 2, 2, 2, 5.
+    const ranking = rankUnits(
+      [
+        { key: 'A', satisfied: 6, rated: 8 },
+        { key: 'C', satisfied: 9, rated: 12 },
+        { key: 'E', satisfied: 0, rated: 5 },
+        { key: 'B', satisfied: 15, rated: 20 },
+        { key: 'D', satisfied: 10, rated: 10 },
+      ],
+      { baseline: { satisfied: 3, rated: 4 } },
+    );
+    expect(ranking.ranked.map((e) => [e.key, e.rank, e.score])).toEqual([
+      ['D', 1, 0.875],
+      ['B', 2, 0.75],
+      ['C', 2, 0.75],
+      ['A', 2, 0.75],
+      ['E', 5, 0.5],
+    ]);
+  });
+
+  it('orders equal scores with equal counts by key', () => {
+    const ranking = rankUnits([
+      { key: 'y', satisfied: 5, rated: 5 },
+      { key: 'x', satisfied: 5, rated: 5 },
+    ]);
+    expect(ranking.ranked.map((e) => [e.key, e.rank])).toEqual([
+      ['x', 1],
+      ['y', 1],
+    ]);
+  });
+
+  it('finds ties exactly where floating point would split them', () => {
+    // p₀ = 1/2: (5 + 8)/24 = 13/24 and (5 + 21)/48 = 26/48 = 13/24. Computed naively in floats,
+    // the two come out as 0.5416666666666666 and 0.5416666666666667.
+    const ranking = rankUnits(
+      [
+        { key: 'P', satisfied: 8, rated: 14 },
+        { key: 'Q', satisfied: 21, rated: 38 },
+      ],
+      { baseline: { satisfied: 1, rated: 2 } },
+    );
+    expect(ranking.ranked.map((e) => [e.key, e.rank])).toEqual([
+      ['Q', 1],
+      ['P', 1],
+    ]);
+    expect(ranking.ranked[0]?.score).toBe(ranking.ranked[1]?.score);
+  });
+
+  it('takes m and the minimum from the options', () => {
+    // m = 0 ranks on the raw 满意率; minRatings = 4 lets V4 in with 0.75.
+    const ranking = rankUnits(entries, { m: 0, minRatings: 4 });
+    expect(ranking.ranked.map((e) => [e.key, e.score])).toEqual([
+      ['V1', 0.9],
+      ['V3', 0.9],
+      ['V2', 0.9],
+      ['V4', 0.75],
+      ['V5', 20 / 30],
+    ]);
+    expect(ranking.ranked.map((e) => e.rank)).toEqual([1, 1, 1, 4, 5]);
+    expect(ranking.insufficient).toEqual([]);
+  });
+
+  it('returns an empty ranking with no baseline for no entries', () => {
+    expect(rankUnits([])).toEqual({
+      baseline: { numerator: 0, denominator: 0, value: null },
+      m: 10,
+      ranked: [],
+      insufficient: [],
+    });
+  });
+
+  it.each([
+    ['more satisfied than rated', [{ key: 'a', satisfied: 6, rated: 5 }], {}],
+    ['negative count', [{ key: 'a', satisfied: -1, rated: 5 }], {}],
+    ['fractional count', [{ key: 'a', satisfied: 1.5, rated: 5 }], {}],
+    [
+      'duplicate key',
+      [
+        { key: 'a', satisfied: 1, rated: 5 },
+        { key: 'a', satisfied: 1, rated: 5 },
+      ],
+      {},
+    ],
+    [
+      'baseline without ratings',
+      [{ key: 'a', satisfied: 5, rated: 5 }],
+      { baseline: { satisfied: 0, rated: 0 } },
+    ],
+    ['minRatings 0', [], { minRatings: 0 }],
+    ['negative m', [], { m: -1 }],
+  ])('rejects %s', (_name, list, options) => {
+    expect(() => rankUnits(list, options)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,175 @@
+import {
+  acceptSchema,
+  issueFor,
+  rateSchema,
+  resolveSchema,
+  smsSignInSchema,
+  staffSignInSchema,
+  submitRequestSchema,
+  transferSchema,
+  validate,
+  wechatSignInSchema,
+  escalateSchema,
+  replySchema,
+} from '../src/schemas';
+
+const goodRequest = {
+  cardCode: 'Ab3dE5gH7jK9m',
+  category: 'difficulty',
+  subTopic: 'water',
+  text: '  村东头的自来水停了三天了，  ',
+  photoIds: [1, 2],
+  contactPhone: '138 1234 5678',
+  consent: true,
+};
+
+describe('submitRequestSchema', () => {
+  it('accepts a good request, normalising text and phone', () => {
+    const r = validate(submitRequestSchema, goodRequest);
+    expect(r).toEqual({
+      ok: true,
+      value: { ...goodRequest, text: '村东头的自来水停了三天了，', contactPhone: '13812345678' },
+    });
+  });
+
+  it('fills defaults for optional photos', () => {
+    const { photoIds: _p, ...rest } = goodRequest;
+    const r = validate(submitRequestSchema, rest);
+    expect(r.ok && r.value.photoIds).toEqual([]);
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['text too short', { text: '停水了' }, 'text', '诉求内容至少要5个字，现在只有3个字'],
+    ['text only spaces', { text: '     ' }, 'text', '请填写诉求内容'],
+    ['text missing', { text: undefined }, 'text', '请填写诉求内容'],
+    [
+      'text too long',
+      { text: '水'.repeat(1001) },
+      'text',
+      '诉求内容最多1000个字，现在有1001个字，请精简一些',
+    ],
+    ['unknown category', { category: 'weather' }, 'category', '请选择诉求类别'],
+    ['four photos', { photoIds: [1, 2, 3, 4] }, 'photoIds', '最多只能上传3张照片'],
+    ['bad phone', { contactPhone: '12345' }, 'contactPhone', '手机号格式不对，请输入11位手机号'],
+    ['no consent', { consent: false }, 'consent', '请先阅读并同意个人信息保护说明'],
+    ['bad card code', { cardCode: 'abc-def' }, 'cardCode', '联系卡编码格式不对'],
+  ])('refuses %s', (_name, patch, field, message) => {
+    const r = validate(submitRequestSchema, { ...goodRequest, ...patch });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(issueFor(r.issues, field)).toBe(message);
+  });
+
+  it('counts emoji as one character each and allows them', () => {
+    expect(validate(submitRequestSchema, { ...goodRequest, text: '😀😀😀😀😀' }).ok).toBe(true);
+    expect(validate(submitRequestSchema, { ...goodRequest, text: '😀😀😀😀' }).ok).toBe(false);
+    expect(validate(submitRequestSchema, { ...goodRequest, text: '😀'.repeat(1000) }).ok).toBe(
+      true,
+    );
+  });
+
+  it('reports every bad field at once', () => {
+    const r = validate(submitRequestSchema, { category: 'x', text: '', consent: false });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.field).sort()).toEqual(['category', 'consent', 'text']);
+  });
+});
+
+describe('sign-in schemas', () => {
+  it('staff: trims the account and requires both fields', () => {
+    expect(validate(staffSignInSchema, { username: ' admin ', password: 'x' })).toEqual({
+      ok: true,
+      value: { username: 'admin', password: 'x' },
+    });
+    const r = validate(staffSignInSchema, { username: '', password: '' });
+    expect(r).toEqual({
+      ok: false,
+      issues: [
+        { field: 'username', message: '请填写账号' },
+        { field: 'password', message: '请填写密码' },
+      ],
+    });
+  });
+  it('sms: six digits', () => {
+    expect(validate(smsSignInSchema, { phone: '13812345678', code: '123456' }).ok).toBe(true);
+    expect(validate(smsSignInSchema, { phone: '13812345678', code: '12345' })).toEqual({
+      ok: false,
+      issues: [{ field: 'code', message: '验证码是6位数字' }],
+    });
+  });
+  it('wechat: a code is required', () => {
+    expect(validate(wechatSignInSchema, { code: '' }).ok).toBe(false);
+    expect(validate(wechatSignInSchema, { code: '0a1b2c' }).ok).toBe(true);
+  });
+});
+
+describe('cadre move schemas', () => {
+  it('accept needs the version the client saw', () => {
+    expect(validate(acceptSchema, { version: 3 }).ok).toBe(true);
+    expect(validate(acceptSchema, {})).toEqual({
+      ok: false,
+      issues: [{ field: 'version', message: '缺少版本号，请刷新后再试' }],
+    });
+    expect(validate(acceptSchema, { version: 1.5 }).ok).toBe(false);
+  });
+  it('reply needs some words', () => {
+    expect(validate(replySchema, { text: '好的' }).ok).toBe(true);
+    expect(validate(replySchema, { text: '好' }).ok).toBe(false);
+  });
+  it('resolving as "explained" needs real reasons', () => {
+    expect(validate(resolveSchema, { version: 1, outcome: 'solved', note: '已修好' }).ok).toBe(
+      true,
+    );
+    const short = validate(resolveSchema, { version: 1, outcome: 'explained', note: '办不了' });
+    expect(short).toEqual({
+      ok: false,
+      issues: [{ field: 'note', message: '不能解决的，请写清楚原因（至少10个字）' }],
+    });
+    const long = {
+      version: 1,
+      outcome: 'explained',
+      note: '该路段属于省道，需由交通部门统一规划改造',
+    };
+    expect(validate(resolveSchema, long).ok).toBe(true);
+    expect(validate(resolveSchema, { version: 1, outcome: 'maybe', note: '已修好' }).ok).toBe(
+      false,
+    );
+  });
+  it('escalate and transfer need a reason; transfer needs a target', () => {
+    expect(validate(escalateSchema, { version: 0, reason: '需要乡镇协调水务站' }).ok).toBe(true);
+    expect(validate(escalateSchema, { version: 0, reason: '不行' }).ok).toBe(false);
+    expect(validate(transferSchema, { version: 0, toUserId: 7, reason: '属于二组网格' }).ok).toBe(
+      true,
+    );
+    const r = validate(transferSchema, { version: 0, toUserId: 0, reason: '属于二组网格' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.field).toBe('toUserId');
+  });
+});
+
+describe('rateSchema', () => {
+  it('accepts a level with tags and a comment', () => {
+    expect(
+      validate(rateSchema, { level: 5, tags: ['timely', 'friendly'], comment: ' 谢谢！' }),
+    ).toEqual({
+      ok: true,
+      value: { level: 5, tags: ['timely', 'friendly'], comment: '谢谢！' },
+    });
+  });
+  it('defaults tags and comment', () => {
+    expect(validate(rateSchema, { level: 3 })).toEqual({
+      ok: true,
+      value: { level: 3, tags: [], comment: '' },
+    });
+  });
+  it.each([[0], [6], ['5'], [null], [4.5]])('refuses level %p', (level) => {
+    expect(validate(rateSchema, { level })).toEqual({
+      ok: false,
+      issues: [{ field: 'level', message: '请选择满意程度' }],
+    });
+  });
+  it('refuses unknown and repeated tags and overlong comments', () => {
+    expect(validate(rateSchema, { level: 5, tags: ['great'] }).ok).toBe(false);
+    expect(validate(rateSchema, { level: 5, tags: ['timely', 'timely'] }).ok).toBe(false);
+    expect(validate(rateSchema, { level: 5, comment: '好'.repeat(301) }).ok).toBe(false);
+  });
+});
