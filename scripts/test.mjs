@@ -35,6 +35,36 @@ function ensurePnpm() {
   return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
 }
 
+/**
+ * System packages the suites need: MariaDB for the server's database tests, Chromium and CJK fonts
+ * for the browser tests. Installed with apt when running as root on Debian, otherwise named.
+ */
+function ensureSystemPackages() {
+  const wanted = [];
+  const socketUsable = existsSync(process.env.TEST_DB_SOCKET ?? '/run/mysqld/mysqld.sock');
+  if (!process.env.TEST_DATABASE_URL && !socketUsable && !has('mariadbd', ['--version'])) {
+    wanted.push('mariadb-server');
+  }
+  if (!existsSync('/usr/bin/chromium')) wanted.push('chromium');
+  if (!existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'))
+    wanted.push('fonts-noto-cjk');
+  if (wanted.length === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && has('apt-get', ['--version'])) {
+    console.log(`== installing system packages: ${wanted.join(' ')}`);
+    const env = { DEBIAN_FRONTEND: 'noninteractive' };
+    if (
+      run('apt-get', ['update', '-qq'], { env }).ok &&
+      run('apt-get', ['install', '-y', '-qq', ...wanted], { env }).ok
+    )
+      return;
+  }
+  console.log(
+    `Missing system packages: ${wanted.join(' ')}. Install them, e.g.\n  sudo apt-get install -y ${wanted.join(' ')}`,
+  );
+}
+
+ensureSystemPackages();
 const pnpm = ensurePnpm();
 const pn = (...args) => [pnpm[0], [...pnpm.slice(1), ...args]];
 
@@ -57,10 +87,19 @@ function check(name, cmd, args, opts) {
 function jest(name, pkg, extraArgs = [], opts = {}) {
   console.log(`\n== ${name}`);
   const out = join(artifacts, `jest-${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
-  const r = run(
-    ...pn('--filter', pkg, 'exec', 'jest', '--json', `--outputFile=${out}`, ...extraArgs),
-    opts,
+  const [cmd, args] = pn(
+    '--filter',
+    pkg,
+    'exec',
+    'jest',
+    '--json',
+    `--outputFile=${out}`,
+    ...extraArgs,
   );
+  // Database suites run inside test-db.mjs: it provides a real, fresh MariaDB and removes it after.
+  const r = opts.withDatabase
+    ? run('node', [join(root, 'scripts/test-db.mjs'), '--', cmd, ...args], opts)
+    : run(cmd, args, opts);
   let passed = 0;
   let failed = r.ok ? 0 : 1;
   if (existsSync(out)) {
@@ -82,6 +121,8 @@ for (const tz of ['UTC', 'Asia/Shanghai', 'America/Los_Angeles']) {
   jest(`shared TZ=${tz}`, '@mqlk/shared', coverage, { env: { TZ: tz } });
 }
 check('shared bundle size', ...pn('--filter', '@mqlk/shared', 'run', 'size'));
+
+jest('server (MariaDB + SQLite)', '@mqlk/server', [], { withDatabase: true });
 
 console.log('\n== summary');
 for (const r of results) {

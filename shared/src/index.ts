@@ -8,3 +8,4 @@ export * from './codes';
 export * from './text';
 export * from './schemas';
 export * from './metrics';
+export * from './api';

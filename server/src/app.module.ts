@@ -1,0 +1,51 @@
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { DestinationStream } from 'pino';
+import { ErrorFilter } from './common/error.filter';
+import { loggingModule } from './common/logging';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { CadreModule } from './modules/cadre/cadre.module';
+import { CardModule } from './modules/card/card.module';
+import { HealthModule } from './modules/health/health.module';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module';
+import { OrgModule } from './modules/org/org.module';
+import { PhotoModule } from './modules/photo/photo.module';
+import { RatingModule } from './modules/rating/rating.module';
+import { RequestModule } from './modules/request/request.module';
+import { UserModule } from './modules/user/user.module';
+
+export interface AppModuleOptions {
+  /** Where JSON log lines go (stdout by default); tests read them. */
+  logDestination?: DestinationStream;
+  /** Extra modules, e.g. a test-only controller. */
+  imports?: ModuleMetadata['imports'];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        loggingModule(options.logDestination),
+        DatabaseModule,
+        HealthModule,
+        OrgModule,
+        UserModule,
+        AuthModule,
+        CadreModule,
+        CardModule,
+        RequestModule,
+        PhotoModule,
+        RatingModule,
+        IdempotencyModule,
+        ...(options.imports ?? []),
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppModuleOptions } from './app.module';
+import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
+import type { AppConfig } from './config/config';
+
+export const API_PREFIX = 'api';
+
+/**
+ * Builds the whole application exactly as production runs it; main.ts listens on it, the e2e tests
+ * talk to it through supertest. Returns it initialised (routes registered, migrations run if enabled).
+ */
+export async function createApp(
+  config: AppConfig,
+  options: AppModuleOptions = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ logger: false, genReqId: requestIdOf });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, options),
+    adapter,
+    // Throw on a failed start instead of exiting the process: main.ts decides, tests report it.
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
+  setUpApiDocs(app);
+  await serveH5Build(app, config.h5DistDir);
+  await app.init();
+  return app;
+}
+
+/** Swagger UI at /api/docs, the OpenAPI document at /api/docs-json. */
+function setUpApiDocs(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('民情联系卡 API')
+      .setDescription(
+        'Errors are `{ code, message, details?, requestId }`; codes are listed in shared/src/errors.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, {
+    useGlobalPrefix: true,
+    jsonDocumentUrl: 'docs-json',
+  });
+}
+
+/**
+ * Serves the H5 build at / when it has been built. Paths without a file extension outside /api get
+ * index.html, so the H5 router's deep links (e.g. the QR link /c/<code>) open the app.
+ */
+async function serveH5Build(app: NestFastifyApplication, dir: string): Promise<void> {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: dir, serve: false });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/*', (request, reply) => {
+      const pathname = request.url.split('?')[0] ?? '/';
+      if (pathname === `/${API_PREFIX}` || pathname.startsWith(`/${API_PREFIX}/`)) {
+        return reply.callNotFound();
+      }
+      if (path.posix.extname(pathname) !== '') return reply.sendFile(pathname.slice(1));
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+}

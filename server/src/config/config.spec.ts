@@ -1,0 +1,152 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_KEYS, ConfigError, loadConfig } from './config';
+
+const cwd = '/srv/mqlk/server';
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'mariadb://mqlk:pw@db.internal:3306/mqlk',
+  PUBLIC_BASE_URL: 'https://mqlk.example.gov.cn/',
+  TOKEN_SECRET: 'x'.repeat(48),
+  PHONE_ENC_KEY: Buffer.alloc(32, 7).toString('base64'),
+  WECHAT_APPID: 'wx0123456789abcdef',
+  WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+};
+
+function issuesOf(env: Record<string, string>): { key: string; message: string }[] {
+  try {
+    loadConfig(env, cwd);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.issues;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives a working development configuration with no environment at all', () => {
+    const config = loadConfig({}, cwd);
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      host: '0.0.0.0',
+      port: 3000,
+      database: {
+        dialect: 'sqlite',
+        file: path.join(cwd, 'data/mqlk.sqlite'),
+        migrationsRun: true,
+      },
+      publicBaseUrl: 'http://localhost:3000',
+      h5DistDir: '/srv/mqlk/miniapp/dist-h5',
+      uploadDir: path.join(cwd, 'data/uploads'),
+      logLevel: 'info',
+      wechat: null,
+    });
+    expect(config.phoneEncKey).toHaveLength(32);
+    expect(config.tokenSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('reads a complete production configuration', () => {
+    const config = loadConfig(PRODUCTION, cwd);
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      database: {
+        dialect: 'mariadb',
+        host: 'db.internal',
+        port: 3306,
+        user: 'mqlk',
+        password: 'pw',
+        database: 'mqlk',
+        migrationsRun: false,
+      },
+      publicBaseUrl: 'https://mqlk.example.gov.cn',
+      wechat: { appId: 'wx0123456789abcdef', secret: '0123456789abcdef0123456789abcdef' },
+    });
+    expect(config.phoneEncKey.equals(Buffer.alloc(32, 7))).toBe(true);
+  });
+
+  it('accepts the phone key as hex too', () => {
+    const config = loadConfig({ PHONE_ENC_KEY: 'ab'.repeat(32) }, cwd);
+    expect(config.phoneEncKey.equals(Buffer.alloc(32, 0xab))).toBe(true);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', WECHAT_APPID: ' ', WECHAT_SECRET: '' }, cwd).port).toBe(3000);
+  });
+
+  it('reports every bad key at once, with the value unless it is a secret', () => {
+    expect(
+      issuesOf({
+        PORT: '70000',
+        NODE_ENV: 'staging',
+        LOG_LEVEL: 'loud',
+        DATABASE_MIGRATIONS_RUN: 'yes',
+        PHONE_ENC_KEY: 'c2hvcnQ=',
+        TOKEN_SECRET: 'short',
+      }),
+    ).toEqual([
+      { key: 'NODE_ENV', message: 'must be one of development, test, production (got "staging")' },
+      { key: 'PORT', message: 'must be a port number from 1 to 65535 (got "70000")' },
+      { key: 'DATABASE_MIGRATIONS_RUN', message: 'must be true or false (got "yes")' },
+      { key: 'TOKEN_SECRET', message: 'must be at least 32 characters' },
+      {
+        key: 'PHONE_ENC_KEY',
+        message:
+          'must be 32 bytes as base64 (44 chars) or hex (64 chars), e.g. `openssl rand -base64 32`',
+      },
+      {
+        key: 'LOG_LEVEL',
+        message: 'must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+      },
+    ]);
+  });
+
+  it('says which keys production requires', () => {
+    expect(issuesOf({ NODE_ENV: 'production' }).map((i) => i.key)).toEqual([
+      'DATABASE_URL',
+      'PUBLIC_BASE_URL',
+      'TOKEN_SECRET',
+      'PHONE_ENC_KEY',
+      'WECHAT_APPID',
+      'WECHAT_SECRET',
+    ]);
+  });
+
+  it('requires https in production', () => {
+    expect(issuesOf({ ...PRODUCTION, PUBLIC_BASE_URL: 'http://mqlk.example.gov.cn' })).toEqual([
+      {
+        key: 'PUBLIC_BASE_URL',
+        message: 'must be https:// in production (WeChat only opens https links)',
+      },
+    ]);
+  });
+
+  it('wants the WeChat AppID and secret together', () => {
+    expect(issuesOf({ WECHAT_APPID: 'wx0123456789abcdef' })).toEqual([
+      { key: 'WECHAT_SECRET', message: 'WECHAT_APPID and WECHAT_SECRET must be set together' },
+    ]);
+  });
+
+  it('puts every problem in the error message, one line per key', () => {
+    expect(() => loadConfig({ PORT: 'x', DATABASE_URL: 'postgres://u:secret@h/db' }, cwd)).toThrow(
+      'Invalid configuration (2 problems):\n' +
+        '  - PORT: must be a port number from 1 to 65535 (got "x")\n' +
+        '  - DATABASE_URL: unsupported scheme "postgres:" (use sqlite:, mysql:// or mariadb://)\n' +
+        'See server/.env.example for every key.',
+    );
+  });
+});
+
+describe('.env.example', () => {
+  const example = fs.readFileSync(path.join(__dirname, '..', '..', '.env.example'), 'utf8');
+  const env = Object.fromEntries(
+    [...example.matchAll(/^([A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1] as string, m[2] as string]),
+  );
+
+  it('documents every key the server reads, and no other', () => {
+    expect(Object.keys(env).sort()).toEqual([...CONFIG_KEYS].sort());
+  });
+
+  it('is a valid configuration as it stands', () => {
+    expect(() => loadConfig(env, cwd)).not.toThrow();
+  });
+});

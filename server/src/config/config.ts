@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import * as v from 'valibot';
+import { type DatabaseConnection, parseDatabaseUrl } from './database-url';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  database: DatabaseConnection & { migrationsRun: boolean };
+  /** Origin that QR codes and links point at, without a trailing slash. */
+  publicBaseUrl: string;
+  tokenSecret: string;
+  /** 32 bytes: the AES-256 key for phone numbers at rest. */
+  phoneEncKey: Buffer;
+  /** Absolute path of the H5 build; served at / when it exists. */
+  h5DistDir: string;
+  uploadDir: string;
+  logLevel: LogLevel;
+  /** Null when unset: the local WeChat stand-in is used (never in production). */
+  wechat: { appId: string; secret: string } | null;
+}
+
+export interface ConfigIssue {
+  key: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: ConfigIssue[]) {
+    super(
+      `Invalid configuration (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n` +
+        issues.map((i) => `  - ${i.key}: ${i.message}`).join('\n') +
+        '\nSee server/.env.example for every key.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+// Development defaults: fixed so that local data stays readable across restarts, refused in production.
+const DEV_TOKEN_SECRET = 'dev-only-token-secret-never-use-in-production';
+const DEV_PHONE_ENC_KEY = createHash('sha256').update('mqlk development phone key').digest();
+
+const SECRET_KEYS = new Set(['TOKEN_SECRET', 'PHONE_ENC_KEY', 'WECHAT_SECRET', 'DATABASE_URL']);
+
+const bool = v.pipe(
+  v.string(),
+  v.picklist(['true', 'false', '1', '0'], 'must be true or false'),
+  v.transform((s) => s === 'true' || s === '1'),
+);
+
+const encryptionKey = v.pipe(
+  v.string(),
+  v.transform((s) =>
+    /^[0-9a-fA-F]{64}$/.test(s) ? Buffer.from(s, 'hex') : Buffer.from(s, 'base64'),
+  ),
+  v.check(
+    (key) => key.length === 32,
+    'must be 32 bytes as base64 (44 chars) or hex (64 chars), e.g. `openssl rand -base64 32`',
+  ),
+);
+
+const ENV_SCHEMA = v.object({
+  NODE_ENV: v.optional(v.picklist(NODE_ENVS, `must be one of ${NODE_ENVS.join(', ')}`)),
+  HOST: v.optional(v.string()),
+  PORT: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,5}$/, 'must be a port number from 1 to 65535'),
+      v.transform(Number),
+      v.minValue(1, 'must be a port number from 1 to 65535'),
+      v.maxValue(65535, 'must be a port number from 1 to 65535'),
+    ),
+  ),
+  DATABASE_URL: v.optional(v.string()),
+  DATABASE_MIGRATIONS_RUN: v.optional(bool),
+  PUBLIC_BASE_URL: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^https?:\/\/[^/\s]+\/?$/, 'must be an origin like https://mqlk.example.gov.cn'),
+      v.transform((s) => s.replace(/\/$/, '')),
+    ),
+  ),
+  TOKEN_SECRET: v.optional(v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters'))),
+  PHONE_ENC_KEY: v.optional(encryptionKey),
+  H5_DIST_DIR: v.optional(v.string()),
+  UPLOAD_DIR: v.optional(v.string()),
+  LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`)),
+  WECHAT_APPID: v.optional(
+    v.pipe(v.string(), v.regex(/^wx[0-9a-f]{16}$/, 'must look like wx0123456789abcdef')),
+  ),
+  WECHAT_SECRET: v.optional(
+    v.pipe(v.string(), v.regex(/^[0-9A-Za-z]{32}$/, 'must be 32 letters or digits')),
+  ),
+});
+
+export const CONFIG_KEYS = Object.keys(ENV_SCHEMA.entries) as (keyof typeof ENV_SCHEMA.entries)[];
+
+/**
+ * Reads the configuration once from an environment (process.env in production). Every bad key is
+ * reported at once; empty values count as unset. Relative paths are resolved against `cwd`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const key of CONFIG_KEYS) {
+    const value = env[key]?.trim();
+    if (value) raw[key] = value;
+  }
+
+  const issues: ConfigIssue[] = [];
+  let parsed = v.safeParse(ENV_SCHEMA, raw);
+  if (!parsed.success) {
+    const bad = new Set<string>();
+    for (const issue of parsed.issues) {
+      const key = String(issue.path?.[0]?.key ?? '?');
+      const got = SECRET_KEYS.has(key) ? '' : ` (got "${raw[key]}")`;
+      issues.push({ key, message: issue.message + got });
+      bad.add(key);
+    }
+    // Go on without the bad keys, so that the rules below report their problems in the same message.
+    parsed = v.safeParse(
+      ENV_SCHEMA,
+      Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k))),
+    );
+    if (!parsed.success) throw new ConfigError(issues);
+  }
+  const e = parsed.output;
+  const nodeEnv = e.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  const port = e.PORT ?? 3000;
+
+  const databaseUrl = e.DATABASE_URL ?? 'sqlite:./data/mqlk.sqlite';
+  const database = parseDatabaseUrl(databaseUrl, cwd);
+  if (typeof database === 'string') issues.push({ key: 'DATABASE_URL', message: database });
+
+  const requiredInProduction = (key: string, hint: string) => {
+    if (production && raw[key] === undefined) {
+      issues.push({ key, message: `required when NODE_ENV=production (${hint})` });
+    }
+  };
+  requiredInProduction(
+    'DATABASE_URL',
+    'mysql://… or mariadb://…, or sqlite:<file> for one small instance',
+  );
+  requiredInProduction('PUBLIC_BASE_URL', 'the https origin printed in QR codes');
+  requiredInProduction(
+    'TOKEN_SECRET',
+    'at least 32 random characters, e.g. `openssl rand -base64 48`',
+  );
+  requiredInProduction('PHONE_ENC_KEY', '32 random bytes, e.g. `openssl rand -base64 32`');
+  requiredInProduction('WECHAT_APPID', 'the mini-program AppID');
+  requiredInProduction('WECHAT_SECRET', 'the mini-program AppSecret');
+  if (production && e.PUBLIC_BASE_URL?.startsWith('http://')) {
+    issues.push({
+      key: 'PUBLIC_BASE_URL',
+      message: 'must be https:// in production (WeChat only opens https links)',
+    });
+  }
+  if ((e.WECHAT_APPID === undefined) !== (e.WECHAT_SECRET === undefined)) {
+    const missing = e.WECHAT_APPID === undefined ? 'WECHAT_APPID' : 'WECHAT_SECRET';
+    issues.push({ key: missing, message: 'WECHAT_APPID and WECHAT_SECRET must be set together' });
+  }
+  if (issues.length > 0 || typeof database === 'string') throw new ConfigError(issues);
+
+  return Object.freeze({
+    nodeEnv,
+    host: e.HOST ?? '0.0.0.0',
+    port,
+    database: { ...database, migrationsRun: e.DATABASE_MIGRATIONS_RUN ?? !production },
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
+    tokenSecret: e.TOKEN_SECRET ?? DEV_TOKEN_SECRET,
+    phoneEncKey: e.PHONE_ENC_KEY ?? DEV_PHONE_ENC_KEY,
+    h5DistDir: path.resolve(cwd, e.H5_DIST_DIR ?? '../miniapp/dist-h5'),
+    uploadDir: path.resolve(cwd, e.UPLOAD_DIR ?? './data/uploads'),
+    logLevel: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    wechat:
+      e.WECHAT_APPID !== undefined && e.WECHAT_SECRET !== undefined
+        ? { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET }
+        : null,
+  });
+}

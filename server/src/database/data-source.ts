@@ -1,0 +1,108 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import mysql2 from 'mysql2';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import type { DatabaseDialect } from '../config/database-url';
+
+/** MariaDB and MySQL share one migration set; SQLite has its own. */
+export const MIGRATION_SET: Record<DatabaseDialect, 'sqlite' | 'mysql'> = {
+  sqlite: 'sqlite',
+  mysql: 'mysql',
+  mariadb: 'mysql',
+};
+
+export const ENTITIES_GLOB = path.join(__dirname, '..', 'modules', '**', '*.entity.{ts,js}');
+
+export function migrationsDir(dialect: DatabaseDialect): string {
+  return path.join(__dirname, 'migrations', MIGRATION_SET[dialect]);
+}
+
+/**
+ * mysql2 with every pooled connection switched to UTC before its first query, so that
+ * CURRENT_TIMESTAMP defaults and NOW() agree with the UTC the driver writes (`timezone: 'Z'`),
+ * whatever time zone the database server runs in (often Asia/Shanghai here).
+ */
+const mysql2WithUtcSessions = {
+  ...mysql2,
+  createPool(options: mysql2.PoolOptions) {
+    const pool = mysql2.createPool(options);
+    pool.on('connection', (connection) => {
+      connection.query("SET time_zone = '+00:00'", (err) => {
+        if (err) connection.destroy();
+      });
+    });
+    return pool;
+  },
+};
+
+/** The one description of the database, used by the app (TypeOrmModule) and the migration CLI. */
+export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions {
+  const common = {
+    entities: [ENTITIES_GLOB],
+    migrations: [path.join(migrationsDir(db.dialect), '*.{ts,js}')],
+    migrationsRun: db.migrationsRun,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logging: false,
+  };
+  if (db.dialect === 'sqlite') {
+    if (db.file !== ':memory:') fs.mkdirSync(path.dirname(db.file), { recursive: true });
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: db.file,
+      enableWAL: db.file !== ':memory:',
+    };
+  }
+  return {
+    ...common,
+    type: db.dialect,
+    host: db.host,
+    port: db.port,
+    username: db.user,
+    password: db.password,
+    database: db.database,
+    ...(db.socketPath ? { socketPath: db.socketPath } : {}),
+    // utf8mb4 on the connection so that emoji and rare characters in residents' text survive.
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    driver: mysql2WithUtcSessions,
+    connectorPackage: 'mysql2',
+  };
+}
+
+export function createDataSource(db: AppConfig['database']): DataSource {
+  return new DataSource(dataSourceOptions(db));
+}
+
+/**
+ * TypeORM reads a MariaDB schema differently with `type: 'mysql'` (and a MySQL one with 'mariadb'):
+ * every nullable column then looks changed, and generated migrations are wrong. Refuse the mix-up.
+ */
+export async function assertServerMatchesDialect(dataSource: DataSource): Promise<void> {
+  const type = dataSource.options.type;
+  if (type !== 'mysql' && type !== 'mariadb') return;
+  const [row] = (await dataSource.query('SELECT VERSION() AS version')) as { version: string }[];
+  const version = row?.version ?? '';
+  const server = /mariadb/i.test(version) ? 'mariadb' : 'mysql';
+  if (server !== type) {
+    throw new Error(
+      `DATABASE_URL says ${type}:// but the server is ${server === 'mariadb' ? 'MariaDB' : 'MySQL'} ` +
+        `${version}: use ${server}://…`,
+    );
+  }
+}
+
+/** Connects, checks the server is the dialect the URL names, then runs migrations if configured. */
+export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
+  const dataSource = await new DataSource({ ...options, migrationsRun: false }).initialize();
+  try {
+    await assertServerMatchesDialect(dataSource);
+    if (options.migrationsRun) await dataSource.runMigrations({ transaction: 'each' });
+  } catch (err) {
+    await dataSource.destroy();
+    throw err;
+  }
+  return dataSource;
+}

@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { type HealthStatus, HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOkResponse({
+    description: 'The server and its database answer: `{ status: "ok", database: "up" }`',
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'The database does not answer: SERVICE_UNAVAILABLE',
+  })
+  check(): Promise<HealthStatus> {
+    return this.health.check();
+  }
+}

@@ -1,0 +1,133 @@
+import type {
+  CategoryCode,
+  HandlingLevel,
+  RequestChannel,
+  RequestStatus,
+  ResolutionOutcome,
+  SubTopicCode,
+} from '@mqlk/shared';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { DATETIME, code } from '../../database/columns';
+import { CadreEntity } from '../cadre/cadre.entity';
+import { CardEntity } from '../card/card.entity';
+import { OrgUnitEntity } from '../org/org-unit.entity';
+import { UserAccountEntity } from '../user/user-account.entity';
+
+/**
+ * A request (诉求). Its current owner, unit and level change on escalation or transfer; what happened
+ * is in `request_event`. `version` guards every state change (two cadres cannot both accept).
+ */
+@Entity('request')
+@Index('UQ_request_number', ['number'], { unique: true })
+@Index('IDX_request_owner_status_due', ['ownerUserId', 'status', 'dueAt'])
+@Index('IDX_request_requester_submitted', ['requesterId', 'submittedAt'])
+@Index('IDX_request_owner_unit_path_status', ['ownerUnitPath', 'status'])
+@Index('IDX_request_first_contact_status', ['firstContactCadreId', 'status'])
+export class RequestEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  /** Public number, e.g. MQ-20261121-0042. */
+  @Column({ type: 'varchar', length: 24 })
+  number!: string;
+
+  @Column(code())
+  channel!: RequestChannel;
+
+  @Column(code())
+  category!: CategoryCode;
+
+  @Column({ ...code(32), name: 'sub_topic', nullable: true })
+  subTopic!: SubTopicCode | null;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ name: 'contact_phone_enc', type: 'text', nullable: true })
+  contactPhoneEnc!: string | null;
+
+  @Column({ name: 'contact_phone_masked', type: 'varchar', length: 16, nullable: true })
+  contactPhoneMasked!: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  location!: string | null;
+
+  @Column({ name: 'requester_id', type: 'int' })
+  @ForeignKey(() => UserAccountEntity, { name: 'FK_request_requester_id' })
+  requesterId!: number;
+
+  @Column({ name: 'card_id', type: 'int', nullable: true })
+  @ForeignKey(() => CardEntity, { name: 'FK_request_card_id' })
+  cardId!: number | null;
+
+  /** 首访负责: the cadre first contacted stays responsible for following it. */
+  @Column({ name: 'first_contact_cadre_id', type: 'int', nullable: true })
+  @ForeignKey(() => CadreEntity, { name: 'FK_request_first_contact_cadre_id' })
+  firstContactCadreId!: number | null;
+
+  /** For conduct complaints: the cadre it is about, who must never see it. */
+  @Column({ name: 'subject_cadre_id', type: 'int', nullable: true })
+  @ForeignKey(() => CadreEntity, { name: 'FK_request_subject_cadre_id' })
+  subjectCadreId!: number | null;
+
+  @Column({ name: 'owner_user_id', type: 'int' })
+  @ForeignKey(() => UserAccountEntity, { name: 'FK_request_owner_user_id' })
+  ownerUserId!: number;
+
+  @Column({ name: 'owner_unit_id', type: 'int' })
+  @ForeignKey(() => OrgUnitEntity, { name: 'FK_request_owner_unit_id' })
+  ownerUnitId!: number;
+
+  /** Copy of the owner unit's path: scope queries are one prefix match on an index. */
+  @Column({ name: 'owner_unit_path', type: 'varchar', length: 255 })
+  ownerUnitPath!: string;
+
+  @Column(code())
+  level!: HandlingLevel;
+
+  @Column(code(24))
+  status!: RequestStatus;
+
+  /** 1, or 2 after a founded bad review (rectification round). */
+  @Column({ type: 'tinyint', default: 1 })
+  round!: number;
+
+  @Column({ ...DATETIME, name: 'accept_due_at' })
+  acceptDueAt!: Date;
+
+  @Column({ ...DATETIME, name: 'due_at' })
+  dueAt!: Date;
+
+  @Column({ ...DATETIME, name: 'submitted_at' })
+  submittedAt!: Date;
+
+  @Column({ ...DATETIME, name: 'accepted_at', nullable: true })
+  acceptedAt!: Date | null;
+
+  @Column({ ...DATETIME, name: 'resolved_at', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ ...code(), name: 'resolution_outcome', nullable: true })
+  resolutionOutcome!: ResolutionOutcome | null;
+
+  @Column({ name: 'resolution_note', type: 'text', nullable: true })
+  resolutionNote!: string | null;
+
+  @VersionColumn({ type: 'int' })
+  version!: number;
+
+  @CreateDateColumn({ ...DATETIME, name: 'created_at' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ ...DATETIME, name: 'updated_at' })
+  updatedAt!: Date;
+}
