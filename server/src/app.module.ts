@@ -15,6 +15,7 @@ import { OrgModule } from './modules/org/org.module';
 import { PhotoModule } from './modules/photo/photo.module';
 import { RatingModule } from './modules/rating/rating.module';
 import { RequestModule } from './modules/request/request.module';
+import { StatsModule } from './modules/stats/stats.module';
 import { UserModule } from './modules/user/user.module';
 
 export interface AppModuleOptions {
@@ -40,6 +41,7 @@ export class AppModule {
         CadreModule,
         CardModule,
         RequestModule,
+        StatsModule,
         PhotoModule,
         RatingModule,
         IdempotencyModule,

@@ -1,3 +1,4 @@
+import { Public } from '../src/common/auth/decorators';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { messageOf } from '@mqlk/shared';
 import * as v from 'valibot';
@@ -10,6 +11,7 @@ const echoSchema = v.object({
 });
 
 /** Routes that only tests mount, to reach each kind of failure through the real pipeline. */
+@Public()
 @Controller('probe')
 class ProbeController {
   @Get('crash')

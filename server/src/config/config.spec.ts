@@ -9,8 +9,14 @@ const PRODUCTION = {
   PUBLIC_BASE_URL: 'https://mqlk.example.gov.cn/',
   TOKEN_SECRET: 'x'.repeat(48),
   PHONE_ENC_KEY: Buffer.alloc(32, 7).toString('base64'),
+  SMS_GATEWAY_URL: 'https://sms.example.gov.cn/send',
   WECHAT_APPID: 'wx0123456789abcdef',
   WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+  S3_ENDPOINT: 'https://cos.ap-guangzhou.myqcloud.com',
+  S3_BUCKET: 'mqlk-photos-1250000000',
+  S3_ACCESS_KEY: 'AKIDEXAMPLE',
+  S3_SECRET_KEY: 'secret-example',
+  S3_REGION: 'ap-guangzhou',
 };
 
 function issuesOf(env: Record<string, string>): { key: string; message: string }[] {
@@ -60,6 +66,13 @@ describe('loadConfig', () => {
       },
       publicBaseUrl: 'https://mqlk.example.gov.cn',
       wechat: { appId: 'wx0123456789abcdef', secret: '0123456789abcdef0123456789abcdef' },
+      s3: {
+        endpoint: 'https://cos.ap-guangzhou.myqcloud.com',
+        bucket: 'mqlk-photos-1250000000',
+        accessKey: 'AKIDEXAMPLE',
+        secretKey: 'secret-example',
+        region: 'ap-guangzhou',
+      },
     });
     expect(config.phoneEncKey.equals(Buffer.alloc(32, 7))).toBe(true);
   });
@@ -106,8 +119,13 @@ describe('loadConfig', () => {
       'PUBLIC_BASE_URL',
       'TOKEN_SECRET',
       'PHONE_ENC_KEY',
+      'SMS_GATEWAY_URL',
       'WECHAT_APPID',
       'WECHAT_SECRET',
+      'S3_ENDPOINT',
+      'S3_BUCKET',
+      'S3_ACCESS_KEY',
+      'S3_SECRET_KEY',
     ]);
   });
 
@@ -123,6 +141,28 @@ describe('loadConfig', () => {
   it('wants the WeChat AppID and secret together', () => {
     expect(issuesOf({ WECHAT_APPID: 'wx0123456789abcdef' })).toEqual([
       { key: 'WECHAT_SECRET', message: 'WECHAT_APPID and WECHAT_SECRET must be set together' },
+    ]);
+  });
+
+  it('wants the S3 settings together, with a default region', () => {
+    const s3 = {
+      S3_ENDPOINT: 'http://127.0.0.1:9000/',
+      S3_BUCKET: 'photos',
+      S3_ACCESS_KEY: 'minio',
+      S3_SECRET_KEY: 'minio-secret',
+    };
+    expect(loadConfig(s3, cwd).s3).toEqual({
+      endpoint: 'http://127.0.0.1:9000',
+      bucket: 'photos',
+      accessKey: 'minio',
+      secretKey: 'minio-secret',
+      region: 'us-east-1',
+    });
+    expect(loadConfig({}, cwd).s3).toBeNull();
+    const together = 'S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY, S3_SECRET_KEY must be set together';
+    expect(issuesOf({ S3_BUCKET: 'photos', S3_SECRET_KEY: 'x' })).toEqual([
+      { key: 'S3_ENDPOINT', message: together },
+      { key: 'S3_ACCESS_KEY', message: together },
     ]);
   });
 

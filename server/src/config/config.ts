@@ -23,8 +23,21 @@ export interface AppConfig {
   h5DistDir: string;
   uploadDir: string;
   logLevel: LogLevel;
+  /** Null when unset: the local SMS stand-in is used (never in production). */
+  smsGatewayUrl: string | null;
   /** Null when unset: the local WeChat stand-in is used (never in production). */
   wechat: { appId: string; secret: string } | null;
+  /** S3/COS-compatible photo storage. Null when unset: photos go to `uploadDir` (never in production). */
+  s3: S3Config | null;
+}
+
+export interface S3Config {
+  /** e.g. https://cos.ap-guangzhou.myqcloud.com, or https://<bucket>.cos… (virtual-hosted) */
+  endpoint: string;
+  bucket: string;
+  accessKey: string;
+  secretKey: string;
+  region: string;
 }
 
 export interface ConfigIssue {
@@ -47,7 +60,13 @@ export class ConfigError extends Error {
 const DEV_TOKEN_SECRET = 'dev-only-token-secret-never-use-in-production';
 const DEV_PHONE_ENC_KEY = createHash('sha256').update('mqlk development phone key').digest();
 
-const SECRET_KEYS = new Set(['TOKEN_SECRET', 'PHONE_ENC_KEY', 'WECHAT_SECRET', 'DATABASE_URL']);
+const SECRET_KEYS = new Set([
+  'TOKEN_SECRET',
+  'PHONE_ENC_KEY',
+  'WECHAT_SECRET',
+  'DATABASE_URL',
+  'S3_SECRET_KEY',
+]);
 
 const bool = v.pipe(
   v.string(),
@@ -92,13 +111,40 @@ const ENV_SCHEMA = v.object({
   H5_DIST_DIR: v.optional(v.string()),
   UPLOAD_DIR: v.optional(v.string()),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`)),
+  SMS_GATEWAY_URL: v.optional(
+    v.pipe(v.string(), v.regex(/^https?:\/\/\S+$/, 'must be an http(s) URL of the SMS gateway')),
+  ),
   WECHAT_APPID: v.optional(
     v.pipe(v.string(), v.regex(/^wx[0-9a-f]{16}$/, 'must look like wx0123456789abcdef')),
   ),
   WECHAT_SECRET: v.optional(
     v.pipe(v.string(), v.regex(/^[0-9A-Za-z]{32}$/, 'must be 32 letters or digits')),
   ),
+  S3_ENDPOINT: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^https?:\/\/[^/\s]+\/?$/,
+        'must be an origin like https://cos.ap-guangzhou.myqcloud.com',
+      ),
+      v.transform((s) => s.replace(/\/$/, '')),
+    ),
+  ),
+  S3_BUCKET: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'must be a bucket name (a-z, 0-9, - and .)'),
+    ),
+  ),
+  S3_ACCESS_KEY: v.optional(v.string()),
+  S3_SECRET_KEY: v.optional(v.string()),
+  S3_REGION: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'must be a region name like ap-guangzhou')),
+  ),
 });
+
+/** Photo storage settings that must come together (S3_REGION has a default). */
+const S3_KEYS = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const;
 
 export const CONFIG_KEYS = Object.keys(ENV_SCHEMA.entries) as (keyof typeof ENV_SCHEMA.entries)[];
 
@@ -154,8 +200,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     'at least 32 random characters, e.g. `openssl rand -base64 48`',
   );
   requiredInProduction('PHONE_ENC_KEY', '32 random bytes, e.g. `openssl rand -base64 32`');
+  requiredInProduction('SMS_GATEWAY_URL', 'the SMS gateway that sends sign-in codes');
   requiredInProduction('WECHAT_APPID', 'the mini-program AppID');
   requiredInProduction('WECHAT_SECRET', 'the mini-program AppSecret');
+  for (const key of S3_KEYS) {
+    requiredInProduction(key, 'photos are kept in S3/COS-compatible storage in production');
+  }
   if (production && e.PUBLIC_BASE_URL?.startsWith('http://')) {
     issues.push({
       key: 'PUBLIC_BASE_URL',
@@ -165,6 +215,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   if ((e.WECHAT_APPID === undefined) !== (e.WECHAT_SECRET === undefined)) {
     const missing = e.WECHAT_APPID === undefined ? 'WECHAT_APPID' : 'WECHAT_SECRET';
     issues.push({ key: missing, message: 'WECHAT_APPID and WECHAT_SECRET must be set together' });
+  }
+  const s3Set = S3_KEYS.filter((key) => e[key] !== undefined);
+  if (!production && s3Set.length > 0 && s3Set.length < S3_KEYS.length) {
+    for (const key of S3_KEYS.filter((k) => e[k] === undefined)) {
+      issues.push({ key, message: `${S3_KEYS.join(', ')} must be set together` });
+    }
   }
   if (issues.length > 0 || typeof database === 'string') throw new ConfigError(issues);
 
@@ -179,9 +235,23 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     h5DistDir: path.resolve(cwd, e.H5_DIST_DIR ?? '../miniapp/dist-h5'),
     uploadDir: path.resolve(cwd, e.UPLOAD_DIR ?? './data/uploads'),
     logLevel: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    smsGatewayUrl: e.SMS_GATEWAY_URL ?? null,
     wechat:
       e.WECHAT_APPID !== undefined && e.WECHAT_SECRET !== undefined
         ? { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET }
+        : null,
+    s3:
+      e.S3_ENDPOINT !== undefined &&
+      e.S3_BUCKET !== undefined &&
+      e.S3_ACCESS_KEY !== undefined &&
+      e.S3_SECRET_KEY !== undefined
+        ? {
+            endpoint: e.S3_ENDPOINT,
+            bucket: e.S3_BUCKET,
+            accessKey: e.S3_ACCESS_KEY,
+            secretKey: e.S3_SECRET_KEY,
+            region: e.S3_REGION ?? 'us-east-1',
+          }
         : null,
   });
 }

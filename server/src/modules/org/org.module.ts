@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrgUnitEntity } from './org-unit.entity';
+import { OrgRepository } from './org.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrgUnitEntity])],
-  exports: [TypeOrmModule],
+  providers: [OrgRepository],
+  exports: [TypeOrmModule, OrgRepository],
 })
 export class OrgModule {}

@@ -1,9 +1,22 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG } from '../../config/config.module';
+import { PhotoController } from './photo.controller';
+import { PhotoRepository } from './photo.repository';
+import { PhotoService } from './photo.service';
+import { PHOTO_STORAGE, createPhotoStorage } from './photo-storage';
 import { RequestPhotoEntity } from './request-photo.entity';
 
+/** Photo upload and signed links; other modules use PhotoService to attach and show photos. */
 @Module({
   imports: [TypeOrmModule.forFeature([RequestPhotoEntity])],
-  exports: [TypeOrmModule],
+  controllers: [PhotoController],
+  providers: [
+    PhotoRepository,
+    PhotoService,
+    // Built at start: local disk refuses to run with NODE_ENV=production.
+    { provide: PHOTO_STORAGE, inject: [APP_CONFIG], useFactory: createPhotoStorage },
+  ],
+  exports: [TypeOrmModule, PhotoService],
 })
 export class PhotoModule {}

@@ -12,6 +12,9 @@ import { UserAccountEntity } from '../user/user-account.entity';
 import { RequestEntity } from './request.entity';
 
 /** One step of a request's timeline. Append-only: rows are never updated or deleted. */
+/** Plain JSON facts about a move (who resolved it and where, the rating given…). */
+export type EventPayload = { [key: string]: string | number | boolean | null | string[] };
+
 @Entity('request_event')
 @Index('IDX_request_event_request_id', ['requestId'])
 export class RequestEventEntity {
@@ -44,8 +47,8 @@ export class RequestEventEntity {
   note!: string | null;
 
   /** Details of the move (new owner, due time, outcome…) as JSON. */
-  @Column({ type: 'text', nullable: true, transformer: jsonText<Record<string, unknown>>() })
-  payload!: Record<string, unknown> | null;
+  @Column({ type: 'text', nullable: true, transformer: jsonText<EventPayload>() })
+  payload!: EventPayload | null;
 
   @CreateDateColumn({ ...DATETIME, name: 'created_at' })
   createdAt!: Date;

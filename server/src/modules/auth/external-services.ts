@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import type { AppConfig } from '../../config/config';
+
+/**
+ * External services behind interfaces. The local stand-ins make the product run and test offline;
+ * they are refused when NODE_ENV=production, so a misconfigured production server does not start.
+ */
+export interface SmsSender {
+  /** Sends a sign-in code. The local stand-in hands the code back so a developer can sign in. */
+  sendCode(phone: string, code: string): Promise<{ devCode?: string }>;
+}
+
+export interface WechatClient {
+  /** wx.login's code → the user's openid for this mini-program (code2Session). */
+  codeToSession(code: string): Promise<{ openid: string }>;
+}
+
+export const SMS_SENDER = Symbol('SMS_SENDER');
+export const WECHAT_CLIENT = Symbol('WECHAT_CLIENT');
+
+export class LocalSmsSender implements SmsSender {
+  async sendCode(_phone: string, code: string) {
+    return { devCode: code };
+  }
+}
+
+/** Posts `{ phone, template, params }` to an SMS gateway (the county's or a cloud provider's relay). */
+export class HttpSmsSender implements SmsSender {
+  constructor(private readonly gatewayUrl: string) {}
+
+  async sendCode(phone: string, code: string) {
+    const res = await fetch(this.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone, template: 'sign_in_code', params: { code } }),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
+    return {};
+  }
+}
+
+/** Stable per code: enough to tell local test residents apart. */
+export class LocalWechatClient implements WechatClient {
+  async codeToSession(code: string) {
+    return { openid: `local_${createHash('sha256').update(code).digest('hex').slice(0, 24)}` };
+  }
+}
+
+export class HttpsWechatClient implements WechatClient {
+  constructor(
+    private readonly appId: string,
+    private readonly secret: string,
+  ) {}
+
+  async codeToSession(code: string) {
+    const url = new URL('https://api.weixin.qq.com/sns/jscode2session');
+    url.search = new URLSearchParams({
+      appid: this.appId,
+      secret: this.secret,
+      js_code: code,
+      grant_type: 'authorization_code',
+    }).toString();
+    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    const body = (await res.json()) as { openid?: string; errcode?: number; errmsg?: string };
+    if (!body.openid) throw new Error(`code2Session failed: ${body.errcode} ${body.errmsg}`);
+    return { openid: body.openid };
+  }
+}
+
+function refuseInProduction(config: AppConfig, what: string): void {
+  if (config.nodeEnv === 'production') {
+    throw new Error(
+      `${what}: the local stand-in cannot run with NODE_ENV=production; configure the real service`,
+    );
+  }
+}
+
+export function smsSenderFor(config: AppConfig): SmsSender {
+  if (config.smsGatewayUrl) return new HttpSmsSender(config.smsGatewayUrl);
+  refuseInProduction(config, 'SMS (SMS_GATEWAY_URL unset)');
+  return new LocalSmsSender();
+}
+
+export function wechatClientFor(config: AppConfig): WechatClient {
+  if (config.wechat) return new HttpsWechatClient(config.wechat.appId, config.wechat.secret);
+  refuseInProduction(config, 'WeChat (WECHAT_APPID/WECHAT_SECRET unset)');
+  return new LocalWechatClient();
+}

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { AppError } from '../../common/app-error';
+import { IdempotencyRecordEntity } from './idempotency-record.entity';
+
+const KEY_PATTERN = /^[0-9A-Za-z_-]{8,64}$/;
+
+export function isUniqueViolation(err: unknown): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const driver = err.driverError as { code?: string; errno?: number };
+  return (
+    driver.code === 'ER_DUP_ENTRY' ||
+    driver.errno === 1062 ||
+    driver.code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
+}
+
+/**
+ * Weak mobile networks retry: a create-POST with a key already seen answers what the first call
+ * created instead of creating it twice. The key's record is written in the same transaction as the
+ * work, so either both exist or neither does; a concurrent duplicate hits the unique index and waits.
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Runs `work` once per (user, key); returns the id it produced, the first time and on every retry. */
+  async once(
+    userId: number,
+    key: string | undefined,
+    route: string,
+    payload: unknown,
+    work: (m: EntityManager) => Promise<number>,
+  ): Promise<number> {
+    if (!key || !KEY_PATTERN.test(key)) {
+      throw new AppError('VALIDATION_FAILED', [
+        { field: 'Idempotency-Key', message: '提交缺少防重复标识，请刷新页面后重新提交' },
+      ]);
+    }
+    const requestHash = createHash('sha256').update(JSON.stringify(payload)).digest('hex');
+    const earlier = await this.find(userId, key);
+    if (earlier) return this.replay(earlier, requestHash);
+    try {
+      return await this.db.transaction(async (m) => {
+        await m.insert(IdempotencyRecordEntity, {
+          userId,
+          idemKey: key,
+          route,
+          requestHash,
+          statusCode: null,
+          responseBody: null,
+        });
+        const id = await work(m);
+        await m.update(
+          IdempotencyRecordEntity,
+          { userId, idemKey: key },
+          { statusCode: 201, responseBody: JSON.stringify({ id }) },
+        );
+        return id;
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const winner = await this.find(userId, key);
+      if (!winner) throw err;
+      return this.replay(winner, requestHash);
+    }
+  }
+
+  private find(userId: number, idemKey: string) {
+    return this.db.getRepository(IdempotencyRecordEntity).findOne({ where: { userId, idemKey } });
+  }
+
+  private replay(record: IdempotencyRecordEntity, requestHash: string): number {
+    if (record.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (!record.responseBody) throw new AppError('VERSION_CONFLICT');
+    return (JSON.parse(record.responseBody) as { id: number }).id;
+  }
+}

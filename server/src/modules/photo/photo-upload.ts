@@ -1,0 +1,48 @@
+import type {} from '@fastify/multipart';
+import { MAX_PHOTO_BYTES } from '@mqlk/shared';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../common/app-error';
+
+/** The multipart field that carries the photo (what Taro.uploadFile sends as `name`). */
+export const PHOTO_FIELD = 'file';
+
+const noFile = () =>
+  new AppError('VALIDATION_FAILED', [{ field: PHOTO_FIELD, message: '请选择要上传的照片' }]);
+
+/**
+ * Reads the one photo of a multipart upload into memory, at most MAX_PHOTO_BYTES. What the file
+ * is gets decided later from its bytes; its name and declared type are ignored.
+ */
+export async function readPhotoUpload(request: FastifyRequest): Promise<Buffer> {
+  if (!request.isMultipart()) throw noFile();
+  try {
+    const part = await request.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
+    if (part === undefined) throw noFile();
+    if (part.fieldname !== PHOTO_FIELD) {
+      part.file.resume();
+      throw noFile();
+    }
+    return await part.toBuffer();
+  } catch (err) {
+    throw translateMultipartError(err);
+  }
+}
+
+/** @fastify/multipart's own errors carry a code and an HTTP status; give them ours. */
+function translateMultipartError(err: unknown): unknown {
+  if (err instanceof AppError) return err;
+  const code = (err as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return new AppError('PAYLOAD_TOO_LARGE');
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+    case 'FST_PROTO_VIOLATION':
+    case 'FST_MP_PREMATURE_CLOSE':
+      return noFile();
+    default:
+      return err;
+  }
+}
