@@ -123,6 +123,13 @@ for (const tz of ['UTC', 'Asia/Shanghai', 'America/Los_Angeles']) {
 check('shared bundle size', ...pn('--filter', '@mqlk/shared', 'run', 'size'));
 
 jest('server (MariaDB + SQLite)', '@mqlk/server', [], { withDatabase: true });
+jest('miniapp logic', '@mqlk/miniapp');
+
+check('build server', ...pn('--filter', '@mqlk/server', 'run', 'build'));
+check('build h5', ...pn('--filter', '@mqlk/miniapp', 'run', 'build:h5'));
+check('build weapp', ...pn('--filter', '@mqlk/miniapp', 'run', 'build:weapp'));
+check('weapp package size', 'node', [join(root, 'scripts/weapp-size.mjs')]);
+jest('browser (Chromium, H5 + server)', '@mqlk/e2e');
 
 console.log('\n== summary');
 for (const r of results) {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { MAX_PHOTO_BYTES } from '@mqlk/shared';
 import { NestFactory } from '@nestjs/core';
@@ -35,6 +36,13 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
+  // Village phones on weak signal: the H5 bundle and JSON go out gzip/brotli-compressed. Photos are
+  // already compressed JPEGs and are left alone.
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    customTypes: /^(text\/|application\/(json|javascript))/,
   });
 
   // Photo uploads (modules/photo). Parts are read only when a handler asks for them.

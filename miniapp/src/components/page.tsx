@@ -1,0 +1,28 @@
+import { View } from '@tarojs/components';
+import type { PropsWithChildren } from 'react';
+
+import { useElderMode } from '../hooks/elder-mode';
+import { classNames } from '../utils/format';
+
+interface PageProps {
+  className?: string;
+  /** Staff pages that are also read on a desktop browser. */
+  wide?: boolean;
+}
+
+/** The root of every page: carries the 长辈模式 class that raises type and tap-target sizes. */
+export function Page({ className, wide, children }: PropsWithChildren<PageProps>) {
+  const [elder] = useElderMode();
+  return (
+    <View
+      className={classNames(
+        'mq-page',
+        elder && 'mq-page--elder',
+        wide && 'mq-page--wide',
+        className,
+      )}
+    >
+      {children}
+    </View>
+  );
+}

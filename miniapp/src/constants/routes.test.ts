@@ -1,0 +1,28 @@
+import { H5_PATHS, PAGE_PATHS, SUB_PACKAGES, routeOf } from './routes';
+
+describe('routes', () => {
+  it('spells every page path as WeChat expects', () => {
+    expect(PAGE_PATHS).toEqual({
+      card: 'pages/card/index',
+      home: 'pages/home/index',
+      submit: 'packages/resident/submit/index',
+      mine: 'packages/resident/mine/index',
+      myRequest: 'packages/resident/request/index',
+      signIn: 'packages/work/sign-in/index',
+      inbox: 'packages/work/inbox/index',
+      workRequest: 'packages/work/request/index',
+      figures: 'packages/township/figures/index',
+      queue: 'packages/township/queue/index',
+    });
+    expect(Object.keys(H5_PATHS).sort()).toEqual(Object.keys(PAGE_PATHS).sort());
+    expect(Object.keys(SUB_PACKAGES)).toEqual(['resident', 'work', 'township']);
+  });
+
+  it('builds navigation URLs with an encoded query', () => {
+    expect(routeOf('home')).toBe('/pages/home/index');
+    expect(routeOf('myRequest', { id: 42, from: undefined })).toBe(
+      '/packages/resident/request/index?id=42',
+    );
+    expect(routeOf('card', { code: 'a b&c' })).toBe('/pages/card/index?code=a%20b%26c');
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Every page path of the app, in one place. app.config.ts builds `pages` and `subPackages` from
+ * here, the H5 router's short paths are declared here, and navigation calls use `routeOf`.
+ */
+
+/** The main package holds only what the first scan needs; the card page opens first. */
+export const MAIN_PAGES = {
+  card: 'pages/card/index',
+  home: 'pages/home/index',
+} as const;
+
+/** Role flows download on demand, keeping the main package small for weak village signal. */
+export const SUB_PACKAGES = {
+  resident: {
+    root: 'packages/resident',
+    pages: { submit: 'submit/index', mine: 'mine/index', myRequest: 'request/index' },
+  },
+  work: {
+    root: 'packages/work',
+    pages: { signIn: 'sign-in/index', inbox: 'inbox/index', workRequest: 'request/index' },
+  },
+  township: {
+    root: 'packages/township',
+    pages: { figures: 'figures/index', queue: 'queue/index' },
+  },
+} as const;
+
+type SubPackages = typeof SUB_PACKAGES;
+export type MainPage = keyof typeof MAIN_PAGES;
+export type SubPage = {
+  [K in keyof SubPackages]: keyof SubPackages[K]['pages'];
+}[keyof SubPackages];
+export type PageName = MainPage | SubPage;
+
+/** Path of every page without the leading slash, as app.config.ts and WeChat spell it. */
+export const PAGE_PATHS = {
+  ...MAIN_PAGES,
+  ...Object.fromEntries(
+    Object.values(SUB_PACKAGES).flatMap((pkg) =>
+      Object.entries(pkg.pages).map(([name, page]) => [name, `${pkg.root}/${page}`]),
+    ),
+  ),
+} as Record<PageName, string>;
+
+/**
+ * Short H5 paths, first one canonical. A card's QR code opened in a phone browser lands on
+ * `/c/<code>`; Taro passes only the query string to the page, so the card page reads the code
+ * from the path itself. Staff bookmark `/work` and `/township` on their desktops.
+ */
+export const H5_PATHS: Record<PageName, readonly string[]> = {
+  card: ['/c', '/c/:code'],
+  home: ['/home'],
+  submit: ['/submit'],
+  mine: ['/mine'],
+  myRequest: ['/mine/request'],
+  signIn: ['/work/sign-in'],
+  inbox: ['/work'],
+  workRequest: ['/work/request'],
+  figures: ['/township'],
+  queue: ['/township/queue'],
+};
+
+export type RouteParams = Record<string, string | number | undefined>;
+
+export function routeOf(page: PageName, params: RouteParams = {}): string {
+  const query = Object.entries(params)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .join('&');
+  return `/${PAGE_PATHS[page]}${query ? `?${query}` : ''}`;
+}

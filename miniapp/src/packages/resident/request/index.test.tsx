@@ -1,0 +1,161 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+
+import { requestDetail } from '../../../../test/fixtures';
+import { setRouterParams } from '../../../../test/taro-mock';
+import { getRequest, rateRequest, withdrawRequest } from '../../../services/api/requests';
+import MyRequestPage from './index';
+
+jest.mock('../../../services/api/requests', () => ({
+  getRequest: jest.fn(),
+  rateRequest: jest.fn(),
+  withdrawRequest: jest.fn(),
+}));
+
+const load = jest.mocked(getRequest);
+const rate = jest.mocked(rateRequest);
+const withdraw = jest.mocked(withdrawRequest);
+
+const resolved = requestDetail({
+  status: 'resolved',
+  resolvedAt: '2026-11-21T02:00:00.000Z',
+  resolutionOutcome: 'solved',
+  resolutionNote: '已联系供水站修好水管',
+  rateUntil: '2026-11-28T02:00:00.000Z',
+  allowedActions: ['rate'],
+});
+
+const chips = () =>
+  Array.from(document.querySelectorAll('.rating-form__chip')).map((chip) => chip.textContent);
+
+beforeEach(() => {
+  setRouterParams({ id: '42' });
+  load.mockReset();
+  rate.mockReset();
+  withdraw.mockReset();
+});
+
+describe('rating a resolved request', () => {
+  it('offers five levels with their words and the deadline to rate', async () => {
+    load.mockResolvedValueOnce(resolved);
+
+    render(<MyRequestPage />);
+
+    expect(await screen.findByText('请您评价这次办理')).toBeInTheDocument();
+    for (const label of ['非常满意', '满意', '基本满意', '不满意', '非常不满意']) {
+      expect(screen.getByText(label)).toBeInTheDocument();
+    }
+    expect(screen.getByText(/评价截止：11月28日 10:00/)).toBeInTheDocument();
+    expect(screen.getByText('办理结果：已解决')).toBeInTheDocument();
+  });
+
+  it('offers praise for a good rating, complaints for a bad one, and both in between', async () => {
+    load.mockResolvedValueOnce(resolved);
+    render(<MyRequestPage />);
+    await screen.findByText('请您评价这次办理');
+
+    fireEvent.click(screen.getByText('非常满意'));
+    expect(chips()).toEqual(['响应及时', '态度好', '问题解决', '办事高效']);
+
+    fireEvent.click(screen.getByText('响应及时'));
+    fireEvent.click(screen.getByText('不满意'));
+    expect(chips()).toEqual(['没解决', '推诿', '拖延', '态度差']);
+
+    fireEvent.click(screen.getByText('✓ 不满意'));
+    fireEvent.click(screen.getByText('基本满意'));
+    expect(chips()).toHaveLength(8);
+  });
+
+  it('drops a chosen tag that no longer fits the level', async () => {
+    load.mockResolvedValueOnce(resolved);
+    rate.mockResolvedValueOnce(resolved);
+    render(<MyRequestPage />);
+    await screen.findByText('请您评价这次办理');
+
+    fireEvent.click(screen.getByText('满意'));
+    fireEvent.click(screen.getByText('态度好'));
+    fireEvent.click(screen.getByText('✓ 满意'));
+    fireEvent.click(screen.getByText('非常不满意'));
+    fireEvent.click(screen.getByText('推诿'));
+    fireEvent.click(screen.getByText('提交评价'));
+
+    expect(rate).toHaveBeenCalledWith(42, { level: 1, tags: ['passing_buck'], comment: '' });
+    expect(await screen.findByText('提交评价')).toBeInTheDocument();
+  });
+
+  it('asks for a level before sending', async () => {
+    load.mockResolvedValueOnce(resolved);
+    render(<MyRequestPage />);
+    await screen.findByText('请您评价这次办理');
+
+    fireEvent.click(screen.getByText('提交评价'));
+
+    expect(screen.getByText('请选择满意程度')).toBeInTheDocument();
+    expect(rate).not.toHaveBeenCalled();
+  });
+
+  it('shows the rating once given, in place of the form', async () => {
+    load.mockResolvedValueOnce(resolved);
+    rate.mockResolvedValueOnce({
+      ...resolved,
+      status: 'closed',
+      allowedActions: [],
+      ratings: [
+        {
+          round: 1,
+          level: 5,
+          tags: ['timely'],
+          comment: '修得很快',
+          at: '2026-11-21T03:00:00.000Z',
+        },
+      ],
+    });
+    render(<MyRequestPage />);
+    await screen.findByText('请您评价这次办理');
+
+    fireEvent.click(screen.getByText('非常满意'));
+    fireEvent.click(screen.getByText('响应及时'));
+    fireEvent.click(screen.getByText('提交评价'));
+
+    const given = (await screen.findByText('您的评价')).closest('.mq-section');
+    if (!(given instanceof HTMLElement)) throw new Error('rating section missing');
+    expect(within(given).getByText('非常满意')).toBeInTheDocument();
+    expect(within(given).getByText('响应及时')).toBeInTheDocument();
+    expect(within(given).getByText('修得很快')).toBeInTheDocument();
+    expect(screen.queryByText('请您评价这次办理')).not.toBeInTheDocument();
+    expect(screen.getByText('已关闭')).toBeInTheDocument();
+  });
+});
+
+describe('withdrawing', () => {
+  it('asks for confirmation on the page, then withdraws', async () => {
+    load.mockResolvedValueOnce(requestDetail({ allowedActions: ['withdraw'] }));
+    withdraw.mockResolvedValueOnce(requestDetail({ status: 'withdrawn', allowedActions: [] }));
+    render(<MyRequestPage />);
+
+    fireEvent.click(await screen.findByText('撤回这件事'));
+    expect(screen.getByText('确定要撤回吗？')).toBeInTheDocument();
+    expect(withdraw).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByText('不撤回了'));
+    expect(screen.queryByText('确定要撤回吗？')).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByText('撤回这件事'));
+    fireEvent.click(screen.getByText('确定撤回'));
+
+    expect(await screen.findByText('已撤回')).toBeInTheDocument();
+    expect(withdraw).toHaveBeenCalledWith(42);
+    expect(screen.queryByText('撤回这件事')).not.toBeInTheDocument();
+  });
+
+  it('shows the number, status with its words, and the timeline', async () => {
+    load.mockResolvedValueOnce(requestDetail());
+
+    render(<MyRequestPage />);
+
+    expect(await screen.findByText('MQ-20261121-0042')).toBeInTheDocument();
+    expect(screen.getByText('待签收')).toBeInTheDocument();
+    expect(screen.getByText('○')).toBeInTheDocument();
+    expect(screen.getByText('提交诉求')).toBeInTheDocument();
+    expect(screen.getByText('群众 · 11月21日 09:30')).toBeInTheDocument();
+    expect(screen.queryByText('撤回这件事')).not.toBeInTheDocument();
+  });
+});

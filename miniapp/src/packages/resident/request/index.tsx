@@ -1,0 +1,68 @@
+import { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { RequestDetail } from '@mqlk/shared';
+
+import { Btn } from '../../../components/btn';
+import { MessageScreen } from '../../../components/message-screen';
+import { Page } from '../../../components/page';
+import { RatingsList } from '../../../components/ratings-list';
+import { RequestBody, RequestHeader, RequestResult } from '../../../components/request-detail';
+import { Timeline } from '../../../components/timeline';
+import { useLoad } from '../../../hooks/use-load';
+import { getRequest } from '../../../services/api/requests';
+import { RatingForm } from './rating-form';
+import { Withdraw } from './withdraw';
+import './index.scss';
+
+/** One of the resident's requests: what they wrote, where it stands, and rating when it is done. */
+export default function MyRequestPage() {
+  const { params } = useRouter();
+  const id = Number(params.id);
+  const valid = Number.isInteger(id) && id > 0;
+  const { state, reload, replace } = useLoad(valid ? () => getRequest(id) : null, String(id));
+
+  if (!valid) {
+    return (
+      <Page>
+        <MessageScreen tone="warning" icon="?" title="没有找到这条诉求" />
+      </Page>
+    );
+  }
+  return (
+    <Page className="my-request-page">
+      {state.status === 'loading' ? (
+        <Text className="my-request-page__loading">正在加载…</Text>
+      ) : null}
+      {state.status === 'failed' ? (
+        <MessageScreen tone="warning" icon="!" title="没有加载出来" body={state.error.message}>
+          <Btn kind="primary" size="big" onClick={reload}>
+            重试
+          </Btn>
+        </MessageScreen>
+      ) : null}
+      {state.status === 'ready' ? <Detail request={state.data} onChange={replace} /> : null}
+    </Page>
+  );
+}
+
+function Detail({
+  request,
+  onChange,
+}: {
+  request: RequestDetail;
+  onChange: (r: RequestDetail) => void;
+}) {
+  const can = (action: RequestDetail['allowedActions'][number]) =>
+    request.allowedActions.includes(action);
+  return (
+    <View>
+      <RequestHeader request={request} />
+      <RequestResult request={request} />
+      {can('rate') ? <RatingForm request={request} onRated={onChange} /> : null}
+      <RatingsList ratings={request.ratings} title="您的评价" thanks="，谢谢您！" />
+      <RequestBody request={request} />
+      <Timeline entries={request.timeline} />
+      {can('withdraw') ? <Withdraw request={request} onWithdrawn={onChange} /> : null}
+    </View>
+  );
+}

@@ -1,0 +1,152 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import {
+  RATING_LEVELS,
+  RATING_LEVEL_LABELS,
+  RATING_TAGS,
+  isBadReview,
+  rateSchema,
+  tagsForLevel,
+  validate,
+  issueFor,
+  type FieldIssue,
+  type RatingLevel,
+  type RatingTag,
+  type RequestDetail,
+} from '@mqlk/shared';
+import { useState } from 'react';
+
+import { Btn } from '../../../components/btn';
+import { rateRequest } from '../../../services/api/requests';
+import { asApiError } from '../../../services/http';
+import { classNames, formatDateTime } from '../../../utils/format';
+
+const TAG_LABELS = Object.fromEntries(RATING_TAGS.map((t) => [t.code, t.label])) as Record<
+  RatingTag,
+  string
+>;
+
+const LEVEL_ICONS: Record<RatingLevel, string> = {
+  5: '★★★★★',
+  4: '★★★★',
+  3: '★★★',
+  2: '★★',
+  1: '★',
+};
+
+interface RatingFormProps {
+  request: RequestDetail;
+  onRated: (request: RequestDetail) => void;
+}
+
+/** 满意度评价: five big choices, tags that fit the choice, an optional comment. */
+export function RatingForm({ request, onRated }: RatingFormProps) {
+  const [level, setLevel] = useState<RatingLevel | null>(null);
+  const [tags, setTags] = useState<RatingTag[]>([]);
+  const [comment, setComment] = useState('');
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  const choose = (next: RatingLevel) => {
+    setLevel(next);
+    const offered = tagsForLevel(next);
+    setTags((list) => list.filter((t) => offered.includes(t)));
+    setIssues([]);
+  };
+  const toggle = (tag: RatingTag) =>
+    setTags((list) => (list.includes(tag) ? list.filter((t) => t !== tag) : [...list, tag]));
+
+  const send = async () => {
+    const checked = validate(rateSchema, { level: level ?? undefined, tags, comment });
+    if (!checked.ok) {
+      setIssues(checked.issues);
+      return;
+    }
+    setSending(true);
+    setProblem('');
+    try {
+      onRated(await rateRequest(request.id, checked.value));
+    } catch (error) {
+      setProblem(asApiError(error).message);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <View className="mq-section rating-form">
+      <Text className="mq-section__title">请您评价这次办理</Text>
+      {request.rateUntil ? (
+        <Text className="mq-muted rating-form__until">
+          评价截止：{formatDateTime(request.rateUntil)}。办理的干部看不到是谁评的，请放心评价。
+        </Text>
+      ) : null}
+
+      <View className="rating-form__levels">
+        {RATING_LEVELS.map((value) => (
+          <View
+            key={value}
+            className={classNames(
+              'rating-form__level',
+              isBadReview(value) && 'rating-form__level--bad',
+              level === value && 'is-selected',
+            )}
+            onClick={() => choose(value)}
+          >
+            <Text className="rating-form__level-label">
+              {level === value ? '✓ ' : ''}
+              {RATING_LEVEL_LABELS[value]}
+            </Text>
+            <Text className="rating-form__stars">{LEVEL_ICONS[value]}</Text>
+          </View>
+        ))}
+      </View>
+      {issueFor(issues, 'level') ? (
+        <Text className="mq-field-error">{issueFor(issues, 'level')}</Text>
+      ) : null}
+
+      {level !== null ? (
+        <View className="rating-form__tags">
+          <Text className="mq-label">可以再选几个说法（可不选）</Text>
+          <View className="rating-form__chips">
+            {tagsForLevel(level).map((tag) => (
+              <View
+                key={tag}
+                className={classNames('rating-form__chip', tags.includes(tag) && 'is-selected')}
+                onClick={() => toggle(tag)}
+              >
+                <Text>
+                  {tags.includes(tag) ? '✓ ' : ''}
+                  {TAG_LABELS[tag]}
+                </Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : null}
+
+      <Text className="mq-label">还想说的话（可不填）</Text>
+      <Textarea
+        className="mq-textarea rating-form__comment"
+        value={comment}
+        maxlength={300}
+        placeholder="想对办理的干部说什么"
+        onInput={(e) => setComment(e.detail.value)}
+      />
+      {issueFor(issues, 'comment') ? (
+        <Text className="mq-field-error">{issueFor(issues, 'comment')}</Text>
+      ) : null}
+      {problem ? <Text className="mq-field-error">! {problem}</Text> : null}
+
+      <Btn
+        kind="primary"
+        size="big"
+        className="rating-form__send"
+        busyText={sending && '正在提交评价…'}
+        onClick={() => void send()}
+      >
+        提交评价
+      </Btn>
+    </View>
+  );
+}

@@ -1,0 +1,56 @@
+import { Text, View } from '@tarojs/components';
+import type { RequestDetail } from '@mqlk/shared';
+import { useState } from 'react';
+
+import { Btn } from '../../../components/btn';
+import { withdrawRequest } from '../../../services/api/requests';
+import { asApiError } from '../../../services/http';
+
+interface WithdrawProps {
+  request: RequestDetail;
+  onWithdrawn: (request: RequestDetail) => void;
+}
+
+/** 撤回, confirmed on the page itself rather than in a pop-up. */
+export function Withdraw({ request, onWithdrawn }: WithdrawProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  const confirm = async () => {
+    setSending(true);
+    setProblem('');
+    try {
+      onWithdrawn(await withdrawRequest(request.id));
+    } catch (error) {
+      setProblem(asApiError(error).message);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (!confirming) {
+    return (
+      <View className="withdraw">
+        <Btn kind="plain" onClick={() => setConfirming(true)}>
+          撤回这件事
+        </Btn>
+      </View>
+    );
+  }
+  return (
+    <View className="mq-section withdraw withdraw--confirm">
+      <Text className="withdraw__question">确定要撤回吗？</Text>
+      <Text className="withdraw__hint">
+        撤回后干部就不再办理这件事了。如果事情已经解决，可以撤回。
+      </Text>
+      {problem ? <Text className="mq-field-error">! {problem}</Text> : null}
+      <Btn kind="danger" busyText={sending && '正在撤回…'} onClick={() => void confirm()}>
+        确定撤回
+      </Btn>
+      <Btn kind="secondary" className="withdraw__keep" onClick={() => setConfirming(false)}>
+        不撤回了
+      </Btn>
+    </View>
+  );
+}

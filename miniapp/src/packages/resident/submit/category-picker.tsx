@@ -1,0 +1,69 @@
+import { Text, View } from '@tarojs/components';
+import { CATEGORIES, SUB_TOPIC_LABELS, type CategoryCode, type SubTopicCode } from '@mqlk/shared';
+
+import { classNames } from '../../../utils/format';
+
+interface CategoryPickerProps {
+  category: CategoryCode | null;
+  subTopic: SubTopicCode | null;
+  onCategory: (category: CategoryCode) => void;
+  onSubTopic: (subTopic: SubTopicCode | null) => void;
+  categoryError?: string;
+  subTopicError?: string;
+}
+
+/** Big tiles, each with a plain line saying what belongs there; then the matching sub-topics. */
+export function CategoryPicker(props: CategoryPickerProps) {
+  const { category, subTopic, onCategory, onSubTopic } = props;
+  const chosen = CATEGORIES.find((c) => c.code === category);
+  return (
+    <View className="mq-field">
+      <Text className="mq-label">1. 您要反映哪一类事情？</Text>
+      <View className="category-picker">
+        {CATEGORIES.map((c) => {
+          const selected = c.code === category;
+          return (
+            <View
+              key={c.code}
+              className={classNames('category-picker__tile', selected && 'is-selected')}
+              onClick={() => onCategory(c.code)}
+            >
+              <Text className="category-picker__label">
+                {selected ? '✓ ' : ''}
+                {c.label}
+              </Text>
+              <Text className="category-picker__hint">{c.hint}</Text>
+            </View>
+          );
+        })}
+      </View>
+      {props.categoryError ? <Text className="mq-field-error">{props.categoryError}</Text> : null}
+
+      {chosen ? (
+        <View className="category-picker__topics">
+          <Text className="mq-label">具体是哪方面？（可不选）</Text>
+          <View className="category-picker__chips">
+            {chosen.subTopics.map((code) => {
+              const selected = code === subTopic;
+              return (
+                <View
+                  key={code}
+                  className={classNames('category-picker__chip', selected && 'is-selected')}
+                  onClick={() => onSubTopic(selected ? null : code)}
+                >
+                  <Text>
+                    {selected ? '✓ ' : ''}
+                    {SUB_TOPIC_LABELS[code]}
+                  </Text>
+                </View>
+              );
+            })}
+          </View>
+          {props.subTopicError ? (
+            <Text className="mq-field-error">{props.subTopicError}</Text>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}

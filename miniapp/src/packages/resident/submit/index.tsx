@@ -1,0 +1,184 @@
+import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import {
+  REQUEST_TEXT_MAX,
+  REQUEST_TEXT_MIN,
+  checkCardCode,
+  normalizeText,
+  textLength,
+  type RequestDetail,
+} from '@mqlk/shared';
+
+import { Btn } from '../../../components/btn';
+import { MessageScreen } from '../../../components/message-screen';
+import { Page } from '../../../components/page';
+import { routeOf } from '../../../constants/routes';
+import { ensureResidentQuietly } from '../../../services/account';
+import { isRetryable } from '../../../services/http';
+import { classNames } from '../../../utils/format';
+import { SmsSignIn } from '../components/sms-sign-in';
+import { CategoryPicker } from './category-picker';
+import { PhotoPicker } from './photo-picker';
+import { PrivacyNotice } from './privacy-notice';
+import { useSubmitForm, type SubmitForm } from './use-submit';
+import './index.scss';
+
+export default function SubmitPage() {
+  const { params } = useRouter();
+  const card = checkCardCode(params.cardCode ?? '');
+  if (!card.ok) {
+    return (
+      <Page>
+        <MessageScreen
+          tone="warning"
+          icon="?"
+          title="请先扫描干部的联系卡"
+          body="反映事情要先找到负责的干部：请扫描干部发给您的民情联系卡。"
+        >
+          <Btn kind="primary" onClick={() => Taro.reLaunch({ url: routeOf('home') })}>
+            去首页
+          </Btn>
+        </MessageScreen>
+      </Page>
+    );
+  }
+  return <SubmitForm cardCode={card.code} />;
+}
+
+function SubmitForm({ cardCode }: { cardCode: string }) {
+  const form = useSubmitForm(cardCode);
+  if (form.result) return <Submitted request={form.result} />;
+  const { draft, update, issue } = form;
+  const length = textLength(normalizeText(draft.text));
+  const tooLong = length > REQUEST_TEXT_MAX;
+
+  return (
+    <Page className="submit-page">
+      <CategoryPicker
+        category={draft.category}
+        subTopic={draft.subTopic}
+        onCategory={(category) => update({ category })}
+        onSubTopic={(subTopic) => update({ subTopic })}
+        categoryError={issue('category')}
+        subTopicError={issue('subTopic')}
+      />
+
+      <View className="mq-field">
+        <Text className="mq-label">2. 请说说是什么事</Text>
+        <Textarea
+          className={classNames(
+            'mq-textarea mq-textarea--tall',
+            issue('text') && 'mq-input--invalid',
+          )}
+          value={draft.text}
+          maxlength={-1}
+          placeholder="比如：什么地方、什么时候、出了什么问题、希望怎么解决"
+          onInput={(e) => update({ text: e.detail.value })}
+        />
+        <Text className={classNames('submit-page__count', tooLong && 'is-over')}>
+          已写{length}字（至少{REQUEST_TEXT_MIN}字，最多{REQUEST_TEXT_MAX}字）
+          {tooLong ? `，超出${length - REQUEST_TEXT_MAX}字` : ''}
+        </Text>
+        {issue('text') ? <Text className="mq-field-error">{issue('text')}</Text> : null}
+      </View>
+
+      <PhotoPicker
+        photos={form.photos}
+        onAdd={() => void form.photos.add(ensureResidentQuietly)}
+        error={issue('photoIds')}
+      />
+
+      <View className="mq-field">
+        <Text className="mq-label">联系电话（可不填）</Text>
+        <Input
+          className={classNames('mq-input', issue('contactPhone') && 'mq-input--invalid')}
+          type="number"
+          maxlength={11}
+          value={draft.contactPhone}
+          placeholder="方便干部打电话给您"
+          onInput={(e) => update({ contactPhone: e.detail.value })}
+        />
+        {issue('contactPhone') ? (
+          <Text className="mq-field-error">{issue('contactPhone')}</Text>
+        ) : null}
+      </View>
+
+      <PrivacyNotice
+        consent={draft.consent}
+        onToggle={() => update({ consent: !draft.consent })}
+        error={issue('consent')}
+      />
+
+      {form.needsSms ? (
+        <SmsSignIn
+          form={form.sms}
+          reason="第一次提交需要验证手机号，以后用这个手机号就能查看办理进展。"
+        />
+      ) : null}
+
+      <SubmitFooter form={form} />
+    </Page>
+  );
+}
+
+function SubmitFooter({ form }: { form: SubmitForm }) {
+  const error = form.formError;
+  return (
+    <View className="submit-page__footer">
+      {form.issueCount > 0 && !error ? (
+        <Text className="submit-page__error-text submit-page__issues">
+          ! 还有{form.issueCount}处没有填好，请看上面红字的提示
+        </Text>
+      ) : null}
+      {error ? (
+        <View className="submit-page__error">
+          <Text className="submit-page__error-text">! {error.message}</Text>
+          {isRetryable(error) ? (
+            <Text className="submit-page__error-text">
+              您填写的内容已经保存在手机上。网络好了以后再点一次“提交”，不会重复提交。
+            </Text>
+          ) : null}
+          {error.code === 'IDEMPOTENCY_KEY_REUSED' ? (
+            <Btn kind="plain" onClick={() => Taro.navigateTo({ url: routeOf('mine') })}>
+              先看看是否已经提交过
+            </Btn>
+          ) : null}
+        </View>
+      ) : null}
+      <Btn
+        kind="primary"
+        size="big"
+        busyText={form.progressText}
+        onClick={() => void form.submit()}
+      >
+        {error && isRetryable(error) ? '重新提交' : '提交'}
+      </Btn>
+    </View>
+  );
+}
+
+function Submitted({ request }: { request: RequestDetail }) {
+  const open = () => Taro.redirectTo({ url: routeOf('myRequest', { id: request.id }) });
+  const mine = () => Taro.redirectTo({ url: routeOf('mine') });
+  return (
+    <Page>
+      <MessageScreen
+        tone="success"
+        icon="✓"
+        title="提交成功"
+        body="干部签收后会开始办理，办理进展可以随时查看。"
+      >
+        <View className="submit-page__number">
+          <Text className="submit-page__number-label">您的诉求编号</Text>
+          <Text className="submit-page__number-value">{request.number}</Text>
+        </View>
+        <Btn kind="primary" size="big" onClick={open}>
+          查看这件事的进展
+        </Btn>
+        <Btn kind="secondary" size="big" onClick={mine}>
+          我反映的事情
+        </Btn>
+      </MessageScreen>
+    </Page>
+  );
+}

@@ -1,0 +1,158 @@
+import Taro, { useRouter } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import { ERRORS, type CardView } from '@mqlk/shared';
+import { useEffect, useState } from 'react';
+
+import { Btn } from '../../components/btn';
+import { CallButton } from '../../components/call-button';
+import { ElderSwitch } from '../../components/elder-switch';
+import { MessageScreen } from '../../components/message-screen';
+import { Page } from '../../components/page';
+import { routeOf } from '../../constants/routes';
+import { useLoad } from '../../hooks/use-load';
+import { cardCodeOfPage } from '../../platform/card-launch';
+import { getCard } from '../../services/api/cards';
+import type { ApiError } from '../../services/http';
+import { assetUrl } from '../../services/assets';
+import './index.scss';
+
+/** What a scan opens: the cadre on the card, a way to call them, and 我要反映. */
+export default function CardPage() {
+  const { params } = useRouter();
+  // A mistyped or damaged code is caught here by its check character, before any request.
+  const [link] = useState(() => cardCodeOfPage(params));
+  const code = link.ok ? link.code : null;
+  const { state, reload } = useLoad(code ? () => getCard(code) : null, code ?? '');
+
+  // Opened with no card at all (e.g. from WeChat's recent list): the home page is the way in.
+  const noCard = !link.ok && link.reason === 'not_card_link' && !params.q && !params.scene;
+  useEffect(() => {
+    if (noCard) Taro.redirectTo({ url: routeOf('home') }).catch(() => undefined);
+  }, [noCard]);
+
+  if (noCard) return <Page className="card-page" />;
+  if (!link.ok) {
+    return (
+      <Page className="card-page">
+        <MessageScreen
+          tone="danger"
+          icon="!"
+          title={link.reason === 'not_card_link' ? '这不是民情联系卡的二维码' : '卡片编码有误'}
+          body={ERRORS.CARD_CODE_INVALID.message}
+        >
+          <HomeButton />
+        </MessageScreen>
+        <View className="card-page__footer">
+          <ElderSwitch />
+        </View>
+      </Page>
+    );
+  }
+
+  return (
+    <Page className="card-page">
+      {state.status === 'loading' ? (
+        <Text className="card-page__loading">正在打开联系卡…</Text>
+      ) : null}
+      {state.status === 'failed' ? <CardError error={state.error} onRetry={reload} /> : null}
+      {state.status === 'ready' ? <CardContent card={state.data} /> : null}
+      <View className="card-page__footer">
+        <ElderSwitch />
+      </View>
+    </Page>
+  );
+}
+
+function CardContent({ card }: { card: CardView }) {
+  const { cadre } = card;
+  const place = [card.townshipName, card.villageName ?? cadre.unitName].filter(Boolean).join(' · ');
+  const report = () => Taro.navigateTo({ url: routeOf('submit', { cardCode: card.code }) });
+  return (
+    <View>
+      <View className="mq-section card-page__cadre">
+        {cadre.photoUrl ? (
+          <Image className="card-page__photo" src={assetUrl(cadre.photoUrl)} mode="aspectFill" />
+        ) : null}
+        <Text className="card-page__name">{cadre.name}</Text>
+        <Text className="card-page__post">{cadre.post}</Text>
+        <Text className="card-page__place">{place}</Text>
+        {card.handedOverFrom ? (
+          <Text className="card-page__handover">
+            原联系干部{card.handedOverFrom}已调整工作，现由{cadre.name}接任，您的事情照常办理。
+          </Text>
+        ) : null}
+      </View>
+
+      <View className="card-page__actions">
+        <CallButton phone={cadre.phone} label={`打电话给${cadre.name}`} size="big" />
+        <Btn kind="primary" size="big" onClick={report} className="card-page__report">
+          我要反映
+        </Btn>
+        <Text className="card-page__report-hint">有困难、有问题、有建议，都可以写下来交给我</Text>
+      </View>
+
+      <View className="mq-section">
+        <Text className="mq-section__title">我负责的工作</Text>
+        <Text className="card-page__text">{cadre.duties}</Text>
+        <Text className="mq-section__title card-page__subtitle">一线工作日</Text>
+        <Text className="card-page__text">{cadre.dutyDays}</Text>
+      </View>
+
+      {card.hotlines.length > 0 ? (
+        <View className="mq-section">
+          <Text className="mq-section__title">民众服务卡 · 常用电话</Text>
+          {card.hotlines.map((line) => (
+            <View className="card-page__hotline" key={`${line.name}-${line.phone}`}>
+              <CallButton phone={line.phone} label={line.name} tone="soft" />
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      <View className="card-page__more">
+        <Btn kind="plain" onClick={() => Taro.navigateTo({ url: routeOf('mine') })}>
+          查看我反映过的事情
+        </Btn>
+      </View>
+    </View>
+  );
+}
+
+function CardError({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+  switch (error.code) {
+    case 'CARD_CODE_INVALID':
+      return (
+        <MessageScreen tone="danger" icon="!" title="卡片编码有误" body={error.message}>
+          <HomeButton />
+        </MessageScreen>
+      );
+    case 'CARD_NOT_FOUND':
+      return (
+        <MessageScreen tone="warning" icon="?" title="没有找到这张联系卡" body={error.message}>
+          <HomeButton />
+        </MessageScreen>
+      );
+    case 'CARD_REVOKED':
+      return (
+        <MessageScreen tone="neutral" icon="✕" title="这张联系卡已停用" body={error.message}>
+          <HomeButton />
+        </MessageScreen>
+      );
+    default:
+      return (
+        <MessageScreen tone="warning" icon="!" title="联系卡没有打开" body={error.message}>
+          <Btn kind="primary" size="big" onClick={onRetry}>
+            重试
+          </Btn>
+        </MessageScreen>
+      );
+  }
+}
+
+function HomeButton() {
+  return (
+    <Btn kind="secondary" onClick={() => Taro.reLaunch({ url: routeOf('home') })}>
+      回到首页重新扫码
+    </Btn>
+  );
+}

@@ -1,0 +1,47 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+
+import { Btn } from '../../components/btn';
+import { CardEntry } from '../../components/card-entry';
+import { ElderSwitch } from '../../components/elder-switch';
+import { Page } from '../../components/page';
+import { routeOf } from '../../constants/routes';
+import { WORK_ROLES, isSignedInAs } from '../../services/session';
+import './index.scss';
+
+export default function HomePage() {
+  // Read once: a cadre who signs in comes back to a fresh page.
+  const [atWork] = useState(() => isSignedInAs(WORK_ROLES));
+  const go = (url: string) => () => void Taro.navigateTo({ url });
+  return (
+    <Page className="home-page">
+      <View className="mq-section">
+        <Text className="home-page__title">民情联系卡</Text>
+        <Text className="home-page__intro">
+          扫一扫干部发给您的联系卡，就能找到为您服务的干部：打电话，或者把您的困难、问题、建议写下来交给他。每件事都有人签收、限时办理，办完请您评价。
+        </Text>
+      </View>
+
+      <View className="mq-section">
+        <CardEntry />
+      </View>
+
+      <View className="home-page__entries">
+        <Btn kind="secondary" size="big" onClick={go(routeOf('mine'))}>
+          我反映的事情
+        </Btn>
+        <Btn
+          kind="plain"
+          size="big"
+          onClick={go(routeOf(atWork ? 'inbox' : 'signIn'))}
+          className="home-page__work"
+        >
+          {atWork ? '进入干部工作台' : '干部登录'}
+        </Btn>
+      </View>
+
+      <ElderSwitch />
+    </Page>
+  );
+}

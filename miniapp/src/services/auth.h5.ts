@@ -1,0 +1,11 @@
+/**
+ * In a phone browser a resident proves who they are with a one-time SMS code, typed into the form
+ * at the moment they submit (see account.ts); nothing can happen silently here.
+ */
+export type ResidentSignInMethod = 'sms' | 'wechat';
+
+export const RESIDENT_SIGN_IN_METHOD: ResidentSignInMethod = 'sms';
+
+export async function signInResidentQuietly(): Promise<boolean> {
+  return false;
+}

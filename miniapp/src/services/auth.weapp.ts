@@ -1,0 +1,21 @@
+import Taro from '@tarojs/taro';
+
+import { wechatSignIn } from './api/auth';
+import { ApiError, NETWORK_ERROR } from './http';
+import { saveSession } from './session';
+
+/** Inside WeChat the resident is known by their WeChat account: no form, no code to type. */
+export type ResidentSignInMethod = 'sms' | 'wechat';
+
+export const RESIDENT_SIGN_IN_METHOD: ResidentSignInMethod = 'wechat';
+
+export async function signInResidentQuietly(): Promise<boolean> {
+  let code: string;
+  try {
+    ({ code } = await Taro.login());
+  } catch {
+    throw new ApiError(NETWORK_ERROR, '微信登录没有成功，请检查网络后重试', 0);
+  }
+  saveSession(await wechatSignIn(code));
+  return true;
+}
