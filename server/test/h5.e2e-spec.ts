@@ -11,6 +11,7 @@ describe('the H5 build at /', () => {
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>民情联系卡</title>');
     fs.mkdirSync(path.join(dir, 'js'));
     fs.writeFileSync(path.join(dir, 'js', 'app.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(dir, 'js', 'big.js'), `console.log('${'民情联系卡'.repeat(2000)}')`);
     t = await startTestApp({ env: { H5_DIST_DIR: dir } });
   });
   afterAll(async () => {
@@ -28,6 +29,14 @@ describe('the H5 build at /', () => {
   it('serves the build’s files', async () => {
     const res = await t.http().get('/js/app.js').expect(200);
     expect(res.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('compresses what it sends to phones on a weak signal', async () => {
+    const res = await t.http().get('/js/big.js').set('Accept-Encoding', 'gzip').expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.text).toContain('民情联系卡');
+    const plain = await t.http().get('/js/big.js').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
   });
 
   it('answers a missing file with NOT_FOUND rather than index.html', async () => {

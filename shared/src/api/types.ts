@@ -45,6 +45,8 @@ export interface SignInResult {
 export interface SmsSent {
   phoneMasked: string;
   resendAfterSeconds: number;
+  /** Only from the local SMS stand-in (development, tests, trials): the code it did not send. */
+  devCode?: string;
 }
 
 /* ---- cards ---- */

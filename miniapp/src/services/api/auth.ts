@@ -10,7 +10,7 @@ import type {
 import { http } from '../http';
 
 /** `devCode` is only present when the server runs its local SMS stand-in (never in production). */
-export type SmsSentAnswer = SmsSent & { devCode?: string };
+export type SmsSentAnswer = SmsSent;
 
 export function staffSignIn(input: StaffSignInInput): Promise<SignInResult> {
   return http.post<SignInResult>('/api/auth/staff/sign-in', input);

@@ -59,7 +59,7 @@ export class AuthService {
     return this.signIn(user, WORK_TOKEN_TTL, now);
   }
 
-  async sendSmsCode(phone: string, now = new Date()): Promise<SmsSent & { devCode?: string }> {
+  async sendSmsCode(phone: string, now = new Date()): Promise<SmsSent> {
     const phoneHash = this.phones.hash(phone);
     const last = await this.otps.findOne({ where: { phoneHash }, order: { id: 'DESC' } });
     if (last && now.getTime() - last.createdAt.getTime() < OTP_RESEND_SECONDS * 1000) {

@@ -84,83 +84,99 @@ export class RequestController {
 
   @Post('requests/:id/withdraw')
   @HttpCode(200)
-  async withdraw(
+  withdraw(
     @CurrentActor() actor: RequestActor,
     @Param('id', ParseIntPipe) id: number,
     @Body(new ValibotPipe(withdrawSchema)) _b: object,
   ) {
-    await this.requests.act(actor, id, { action: 'withdraw' });
-    return this.queries.detail(actor, id);
+    return this.answer(actor, id, this.requests.act(actor, id, { action: 'withdraw' }));
   }
 
   @Post('requests/:id/accept')
   @HttpCode(200)
   @ApiValibotBody(acceptSchema)
-  async accept(
+  accept(
     @CurrentActor() actor: RequestActor,
     @Param('id', ParseIntPipe) id: number,
     @Body(new ValibotPipe(acceptSchema)) input: AcceptInput,
   ) {
-    await this.requests.act(actor, id, { action: 'accept' }, { version: input.version });
-    return this.queries.detail(actor, id);
+    return this.answer(
+      actor,
+      id,
+      this.requests.act(actor, id, { action: 'accept' }, { version: input.version }),
+    );
   }
 
   @Post('requests/:id/reply')
   @HttpCode(200)
   @ApiValibotBody(replySchema)
-  async reply(
+  reply(
     @CurrentActor() actor: RequestActor,
     @Param('id', ParseIntPipe) id: number,
     @Body(new ValibotPipe(replySchema)) input: ReplyInput,
   ) {
-    await this.requests.act(actor, id, { action: 'reply' }, { note: input.text });
-    return this.queries.detail(actor, id);
+    return this.answer(
+      actor,
+      id,
+      this.requests.act(actor, id, { action: 'reply' }, { note: input.text }),
+    );
   }
 
   @Post('requests/:id/resolve')
   @HttpCode(200)
   @ApiValibotBody(resolveSchema)
-  async resolve(
+  resolve(
     @CurrentActor() actor: RequestActor,
     @Param('id', ParseIntPipe) id: number,
     @Body(new ValibotPipe(resolveSchema)) input: ResolveInput,
   ) {
-    await this.requests.act(
+    return this.answer(
       actor,
       id,
-      { action: 'resolve', outcome: input.outcome },
-      { version: input.version, note: input.note },
+      this.requests.act(
+        actor,
+        id,
+        { action: 'resolve', outcome: input.outcome },
+        { version: input.version, note: input.note },
+      ),
     );
-    return this.queries.detail(actor, id);
   }
 
   @Post('requests/:id/escalate')
   @HttpCode(200)
   @ApiValibotBody(escalateSchema)
-  async escalate(
+  escalate(
     @CurrentActor() actor: RequestActor,
     @Param('id', ParseIntPipe) id: number,
     @Body(new ValibotPipe(escalateSchema)) input: EscalateInput,
   ) {
-    await this.requests.escalate(actor, id, input.version, input.reason);
-    return this.queries.detail(actor, id);
+    return this.answer(actor, id, this.requests.escalate(actor, id, input.version, input.reason));
   }
 
   @Roles('resident')
   @Post('requests/:id/rate')
   @HttpCode(200)
   @ApiValibotBody(rateSchema)
-  async rate(
+  rate(
     @CurrentActor() actor: RequestActor,
     @Param('id', ParseIntPipe) id: number,
     @Body(new ValibotPipe(rateSchema)) input: RateInput,
   ) {
-    await this.requests.act(
+    return this.answer(
       actor,
       id,
-      { action: 'rate', level: input.level },
-      { rating: input, note: input.comment || null },
+      this.requests.act(
+        actor,
+        id,
+        { action: 'rate', level: input.level },
+        { rating: input, note: input.comment || null },
+      ),
     );
+  }
+
+  /** Every move answers with the request as the mover may now see it. */
+  private async answer(actor: RequestActor, id: number, move: Promise<void>) {
+    await move;
     return this.queries.detail(actor, id);
   }
 
