@@ -161,3 +161,9 @@ export interface CadreFigures {
   rows: CadreFiguresRow[];
   total: Omit<CadreFiguresRow, 'cadreId' | 'name' | 'post' | 'unitName'>;
 }
+
+/** The answer to a move after which the mover may no longer see the request (e.g. escalated away). */
+export interface MovedAway {
+  id: number;
+  visible: false;
+}

@@ -10,6 +10,7 @@ import { hashPassword, verifyPassword } from '../../common/crypto/password';
 import { PhoneCipher } from '../../common/crypto/phone-cipher';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { isUniqueViolation } from '../../database/errors';
 import { UserAccountEntity } from '../user/user-account.entity';
 import { SMS_SENDER, type SmsSender, WECHAT_CLIENT, type WechatClient } from './external-services';
 import { OtpCodeEntity } from './otp-code.entity';
@@ -42,21 +43,32 @@ export class AuthService {
       await verifyPassword(input.password, await this.decoyHash);
       throw new AppError('LOGIN_FAILED');
     }
-    if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime())
-      throw new AppError('ACCOUNT_LOCKED');
-    if (!(await verifyPassword(input.password, user.passwordHash))) {
-      const failed = user.failedLogins + 1;
-      const locks = failed >= MAX_FAILED_LOGINS;
-      await this.users.update(user.id, {
-        failedLogins: locks ? 0 : failed,
-        lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_MS) : null,
-      });
-      throw new AppError(locks ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
-    }
-    if (user.failedLogins > 0 || user.lockedUntil) {
+    // Reserve the attempt before the slow hash check, so parallel guesses cannot outrun the count.
+    const reserved = await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ failedLogins: () => 'failed_logins + 1' })
+      .where(
+        'id = :id AND failed_logins < :max AND (locked_until IS NULL OR locked_until <= :now)',
+        {
+          id: user.id,
+          max: MAX_FAILED_LOGINS,
+          now,
+        },
+      )
+      .execute();
+    if (reserved.affected !== 1) throw new AppError('ACCOUNT_LOCKED');
+    if (await verifyPassword(input.password, user.passwordHash)) {
       await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
+      return this.signIn(user, WORK_TOKEN_TTL, now);
     }
-    return this.signIn(user, WORK_TOKEN_TTL, now);
+    const after = await this.users.findOneOrFail({ where: { id: user.id } });
+    if (after.failedLogins < MAX_FAILED_LOGINS) throw new AppError('LOGIN_FAILED');
+    await this.users.update(user.id, {
+      failedLogins: 0,
+      lockedUntil: new Date(now.getTime() + LOCKOUT_MS),
+    });
+    throw new AppError('ACCOUNT_LOCKED');
   }
 
   async sendSmsCode(phone: string, now = new Date()): Promise<SmsSent> {
@@ -87,39 +99,61 @@ export class AuthService {
       where: { phoneHash, consumedAt: IsNull() },
       order: { id: 'DESC' },
     });
-    if (!otp || otp.expiresAt.getTime() < now.getTime() || otp.attempts >= OTP_MAX_ATTEMPTS) {
+    if (!otp || otp.expiresAt.getTime() < now.getTime()) throw new AppError('OTP_INVALID');
+    // Each guess takes an attempt atomically, and a right code is used up exactly once.
+    const attempt = await this.otps
+      .createQueryBuilder()
+      .update()
+      .set({ attempts: () => 'attempts + 1' })
+      .where('id = :id AND attempts < :max AND consumed_at IS NULL', {
+        id: otp.id,
+        max: OTP_MAX_ATTEMPTS,
+      })
+      .execute();
+    if (attempt.affected !== 1 || otp.codeHash !== this.codeHash(phone, code)) {
       throw new AppError('OTP_INVALID');
     }
-    if (otp.codeHash !== this.codeHash(phone, code)) {
-      await this.otps.update(otp.id, { attempts: otp.attempts + 1 });
-      throw new AppError('OTP_INVALID');
-    }
-    await this.otps.update(otp.id, { consumedAt: now });
-    let user = await this.users.findOne({ where: { phoneHash, role: 'resident' } });
-    if (!user) {
+    const used = await this.otps
+      .createQueryBuilder()
+      .update()
+      .set({ consumedAt: now })
+      .where('id = :id AND consumed_at IS NULL', { id: otp.id })
+      .execute();
+    if (used.affected !== 1) throw new AppError('OTP_INVALID');
+    const user = await this.findOrCreateResident({ phoneHash }, () => {
       const stored = this.phones.protect(phone);
-      user = await this.users.save(
-        this.users.create({
-          role: 'resident',
-          displayName: `群众${stored.masked.slice(-4)}`,
-          phoneHash: stored.hash,
-          phoneEnc: stored.enc,
-          phoneMasked: stored.masked,
-        }),
-      );
-    }
+      return {
+        displayName: `群众${stored.masked.slice(-4)}`,
+        phoneHash: stored.hash,
+        phoneEnc: stored.enc,
+        phoneMasked: stored.masked,
+      };
+    });
     return this.signIn(user, RESIDENT_TOKEN_TTL, now);
   }
 
   async wechatSignIn(code: string, now = new Date()): Promise<SignInResult> {
     const { openid } = await this.wechat.codeToSession(code);
-    let user = await this.users.findOne({ where: { wechatOpenid: openid } });
-    if (!user) {
-      user = await this.users.save(
-        this.users.create({ role: 'resident', displayName: '微信用户', wechatOpenid: openid }),
-      );
-    }
+    const user = await this.findOrCreateResident({ wechatOpenid: openid }, () => ({
+      displayName: '微信用户',
+      wechatOpenid: openid,
+    }));
     return this.signIn(user, RESIDENT_TOKEN_TTL, now);
+  }
+
+  /** One account per phone or openid, even when two sign-ins race (the unique index decides). */
+  private async findOrCreateResident(
+    where: { phoneHash: string } | { wechatOpenid: string },
+    fields: () => Partial<UserAccountEntity>,
+  ): Promise<UserAccountEntity> {
+    const existing = await this.users.findOne({ where });
+    if (existing) return existing;
+    try {
+      return await this.users.save(this.users.create({ role: 'resident', ...fields() }));
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return this.users.findOneOrFail({ where });
+    }
   }
 
   async me(actor: RequestActor): Promise<SessionUser> {

@@ -1,21 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
+import { isUniqueViolation } from '../../database/errors';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
 
 const KEY_PATTERN = /^[0-9A-Za-z_-]{8,64}$/;
-
-export function isUniqueViolation(err: unknown): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const driver = err.driverError as { code?: string; errno?: number };
-  return (
-    driver.code === 'ER_DUP_ENTRY' ||
-    driver.errno === 1062 ||
-    driver.code === 'SQLITE_CONSTRAINT_UNIQUE'
-  );
-}
 
 /**
  * Weak mobile networks retry: a create-POST with a key already seen answers what the first call

@@ -46,7 +46,8 @@ export class RequestQueryService {
     if (actor.role !== 'resident') throw new AppError('FORBIDDEN');
     const qb = this.base()
       .where('r.requester_id = :id', { id: actor.userId })
-      .orderBy('r.submitted_at', 'DESC');
+      .orderBy('r.submitted_at', 'DESC')
+      .addOrderBy('r.id', 'DESC');
     return this.page(qb, q);
   }
 
@@ -75,6 +76,11 @@ export class RequestQueryService {
     const qb = this.base().where('r.owner_unit_path LIKE :scope', {
       scope: `${actor.orgUnitPath}%`,
     });
+    if (actor.cadreId !== null) {
+      qb.andWhere('(r.subject_cadre_id IS NULL OR r.subject_cadre_id <> :cadre)', {
+        cadre: actor.cadreId,
+      });
+    }
     if (queue === 'conduct') qb.andWhere("r.category = 'conduct'");
     if (queue === 'overdue')
       qb.andWhere('r.status IN (:...open) AND r.due_at < :now', {
@@ -116,7 +122,7 @@ export class RequestQueryService {
         comment: x.comment ?? '',
         at: x.createdAt.toISOString(),
       })),
-      timeline: await this.timeline(id, actor),
+      timeline: await this.timeline(id, actor, seesRatings),
       allowedActions: allowedActions(stateOf(r), who).filter(
         (a) => a !== 'submit' && a !== 'record_on_spot',
       ),
@@ -189,7 +195,11 @@ export class RequestQueryService {
   }
 
   /** Who did what, as this reader may see it: residents appear as 群众 to everyone but themselves. */
-  private async timeline(requestId: number, reader: RequestActor): Promise<TimelineEntry[]> {
+  private async timeline(
+    requestId: number,
+    reader: RequestActor,
+    seesRatings: boolean,
+  ): Promise<TimelineEntry[]> {
     const events = await this.db
       .getRepository(RequestEventEntity)
       .createQueryBuilder('e')
@@ -214,7 +224,8 @@ export class RequestQueryService {
       actorLabel: actorLabel(e, reader),
       fromStatus: (e.from_status ?? null) as TimelineEntry['fromStatus'],
       toStatus: e.to_status as TimelineEntry['toStatus'],
-      note: (e.note ?? null) as string | null,
+      // A rating's comment is the resident's to give: cadres never read who said what.
+      note: e.action === 'rate' && !seesRatings ? null : ((e.note ?? null) as string | null),
       at: toDate(e.created_at).toISOString(),
     }));
   }
@@ -232,7 +243,7 @@ function actorLabel(e: Record<string, unknown>, reader: RequestActor): string {
   if (e.actor_role === 'resident') return Number(e.actor_user_id) === reader.userId ? '我' : '群众';
   if (e.actor_role === 'system') return '系统';
   const name = String(e.actor_name ?? '');
-  return e.actor_role === 'staff' ? `${name}（乡镇工作人员）` : name;
+  return e.actor_role === 'staff' ? `${name}（工作人员）` : name;
 }
 
 /** MySQL answers datetimes as Date, SQLite as 'YYYY-MM-DD HH:MM:SS.SSS' in UTC. */

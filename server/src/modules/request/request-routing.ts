@@ -51,17 +51,22 @@ export class RequestRouting {
         level: LEVEL_OF_UNIT[unit.kind],
       };
     }
-    const township = await this.org.findTownshipOf(unit);
-    const staff = township ? await this.staffOf(township.id) : null;
-    if (!township || !staff) throw new AppError('SERVICE_UNAVAILABLE');
-    return {
-      ...base,
-      subjectCadreId: card.cadre.id,
-      ownerUserId: staff,
-      ownerUnitId: township.id,
-      ownerUnitPath: township.path,
-      level: 'township',
-    };
+    // The township handles it; with no staff there other than the subject, the county does.
+    const lineage = await this.org.findLineage(unit);
+    for (const kind of ['township', 'county'] as const) {
+      const handler = lineage.find((u) => u.kind === kind);
+      const staff = handler ? await this.staffOf(handler.id, card.cadre.userId) : null;
+      if (!handler || !staff) continue;
+      return {
+        ...base,
+        subjectCadreId: card.cadre.id,
+        ownerUserId: staff,
+        ownerUnitId: handler.id,
+        ownerUnitPath: handler.path,
+        level: kind,
+      };
+    }
+    throw new AppError('SERVICE_UNAVAILABLE');
   }
 
   /** Who takes an escalated request: the staff of the nearest unit of the next level up. */
@@ -78,10 +83,10 @@ export class RequestRouting {
   }
 
   /** The unit's first staff account handles what reaches the unit as a whole. */
-  private async staffOf(unitId: number): Promise<number | null> {
+  private async staffOf(unitId: number, exceptUserId = 0): Promise<number | null> {
     const rows: { id: number }[] = await this.db.query(
-      "SELECT id FROM user_account WHERE role = 'staff' AND org_unit_id = ? ORDER BY id LIMIT 1",
-      [unitId],
+      "SELECT id FROM user_account WHERE role = 'staff' AND org_unit_id = ? AND id <> ? ORDER BY id LIMIT 1",
+      [unitId, exceptUserId],
     );
     return rows[0]?.id ?? null;
   }

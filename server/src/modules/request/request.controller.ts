@@ -14,6 +14,8 @@ import {
   type AcceptInput,
   acceptSchema,
   type EscalateInput,
+  type MovedAway,
+  type RequestDetail,
   escalateSchema,
   type RateInput,
   rateSchema,
@@ -25,6 +27,7 @@ import {
   submitRequestSchema,
 } from '@mqlk/shared';
 import * as v from 'valibot';
+import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { ApiValibotBody, ValibotPipe } from '../../common/validation';
@@ -142,6 +145,7 @@ export class RequestController {
     );
   }
 
+  @Roles('cadre', 'staff')
   @Post('requests/:id/escalate')
   @HttpCode(200)
   @ApiValibotBody(escalateSchema)
@@ -175,9 +179,20 @@ export class RequestController {
   }
 
   /** Every move answers with the request as the mover may now see it. */
-  private async answer(actor: RequestActor, id: number, move: Promise<void>) {
+  private async answer(
+    actor: RequestActor,
+    id: number,
+    move: Promise<void>,
+  ): Promise<RequestDetail | MovedAway> {
     await move;
-    return this.queries.detail(actor, id);
+    try {
+      return await this.queries.detail(actor, id);
+    } catch (err) {
+      // e.g. staff who escalated it to the county: the move succeeded, the request is out of sight.
+      if (err instanceof AppError && err.code === 'REQUEST_NOT_FOUND')
+        return { id, visible: false };
+      throw err;
+    }
   }
 
   @Roles('cadre', 'staff')

@@ -58,7 +58,8 @@ export class RequestEntity {
   @Column({ name: 'contact_phone_masked', type: 'varchar', length: 16, nullable: true })
   contactPhoneMasked!: string | null;
 
-  @Column({ type: 'varchar', length: 255, nullable: true })
+  /** JSON of the shared location schema (coordinates and an address of up to 200 characters). */
+  @Column({ type: 'text', nullable: true })
   location!: string | null;
 
   @Column({ name: 'requester_id', type: 'int' })

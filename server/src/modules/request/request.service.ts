@@ -152,7 +152,10 @@ export class RequestService {
   /** Escalation (上报): to the staff of the next level up, with new clocks for that level. */
   async escalate(actor: RequestActor, id: number, version: number, reason: string): Promise<void> {
     const r = await this.db.getRepository(RequestEntity).findOne({ where: { id } });
-    if (!r) throw new AppError('REQUEST_NOT_FOUND');
+    const who = r ? actorFor(actor, r) : null;
+    if (!r || !who || !canView(stateOf(r), who)) throw new AppError('REQUEST_NOT_FOUND');
+    const allowed = transition(stateOf(r), who, { action: 'escalate' });
+    if (!allowed.ok) throw new AppError(allowed.code);
     const handover = await this.routing.escalationTarget(r.ownerUnitPath, r.level);
     await this.act(actor, id, { action: 'escalate' }, { version, note: reason, handover });
   }

@@ -48,21 +48,23 @@ export class StatsRepository {
            OR r.id IN (SELECT request_id FROM rating WHERE owner_unit_path LIKE ?)`,
       [like, like],
     );
-    if (requests.length === 0) return [];
-    const ids = requests.map((r) => Number(r.id));
-    const marks = ids.map(() => '?').join(',');
+    // The same subtree as a subquery: an IN list of every id would hit parameter limits.
+    const inScope = `SELECT r.id FROM request r WHERE r.owner_unit_path LIKE ?
+      OR r.id IN (SELECT request_id FROM rating WHERE owner_unit_path LIKE ?)`;
     const ratings: Record<string, unknown>[] = await this.db.query(
-      `SELECT request_id, round, level, excluded, created_at FROM rating WHERE request_id IN (${marks})`,
-      ids,
+      `SELECT request_id, round, level, excluded, created_at FROM rating WHERE request_id IN (${inScope})`,
+      [like, like],
     );
     const events: Record<string, unknown>[] = await this.db.query(
       `SELECT request_id, action, payload, created_at FROM request_event
-        WHERE request_id IN (${marks}) AND action IN ('resolve', 'confirm', 'verify') ORDER BY id`,
-      ids,
+        WHERE request_id IN (${inScope}) AND action IN ('resolve', 'confirm', 'verify') ORDER BY id`,
+      [like, like],
     );
+    const eventsOf = groupByRequest(events);
+    const ratingsOf = groupByRequest(ratings);
     return requests.map((r) => {
       const id = Number(r.id);
-      const mine = events.filter((e) => Number(e.request_id) === id);
+      const mine = eventsOf.get(id) ?? [];
       const verify = mine.filter((e) => e.action === 'verify').at(-1);
       return {
         id: String(id),
@@ -75,20 +77,29 @@ export class StatsRepository {
         unitPath: String(r.owner_unit_path),
         dueAt: toDate(r.due_at),
         resolutions: mine.filter((e) => e.action !== 'verify').map(resolutionOf),
-        ratings: ratings
-          .filter((x) => Number(x.request_id) === id)
-          .map((x) => ({
-            at: toDate(x.created_at),
-            round: Number(x.round) === 2 ? 2 : 1,
-            level: Number(x.level) as 1 | 2 | 3 | 4 | 5,
-            excluded: Boolean(Number(x.excluded)),
-          })),
+        ratings: (ratingsOf.get(id) ?? []).map((x) => ({
+          at: toDate(x.created_at),
+          round: Number(x.round) === 2 ? 2 : 1,
+          level: Number(x.level) as 1 | 2 | 3 | 4 | 5,
+          excluded: Boolean(Number(x.excluded)),
+        })),
         verification: verify
           ? { at: toDate(verify.created_at), founded: Boolean(payloadOf(verify).founded) }
           : null,
       };
     });
   }
+}
+
+function groupByRequest(rows: Record<string, unknown>[]): Map<number, Record<string, unknown>[]> {
+  const groups = new Map<number, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const id = Number(row.request_id);
+    const group = groups.get(id);
+    if (group) group.push(row);
+    else groups.set(id, [row]);
+  }
+  return groups;
 }
 
 function payloadOf(e: Record<string, unknown>): Record<string, unknown> {

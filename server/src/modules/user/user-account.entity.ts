@@ -17,7 +17,8 @@ export type UserRole = Exclude<ActorRole, 'system'>;
 @Entity('user_account')
 @Index('UQ_user_account_username', ['username'], { unique: true })
 @Index('UQ_user_account_wechat_openid', ['wechatOpenid'], { unique: true })
-@Index('IDX_user_account_phone_hash', ['phoneHash'])
+// One account per phone: two sign-ins racing on a weak network must not make two residents.
+@Index('UQ_user_account_phone_hash', ['phoneHash'], { unique: true })
 export class UserAccountEntity {
   @PrimaryGeneratedColumn()
   id!: number;
