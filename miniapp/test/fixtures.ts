@@ -3,6 +3,7 @@ import {
   type CardView,
   type RequestDetail,
   type RequestSummary,
+  type SignInResult,
 } from '@mqlk/shared';
 
 /** A valid card code (its check character is right), and the same code with one character off. */
@@ -80,5 +81,23 @@ export function requestDetail(overrides: Partial<RequestDetail> = {}): RequestDe
     ],
     allowedActions: [],
     ...overrides,
+  };
+}
+
+/** A signed-in resident, as the session store keeps it. */
+export function residentSession(user: Partial<SignInResult['user']> = {}): SignInResult {
+  return {
+    token: 'tok-resident',
+    expiresAt: '2099-01-01T00:00:00.000Z',
+    user: {
+      id: 5,
+      role: 'resident',
+      displayName: '群众',
+      phoneMasked: null,
+      orgUnitId: null,
+      orgUnitName: null,
+      cadreId: null,
+      ...user,
+    },
   };
 }

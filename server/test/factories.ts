@@ -148,3 +148,23 @@ export async function signInResident(http: Http, phone = uniquePhone()): Promise
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** The cadre's half of the loop, for tests about what comes after it: accept, then resolve. */
+export async function acceptAndResolve(
+  http: Http,
+  cadreToken: string,
+  request: { id: number; version: number },
+  resolution: { outcome: 'solved' | 'explained'; note: string },
+): Promise<void> {
+  const path = `/api/requests/${request.id}`;
+  await http
+    .post(`${path}/accept`)
+    .set(bearer(cadreToken))
+    .send({ version: request.version })
+    .expect(200);
+  await http
+    .post(`${path}/resolve`)
+    .set(bearer(cadreToken))
+    .send({ version: request.version + 1, ...resolution })
+    .expect(200);
+}

@@ -3,6 +3,7 @@ import { messageOf } from '@mqlk/shared';
 import { DataSource } from 'typeorm';
 import { CadreEntity } from '../src/modules/cadre/cadre.entity';
 import {
+  acceptAndResolve,
   bearer,
   Factory,
   signInResident,
@@ -108,18 +109,7 @@ describe.each(testDialects())('hardening on %s', (dialect) => {
     const resident = await signInResident(t.http());
     const cadre = await signInWithPassword(t.http(), w.cadreA.user.username);
     const { body } = await submit(resident).expect(201);
-    await t
-      .http()
-      .post(`/api/requests/${body.id}/accept`)
-      .set(bearer(cadre))
-      .send({ version: body.version })
-      .expect(200);
-    await t
-      .http()
-      .post(`/api/requests/${body.id}/resolve`)
-      .set(bearer(cadre))
-      .send({ version: body.version + 1, outcome: 'solved', note: '已更换灯泡' })
-      .expect(200);
+    await acceptAndResolve(t.http(), cadre, body, { outcome: 'solved', note: '已更换灯泡' });
     await t
       .http()
       .post(`/api/requests/${body.id}/rate`)

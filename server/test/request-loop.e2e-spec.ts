@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { messageOf } from '@mqlk/shared';
 import { DataSource } from 'typeorm';
 import { RequestEntity } from '../src/modules/request/request.entity';
-import { bearer, Factory, signInResident, signInWithPassword } from './factories';
+import { acceptAndResolve, bearer, Factory, signInResident, signInWithPassword } from './factories';
 import { type TestApp, startTestApp, testDialects } from './test-app';
 
 const key = () => randomBytes(12).toString('hex');
@@ -162,22 +162,10 @@ describe.each(testDialects())('the whole loop on %s', (dialect) => {
       .send({ level: 5 })
       .expect(409);
     expect(early.body).toEqual(error('RATING_NOT_OPEN'));
-    await t
-      .http()
-      .post(`/api/requests/${body.id}/accept`)
-      .set(bearer(cadreToken))
-      .send({ version: body.version })
-      .expect(200);
-    await t
-      .http()
-      .post(`/api/requests/${body.id}/resolve`)
-      .set(bearer(cadreToken))
-      .send({
-        version: body.version + 1,
-        outcome: 'explained',
-        note: '该路段属省道，需交通部门统一改造',
-      })
-      .expect(200);
+    await acceptAndResolve(t.http(), cadreToken, body, {
+      outcome: 'explained',
+      note: '该路段属省道，需交通部门统一改造',
+    });
     const stranger = await signInResident(t.http());
     const theirs = await t
       .http()
@@ -204,18 +192,7 @@ describe.each(testDialects())('the whole loop on %s', (dialect) => {
   it('closes the rating window after 7 days', async () => {
     const resident = await signInResident(t.http());
     const { body } = await submit(resident, {}).expect(201);
-    await t
-      .http()
-      .post(`/api/requests/${body.id}/accept`)
-      .set(bearer(cadreToken))
-      .send({ version: body.version })
-      .expect(200);
-    await t
-      .http()
-      .post(`/api/requests/${body.id}/resolve`)
-      .set(bearer(cadreToken))
-      .send({ version: body.version + 1, outcome: 'solved', note: '已处理完毕' })
-      .expect(200);
+    await acceptAndResolve(t.http(), cadreToken, body, { outcome: 'solved', note: '已处理完毕' });
     await t.app
       .get(DataSource)
       .getRepository(RequestEntity)

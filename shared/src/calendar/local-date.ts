@@ -71,7 +71,7 @@ export function yearOf(date: LocalDate): number {
 }
 
 // Day numbers (days since 1970-01-01) make date arithmetic plain integer arithmetic.
-function dayNumberOf(date: LocalDate): number {
+export function dayNumberOf(date: LocalDate): number {
   const { year, month, day } = parseLocalDate(date);
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
@@ -91,10 +91,14 @@ function requireInteger(n: number, what: string): void {
   if (!Number.isInteger(n)) throw new Error(`${what} must be an integer, got ${n}`);
 }
 
+/** The day number (days since 1970-01-01) of the Asia/Shanghai date on which an instant falls. */
+export function localDayNumberOf(instant: Date): number {
+  return Math.floor((requireInstant(instant) + SHANGHAI_UTC_OFFSET_MS) / MS_PER_DAY);
+}
+
 /** The Asia/Shanghai date on which an instant falls. */
 export function localDateOf(instant: Date): LocalDate {
-  const shifted = requireInstant(instant) + SHANGHAI_UTC_OFFSET_MS;
-  return dateOfDayNumber(Math.floor(shifted / MS_PER_DAY));
+  return dateOfDayNumber(localDayNumberOf(instant));
 }
 
 /** The Asia/Shanghai wall-clock time of an instant, `HH:mm` (seconds dropped). */

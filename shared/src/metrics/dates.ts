@@ -1,9 +1,5 @@
+import { dayNumberOf, isLocalDate, localDayNumberOf } from '../calendar/local-date';
 import type { MetricPeriod } from './types';
-
-const DAY_MS = 86_400_000;
-// China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact and
-// does not depend on the time zone of the machine running this.
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** Consecutive local-day numbers, both ends included. */
 export interface DayRange {
@@ -12,9 +8,7 @@ export interface DayRange {
 }
 
 /** Days since 1970-01-01 in Asia/Shanghai. */
-export function localDay(t: Date): number {
-  return Math.floor((t.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
-}
+export const localDay = localDayNumberOf;
 
 export function inRange(t: Date | null | undefined, range: DayRange): boolean {
   if (!t) return false;
@@ -22,28 +16,11 @@ export function inRange(t: Date | null | undefined, range: DayRange): boolean {
   return day >= range.first && day <= range.last;
 }
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
 
-function utcDay(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
-
 function dayOfDate(date: string): number {
-  const match = DATE_PATTERN.exec(date);
-  const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
-  const days = utcDay(year, month, day);
-  // Date.UTC silently rolls 2026-02-30 over to March; a round trip catches dates that do not exist.
-  const check = new Date(days * DAY_MS);
-  if (
-    !match ||
-    check.getUTCFullYear() !== year ||
-    check.getUTCMonth() !== month - 1 ||
-    check.getUTCDate() !== day
-  ) {
-    throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
-  }
-  return days;
+  if (!isLocalDate(date)) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
+  return dayNumberOf(date);
 }
 
 export function toDayRange(period: MetricPeriod): DayRange {

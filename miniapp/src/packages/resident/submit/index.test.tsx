@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 
-import { CARD_CODE, requestDetail } from '../../../../test/fixtures';
+import { CARD_CODE, requestDetail, residentSession } from '../../../../test/fixtures';
 import { setRouterParams, storage } from '../../../../test/taro-mock';
 import { sendSmsCode, smsSignIn } from '../../../services/api/auth';
 import { submitRequest } from '../../../services/api/requests';
@@ -22,19 +22,7 @@ const submit = jest.mocked(submitRequest);
 const sendCode = jest.mocked(sendSmsCode);
 const signInBySms = jest.mocked(smsSignIn);
 
-const resident = {
-  token: 'tok-resident',
-  expiresAt: '2099-01-01T00:00:00.000Z',
-  user: {
-    id: 5,
-    role: 'resident' as const,
-    displayName: '群众',
-    phoneMasked: '138****5678',
-    orgUnitId: null,
-    orgUnitName: null,
-    cadreId: null,
-  },
-};
+const resident = residentSession({ phoneMasked: '138****5678' });
 
 const networkDown = () => new ApiError(NETWORK_ERROR, NETWORK_ERROR_MESSAGE, 0);
 const storedDraft = () => storage.get(draftStorageKey(CARD_CODE)) as Draft | undefined;

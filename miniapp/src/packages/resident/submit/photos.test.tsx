@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 
-import { CARD_CODE, requestDetail } from '../../../../test/fixtures';
+import { CARD_CODE, requestDetail, residentSession } from '../../../../test/fixtures';
 import { setRouterParams } from '../../../../test/taro-mock';
 import { pickPhotos } from '../../../platform/image';
 import { smsSignIn } from '../../../services/api/auth';
@@ -23,19 +23,7 @@ const upload = jest.mocked(uploadPhoto);
 const pick = jest.mocked(pickPhotos);
 const submit = jest.mocked(submitRequest);
 
-const resident = {
-  token: 'tok-resident',
-  expiresAt: '2099-01-01T00:00:00.000Z',
-  user: {
-    id: 5,
-    role: 'resident' as const,
-    displayName: '群众',
-    phoneMasked: null,
-    orgUnitId: null,
-    orgUnitName: null,
-    cadreId: null,
-  },
-};
+const resident = residentSession();
 
 const photo = (id: number) => ({ id, url: `/api/photos/${id}`, width: 800, height: 600 });
 
