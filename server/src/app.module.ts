@@ -23,6 +23,8 @@ export interface AppModuleOptions {
   logDestination?: DestinationStream;
   /** Extra modules, e.g. a test-only controller. */
   imports?: ModuleMetadata['imports'];
+  /** Tests: check every answer against the shared contract (common/contract/response-check.ts). */
+  checkResponses?: boolean;
 }
 
 @Module({})

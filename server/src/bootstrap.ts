@@ -10,6 +10,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { checkResponsesAgainstContract } from './common/contract/response-check';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
 import type { AppConfig } from './config/config';
 
@@ -37,6 +38,8 @@ export async function createApp(
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
+  // Before compression, so that it reads the JSON as sent.
+  if (options.checkResponses) checkResponsesAgainstContract(fastify);
 
   // Village phones on weak signal: the H5 bundle and JSON go out gzip/brotli-compressed. Photos are
   // already compressed JPEGs and are left alone.

@@ -3,7 +3,7 @@ import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { messageOf } from '@mqlk/shared';
 import * as v from 'valibot';
 import { AppError } from '../src/common/app-error';
-import { ApiValibotBody, ValibotPipe } from '../src/common/validation';
+import { ValibotPipe } from '../src/common/validation';
 import { type TestApp, startTestApp } from './test-app';
 
 const echoSchema = v.object({
@@ -25,7 +25,6 @@ class ProbeController {
   }
 
   @Post('echo')
-  @ApiValibotBody(echoSchema)
   echo(@Body(new ValibotPipe(echoSchema)) input: v.InferOutput<typeof echoSchema>) {
     return input;
   }

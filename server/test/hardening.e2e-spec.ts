@@ -114,7 +114,7 @@ describe.each(testDialects())('hardening on %s', (dialect) => {
       .http()
       .post(`/api/requests/${body.id}/rate`)
       .set(bearer(resident))
-      .send({ level: 1, comment: '根本没修好' })
+      .send({ level: 1, solved: 'unsolved', comment: '根本没修好' })
       .expect(200);
     const noteOf = (res: { body: { timeline: { action: string; note: string | null }[] } }) =>
       res.body.timeline.find((e) => e.action === 'rate')?.note;
@@ -144,7 +144,7 @@ describe.each(testDialects())('hardening on %s', (dialect) => {
           .send({ version: body.version, reason: '想让镇里来管' })
           .expect(403)
       ).body,
-    ).toEqual(error('FORBIDDEN'));
+    ).toEqual(error('NOT_OWNER'));
     const up = await t
       .http()
       .post(`/api/requests/${body.id}/escalate`)

@@ -119,11 +119,13 @@ describe.each(testDialects())('the whole loop on %s', (dialect) => {
       .http()
       .post(`/api/requests/${id}/rate`)
       .set(bearer(resident))
-      .send({ level: 5, tags: ['timely'], comment: '很快就修好了' })
+      .send({ level: 5, solved: 'solved', tags: ['timely'], comment: '很快就修好了' })
       .expect(200);
     expect(rated.body).toMatchObject({
       status: 'closed',
-      ratings: [{ round: 1, level: 5, tags: ['timely'], comment: '很快就修好了' }],
+      ratings: [
+        { round: 1, level: 5, solved: 'solved', tags: ['timely'], comment: '很快就修好了' },
+      ],
       allowedActions: [],
     });
     // A cadre never sees who rated what.
@@ -159,7 +161,7 @@ describe.each(testDialects())('the whole loop on %s', (dialect) => {
       .http()
       .post(`/api/requests/${body.id}/rate`)
       .set(bearer(resident))
-      .send({ level: 5 })
+      .send({ level: 5, solved: 'solved' })
       .expect(409);
     expect(early.body).toEqual(error('RATING_NOT_OPEN'));
     await acceptAndResolve(t.http(), cadreToken, body, {
@@ -171,20 +173,20 @@ describe.each(testDialects())('the whole loop on %s', (dialect) => {
       .http()
       .post(`/api/requests/${body.id}/rate`)
       .set(bearer(stranger))
-      .send({ level: 1 })
+      .send({ level: 1, solved: 'solved' })
       .expect(404);
     expect(theirs.body).toEqual(error('REQUEST_NOT_FOUND'));
     await t
       .http()
       .post(`/api/requests/${body.id}/rate`)
       .set(bearer(resident))
-      .send({ level: 4 })
+      .send({ level: 4, solved: 'solved' })
       .expect(200);
     const twice = await t
       .http()
       .post(`/api/requests/${body.id}/rate`)
       .set(bearer(resident))
-      .send({ level: 5 })
+      .send({ level: 5, solved: 'solved' })
       .expect(409);
     expect(twice.body).toEqual(error('RATING_ALREADY_GIVEN'));
   });
@@ -201,7 +203,7 @@ describe.each(testDialects())('the whole loop on %s', (dialect) => {
       .http()
       .post(`/api/requests/${body.id}/rate`)
       .set(bearer(resident))
-      .send({ level: 5 })
+      .send({ level: 5, solved: 'solved' })
       .expect(409);
     expect(late.body).toEqual(error('RATING_WINDOW_CLOSED'));
   });

@@ -113,6 +113,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app = await createApp(config, {
       logDestination: { write: (line: string) => void lines.push(line) },
       imports: options.imports,
+      // Every answer a test receives is checked against the shared contract.
+      checkResponses: true,
     });
     await app.getHttpAdapter().getInstance().ready();
   } catch (err) {

@@ -29,7 +29,7 @@ type Profile = keyof typeof PROFILES;
 const ALL = Object.keys(PROFILES) as Profile[];
 
 const OWNERS: Profile[] = ['ownerCadre', 'ownerStaff'];
-const STAFF: Profile[] = ['staffInScope', 'ownerStaff'];
+const OVERSEERS: Profile[] = ['staffInScope'];
 const CADRES: Profile[] = ['ownerCadre', 'firstContact', 'otherCadre'];
 const SUBMITTERS: Profile[] = ['requester', 'otherResident', ...CADRES];
 
@@ -54,10 +54,12 @@ const ALLOWED: Record<string, { who: Profile[]; to: RequestStatus }> = {
   'rectifying|resolve': { who: OWNERS, to: 'resolved' },
   'resolved|rate': { who: ['requester'], to: 'closed' },
   'resolved|expire_rating': { who: ['system'], to: 'closed' },
-  'under_review|verify': { who: STAFF, to: 'rectifying' },
-  'submitted|supervise': { who: STAFF, to: 'submitted' },
-  'in_progress|supervise': { who: STAFF, to: 'in_progress' },
-  'rectifying|supervise': { who: STAFF, to: 'rectifying' },
+  // Oversight is someone else's: the staff member who owns the request cannot verify or supervise it.
+  'under_review|verify': { who: OVERSEERS, to: 'rectifying' },
+  'submitted|supervise': { who: OVERSEERS, to: 'submitted' },
+  'in_progress|supervise': { who: OVERSEERS, to: 'in_progress' },
+  'rectifying|supervise': { who: OVERSEERS, to: 'rectifying' },
+  'pending_confirmation|cancel': { who: OWNERS, to: 'withdrawn' },
 };
 
 const PROBE: Record<Action, Move> = {
@@ -74,6 +76,7 @@ const PROBE: Record<Action, Move> = {
   expire_rating: { action: 'expire_rating' },
   verify: { action: 'verify', founded: true },
   supervise: { action: 'supervise' },
+  cancel: { action: 'cancel' },
 };
 
 const STATUSES: (RequestStatus | null)[] = [null, ...REQUEST_STATUSES];
@@ -96,8 +99,8 @@ describe('transition: the whole table, every status × action × actor', () => {
   );
 
   it('has both kinds of case', () => {
-    expect(allowed.length).toBe(42);
-    expect(forbidden.length).toBe(cases.length - 42);
+    expect(allowed.length).toBe(40);
+    expect(forbidden.length).toBe(cases.length - 40);
   });
 
   it.each(allowed)('$profile may $action from $status', ({ status, action, profile }) => {
@@ -122,6 +125,10 @@ describe('refusal codes say why', () => {
     ['resolved', 'otherResident', { action: 'rate', level: 5 }, 'NOT_REQUESTER'],
     ['under_review', 'staffOutOfScope', { action: 'verify', founded: true }, 'OUT_OF_SCOPE'],
     ['under_review', 'ownerCadre', { action: 'verify', founded: true }, 'FORBIDDEN'],
+    ['under_review', 'ownerStaff', { action: 'verify', founded: true }, 'OWN_WORK'],
+    ['in_progress', 'ownerStaff', { action: 'supervise' }, 'OWN_WORK'],
+    ['pending_confirmation', 'requester', { action: 'cancel' }, 'NOT_OWNER'],
+    ['submitted', 'ownerCadre', { action: 'cancel' }, 'TRANSITION_NOT_ALLOWED'],
     ['in_progress', 'staffOutOfScope', { action: 'supervise' }, 'OUT_OF_SCOPE'],
     ['resolved', 'staffInScope', { action: 'supervise' }, 'TRANSITION_NOT_ALLOWED'],
     ['resolved', 'ownerCadre', { action: 'expire_rating' }, 'FORBIDDEN'],
@@ -246,11 +253,14 @@ describe('conduct complaints (干部作风)', () => {
     expect(canView(state('submitted'), PROFILES.firstContact)).toBe(true);
   });
 
-  it('is handled by township staff as usual', () => {
+  it('is handled by township staff as usual, and overseen by other staff', () => {
     expect(allowedActions(conduct('submitted'), PROFILES.ownerStaff)).toEqual([
       'accept',
       'reply',
       'escalate',
+      'transfer',
+    ]);
+    expect(allowedActions(conduct('submitted'), PROFILES.staffInScope)).toEqual([
       'transfer',
       'supervise',
     ]);
@@ -330,14 +340,23 @@ describe('properties', () => {
     );
   });
 
-  it('the level only ever goes up, and only by escalation', () => {
+  it('the level goes one step up by escalation, changes by a reassignment, and stays otherwise', () => {
     const order = ['village', 'township', 'county'];
+    const arbAnyMove = fc.oneof(
+      arbMove,
+      fc.record({
+        action: fc.constant('transfer' as const),
+        level: fc.constantFrom('village', 'township', 'county' as const),
+      }),
+    );
     fc.assert(
-      fc.property(arbState, arbActor, arbMove, (s, a, m) => {
+      fc.property(arbState, arbActor, arbAnyMove, (s, a, m) => {
         const r = transition(s, a, m);
         if (!r.ok) return true;
         const delta = order.indexOf(r.level) - order.indexOf(s.level);
-        return m.action === 'escalate' ? delta === 1 : delta === 0;
+        if (m.action === 'escalate') return delta === 1;
+        if (m.action === 'transfer') return r.level === (m.level ?? s.level);
+        return delta === 0;
       }),
     );
   });

@@ -5,7 +5,7 @@ import {
   groupByUnit,
   type MetricScope,
 } from '../src/metrics';
-import { ALL, MARCH, UNITS, at, rating, request, resolution } from './metrics-factory';
+import { ALL, MARCH, UNITS, at, clock, rating, request, resolution } from './metrics-factory';
 
 const now = at('2026-03-20 12:00');
 const march = (scope: MetricScope, requests: Parameters<typeof computeMetrics>[0]) =>
@@ -19,7 +19,12 @@ describe('conduct complaints (干部作风)', () => {
     category: 'conduct',
     subjectCadreId: 'A',
     submittedAt: at('2026-03-02 09:00'),
-    acceptedAt: at('2026-03-02 11:00'),
+    clocks: [
+      clock('accept', '2026-03-03 18:00', {
+        startedAt: '2026-03-02 09:00',
+        stoppedAt: '2026-03-02 11:00',
+      }),
+    ],
     resolutions: [resolution('2026-03-05')],
     ratings: [rating('2026-03-06', 1)],
   });
@@ -85,7 +90,11 @@ describe('事随人转: ratings stay with the resolving owner and unit, open wor
     ratings: [rating('2026-03-12', 3)],
   });
   // A's open request handed to B in 130, overdue since March 15.
-  const m2 = request({ status: 'in_progress', ownerId: 'B', dueAt: at('2026-03-15 18:00') });
+  const m2 = request({
+    status: 'in_progress',
+    ownerId: 'B',
+    clocks: [clock('resolve', '2026-03-15 18:00', { ownerId: 'B' })],
+  });
   // A's new work in 140.
   const m3 = request({
     unitPath: UNITS.village140,

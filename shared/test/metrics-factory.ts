@@ -1,4 +1,6 @@
+import type { ClockKind, ClockStop } from '../src/lifecycle';
 import type {
+  MetricClock,
   MetricRating,
   MetricRatingLevel,
   MetricRequest,
@@ -32,10 +34,9 @@ export function request(fields: Partial<MetricRequest> = {}): MetricRequest {
     status: 'closed',
     subjectCadreId: null,
     submittedAt: at('2026-01-01 09:00'),
-    acceptedAt: null,
     ownerId: 'A',
     unitPath: UNITS.village130,
-    dueAt: null,
+    clocks: [],
     resolutions: [],
     ratings: [],
     verification: null,
@@ -53,6 +54,30 @@ export function resolution(
     level: fields.level ?? 'village',
     ownerId: fields.ownerId ?? 'A',
     unitPath: fields.unitPath ?? UNITS.village130,
+  };
+}
+
+/** A deadline clock due at `dueLocal`; stopped by its goal unless `stop` says otherwise. */
+export function clock(
+  kind: ClockKind,
+  dueLocal: string,
+  fields: {
+    startedAt?: string;
+    stoppedAt?: string | null;
+    stop?: ClockStop;
+    ownerId?: string;
+    unitPath?: string;
+  } = {},
+): MetricClock {
+  const stoppedAt = fields.stoppedAt ?? null;
+  return {
+    kind,
+    ownerId: fields.ownerId ?? 'A',
+    unitPath: fields.unitPath ?? UNITS.village130,
+    startedAt: at(fields.startedAt ?? '2026-03-01 09:00'),
+    dueAt: at(dueLocal),
+    stoppedAt: stoppedAt === null ? null : at(stoppedAt),
+    stop: stoppedAt === null ? null : (fields.stop ?? 'goal'),
   };
 }
 

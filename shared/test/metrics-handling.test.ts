@@ -1,5 +1,5 @@
 import { computeMetrics, type MetricRequest } from '../src/metrics';
-import { ALL, MARCH, at, rating, request, resolution } from './metrics-factory';
+import { ALL, MARCH, UNITS, at, clock, rating, request, resolution } from './metrics-factory';
 
 const inMarch = (requests: MetricRequest[], now = at('2026-04-15 12:00')) =>
   computeMetrics(requests, { period: MARCH, scope: ALL, now });
@@ -50,13 +50,14 @@ describe('参评率 and 解决层级', () => {
       true,
     ],
     [
+      // An unfounded rating counts nowhere: resolved, and not rated.
       'village, rating excluded as unfounded',
       request({
         resolutions: [resolution('2026-03-08')],
         ratings: [rating('2026-03-09', 1, { excluded: true })],
         verification: { at: at('2026-03-10'), founded: false },
       }),
-      true,
+      false,
     ],
   ];
 
@@ -67,11 +68,11 @@ describe('参评率 and 解决层级', () => {
   });
 
   it('adds up over the set', () => {
-    // resolved: all but February = 6; rated: cases 1, 3, 6, 7 = 4 → 4/6.
+    // resolved: all but February = 6; rated: cases 1, 3, 6 = 3 → 3/6.
     // levels: village 1, 3, 5, 7 = 4/6; township 2, 6 = 2/6; county 0/6.
     const s = inMarch(cases.map(([, r]) => r));
     expect(s.resolved).toBe(6);
-    expect(s.participation).toEqual({ numerator: 4, denominator: 6, value: 4 / 6 });
+    expect(s.participation).toEqual({ numerator: 3, denominator: 6, value: 3 / 6 });
     expect(s.resolutionLevels.village).toEqual({ numerator: 4, denominator: 6, value: 4 / 6 });
     expect(s.resolutionLevels.township).toEqual({ numerator: 2, denominator: 6, value: 2 / 6 });
     expect(s.resolutionLevels.county).toEqual({ numerator: 0, denominator: 6, value: 0 });
@@ -94,17 +95,71 @@ describe('参评率 and 解决层级', () => {
   });
 });
 
-describe('平均签收时长', () => {
-  it('is the mean in hours over requests accepted in the period', () => {
+describe('平均签收时长 reads the accept clocks', () => {
+  it('is the mean in hours over acceptances in the period, from reaching the owner', () => {
     // 2.5 h (08:00 → 10:30) and 36 h (Feb 28 20:00 → Mar 2 08:00): (2.5 + 36) / 2 = 19.25 h.
-    // Accepted on April 1 and never accepted: not counted.
+    // Accepted on April 1, never accepted, or handed over unaccepted: not counted.
     const s = inMarch([
-      request({ submittedAt: at('2026-03-01 08:00'), acceptedAt: at('2026-03-01 10:30') }),
-      request({ submittedAt: at('2026-02-28 20:00'), acceptedAt: at('2026-03-02 08:00') }),
-      request({ submittedAt: at('2026-03-30 20:00'), acceptedAt: at('2026-04-01 08:00') }),
-      request({ status: 'submitted', submittedAt: at('2026-03-30 20:00') }),
+      request({
+        clocks: [
+          clock('accept', '2026-03-02 18:00', {
+            startedAt: '2026-03-01 08:00',
+            stoppedAt: '2026-03-01 10:30',
+          }),
+        ],
+      }),
+      request({
+        clocks: [
+          clock('accept', '2026-03-02 18:00', {
+            startedAt: '2026-02-28 20:00',
+            stoppedAt: '2026-03-02 08:00',
+          }),
+        ],
+      }),
+      request({
+        clocks: [
+          clock('accept', '2026-03-31 18:00', {
+            startedAt: '2026-03-30 20:00',
+            stoppedAt: '2026-04-01 08:00',
+          }),
+        ],
+      }),
+      request({ status: 'submitted', clocks: [clock('accept', '2026-03-31 18:00')] }),
+      request({
+        clocks: [
+          clock('accept', '2026-03-10 18:00', {
+            startedAt: '2026-03-09 08:00',
+            stoppedAt: '2026-03-09 09:00',
+            stop: 'other',
+          }),
+        ],
+      }),
     ]);
     expect(s.acceptanceHours).toEqual({ count: 2, total: 38.5, value: 19.25 });
+  });
+
+  it('after an escalation, the acceptance counts for the new owner from when it reached them', () => {
+    const r = request({
+      ownerId: 'T',
+      unitPath: UNITS.township12,
+      clocks: [
+        clock('accept', '2026-03-03 18:00', {
+          startedAt: '2026-03-02 08:00',
+          stoppedAt: '2026-03-02 09:00',
+        }),
+        clock('accept', '2026-03-06 18:00', {
+          startedAt: '2026-03-05 10:00',
+          stoppedAt: '2026-03-05 14:00',
+          ownerId: 'T',
+          unitPath: UNITS.township12,
+        }),
+      ],
+    });
+    const of = (id: string) =>
+      computeMetrics([r], { period: MARCH, scope: { kind: 'cadre', id }, now: at('2026-04-01') })
+        .acceptanceHours;
+    expect(of('A')).toEqual({ count: 1, total: 1, value: 1 });
+    expect(of('T')).toEqual({ count: 1, total: 4, value: 4 });
   });
 });
 

@@ -147,29 +147,45 @@ describe('cadre move schemas', () => {
 });
 
 describe('rateSchema', () => {
-  it('accepts a level with tags and a comment', () => {
+  it('accepts a level, the 问题解决了吗 answer, tags and a comment', () => {
     expect(
-      validate(rateSchema, { level: 5, tags: ['timely', 'friendly'], comment: ' 谢谢！' }),
+      validate(rateSchema, {
+        level: 5,
+        solved: 'solved',
+        tags: ['timely', 'friendly'],
+        comment: ' 谢谢！',
+      }),
     ).toEqual({
       ok: true,
-      value: { level: 5, tags: ['timely', 'friendly'], comment: '谢谢！' },
+      value: { level: 5, solved: 'solved', tags: ['timely', 'friendly'], comment: '谢谢！' },
     });
   });
   it('defaults tags and comment', () => {
-    expect(validate(rateSchema, { level: 3 })).toEqual({
+    expect(validate(rateSchema, { level: 3, solved: 'partly' })).toEqual({
       ok: true,
-      value: { level: 3, tags: [], comment: '' },
+      value: { level: 3, solved: 'partly', tags: [], comment: '' },
     });
   });
   it.each([[0], [6], ['5'], [null], [4.5]])('refuses level %p', (level) => {
-    expect(validate(rateSchema, { level })).toEqual({
+    expect(validate(rateSchema, { level, solved: 'unsolved' })).toEqual({
       ok: false,
       issues: [{ field: 'level', message: '请选择满意程度' }],
     });
   });
+  it.each([[undefined], ['yes'], [true], ['']])('refuses the answer %p', (solved) => {
+    expect(validate(rateSchema, { level: 4, solved })).toEqual({
+      ok: false,
+      issues: [{ field: 'solved', message: '请选择问题解决了没有' }],
+    });
+  });
+  it.each(['solved', 'partly', 'unsolved'])('accepts the answer %s with level 1', (solved) => {
+    expect(validate(rateSchema, { level: 1, solved }).ok).toBe(true);
+  });
   it('refuses unknown and repeated tags and overlong comments', () => {
-    expect(validate(rateSchema, { level: 5, tags: ['great'] }).ok).toBe(false);
-    expect(validate(rateSchema, { level: 5, tags: ['timely', 'timely'] }).ok).toBe(false);
-    expect(validate(rateSchema, { level: 5, comment: '好'.repeat(301) }).ok).toBe(false);
+    const ok = { level: 5, solved: 'solved' };
+    expect(validate(rateSchema, { ...ok, tags: ['great'] }).ok).toBe(false);
+    expect(validate(rateSchema, { ...ok, tags: ['timely', 'timely'] }).ok).toBe(false);
+    expect(validate(rateSchema, { ...ok, comment: '好'.repeat(301) }).ok).toBe(false);
+    expect(validate(rateSchema, { ...ok, comment: '好'.repeat(300) }).ok).toBe(true);
   });
 });

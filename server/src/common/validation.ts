@@ -1,5 +1,4 @@
-import { applyDecorators, type PipeTransform } from '@nestjs/common';
-import { ApiBody } from '@nestjs/swagger';
+import type { PipeTransform } from '@nestjs/common';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { validate } from '@mqlk/shared';
 import { toJsonSchema } from '@valibot/to-json-schema';
@@ -8,7 +7,7 @@ import { AppError } from './app-error';
 
 /**
  * Validates one handler argument with a shared schema, the same one the mini-program's forms use:
- * `@Body(new ValibotPipe(submitRequestSchema)) input: SubmitRequestInput`. A failure is
+ * `@ValidBody()` (common/contract/endpoint.ts) uses it with the route's contract schema. A failure is
  * VALIDATION_FAILED with one Chinese message per field in `details`.
  */
 export class ValibotPipe<S extends v.GenericSchema>
@@ -23,16 +22,17 @@ export class ValibotPipe<S extends v.GenericSchema>
   }
 }
 
-/** The OpenAPI schema of a valibot schema (what it accepts); parts JSON Schema cannot say are left out. */
-export function openApiSchemaOf(schema: v.GenericSchema): SchemaObject {
+/**
+ * The OpenAPI schema of a valibot schema: what it accepts (`input`, for bodies and queries) or
+ * what it produces (`output`, for answers). Parts JSON Schema cannot say are left out.
+ */
+export function openApiSchemaOf(
+  schema: v.GenericSchema,
+  typeMode: 'input' | 'output' = 'input',
+): SchemaObject {
   const { $schema: _ignored, ...jsonSchema } = toJsonSchema(schema, {
     errorMode: 'ignore',
-    typeMode: 'input',
+    typeMode,
   });
   return jsonSchema as SchemaObject;
-}
-
-/** Documents a handler's body with the schema its ValibotPipe checks. */
-export function ApiValibotBody(schema: v.GenericSchema): MethodDecorator {
-  return applyDecorators(ApiBody({ schema: openApiSchemaOf(schema) }));
 }

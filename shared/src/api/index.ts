@@ -1,1 +1,3 @@
-export * from './types';
+export * from './contract';
+export * from './schemas';
+export * from './route-schemas';

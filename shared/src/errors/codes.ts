@@ -24,10 +24,19 @@ export const ERRORS = {
   NOT_REQUESTER: { status: 403, message: '只有提出诉求的群众本人可以进行这项操作' },
   NOT_OWNER: { status: 403, message: '这条诉求不由您办理' },
   CONDUCT_SUBJECT: { status: 403, message: '反映您本人作风的诉求由乡镇处理，您不能查看或办理' },
+  OWN_WORK: { status: 403, message: '自己办理的诉求，不能由自己核实或督办' },
+  CONFIRMATION_OTHER_PHONE: {
+    status: 403,
+    message: '这件事登记的是另一个手机号，请用登记时留的手机号验证后再确认',
+  },
 
   NOT_FOUND: { status: 404, message: '没有找到相关内容' },
   CARD_NOT_FOUND: { status: 404, message: '没有找到这张联系卡，请核对卡片或联系村（社区）' },
   REQUEST_NOT_FOUND: { status: 404, message: '没有找到这条诉求' },
+  CONFIRMATION_NOT_FOUND: {
+    status: 404,
+    message: '确认码不对或已经用过了，请让干部重新生成确认码',
+  },
 
   TRANSITION_NOT_ALLOWED: { status: 409, message: '诉求当前的状态不能进行这项操作，请刷新后查看' },
   VERSION_CONFLICT: { status: 409, message: '这条诉求刚刚被其他人处理过，请刷新后再试' },
@@ -37,8 +46,13 @@ export const ERRORS = {
   RATING_ALREADY_GIVEN: { status: 409, message: '这一轮您已经评价过了，感谢您的反馈' },
   RATING_WINDOW_CLOSED: { status: 409, message: '已超过7天评价期限，不能再评价' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, message: '这次提交与之前的提交不一致，请刷新后重新填写' },
+  TRANSFER_TARGET_INVALID: {
+    status: 409,
+    message: '只能转给同一层级、本辖区内的其他干部或工作人员，请重新选择',
+  },
 
   CARD_REVOKED: { status: 410, message: '这张联系卡已停用，请联系村（社区）领取新卡' },
+  CONFIRMATION_EXPIRED: { status: 410, message: '确认码已过期，请让干部重新生成' },
 
   PAYLOAD_TOO_LARGE: { status: 413, message: '照片太大了，每张不能超过5MB' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '只能上传 JPG、PNG 或 WebP 格式的照片' },

@@ -1,3 +1,5 @@
 export * from './actors';
+export * from './clocks';
 export * from './status';
 export * from './transition';
+export * from './visibility';

@@ -18,6 +18,7 @@ export const ACTIONS = [
   'expire_rating',
   'verify',
   'supervise',
+  'cancel',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -35,16 +36,19 @@ export const ACTION_LABELS: Record<Action, string> = {
   expire_rating: '评价期满',
   verify: '差评核实',
   supervise: '督办',
+  cancel: '撤销登记',
 };
 
 export type RatingLevel = 1 | 2 | 3 | 4 | 5;
 export type Round = 1 | 2;
 
 export type Move =
-  | { action: Exclude<Action, 'resolve' | 'rate' | 'verify'> }
+  | { action: Exclude<Action, 'resolve' | 'rate' | 'verify' | 'transfer'> }
   | { action: 'resolve'; outcome: ResolutionOutcome }
   | { action: 'rate'; level: RatingLevel }
-  | { action: 'verify'; founded: boolean };
+  | { action: 'verify'; founded: boolean }
+  /** `level`: the new owner's level when county staff reassign across levels; the same otherwise. */
+  | { action: 'transfer'; level?: HandlingLevel };
 
 /** What the rules need to know about a request; `status: null` means it does not exist yet. */
 export interface RequestState {
@@ -74,7 +78,7 @@ export interface Transition {
 
 export type TransitionResult = Transition | { ok: false; code: ErrorCode };
 
-type Who = 'requester' | 'owner' | 'owner_or_staff' | 'staff' | 'cadre' | 'submitter' | 'system';
+type Who = 'requester' | 'owner' | 'owner_or_staff' | 'overseer' | 'cadre' | 'submitter' | 'system';
 
 /** Who may make each move. The state table is in `nextState` below. */
 const WHO: Record<Action, Who> = {
@@ -89,8 +93,9 @@ const WHO: Record<Action, Who> = {
   resolve: 'owner',
   rate: 'requester',
   expire_rating: 'system',
-  verify: 'staff',
-  supervise: 'staff',
+  verify: 'overseer',
+  supervise: 'overseer',
+  cancel: 'owner',
 };
 
 function isStaff(actor: Actor): boolean {
@@ -111,9 +116,11 @@ function permission(who: Who, actor: Actor): ErrorCode | null {
       return (hasRelation(actor, 'owner') && actor.role !== 'resident') || isStaff(actor)
         ? null
         : 'NOT_OWNER';
-    case 'staff':
+    // Oversight is someone else's: staff never verify a bad review of, or supervise, their own work.
+    case 'overseer':
       if (actor.role !== 'staff') return 'FORBIDDEN';
-      return hasRelation(actor, 'staff_in_scope') ? null : 'OUT_OF_SCOPE';
+      if (!hasRelation(actor, 'staff_in_scope')) return 'OUT_OF_SCOPE';
+      return hasRelation(actor, 'owner') ? 'OWN_WORK' : null;
     case 'system':
       return actor.role === 'system' ? null : 'FORBIDDEN';
   }
@@ -167,7 +174,16 @@ function nextState(state: RequestState, move: Move): TransitionResult {
     }
     case 'transfer':
       return s === 'submitted' || s === 'in_progress'
-        ? { ...stay(state, 'submitted'), ownerChanges: true, clock: 'accept_and_resolve' }
+        ? {
+            ...stay(state, 'submitted'),
+            level: move.level ?? state.level,
+            ownerChanges: true,
+            clock: 'accept_and_resolve',
+          }
+        : refusal('TRANSITION_NOT_ALLOWED');
+    case 'cancel':
+      return s === 'pending_confirmation'
+        ? stay(state, 'withdrawn')
         : refusal('TRANSITION_NOT_ALLOWED');
     case 'resolve':
       return s === 'in_progress' || s === 'rectifying'
@@ -232,6 +248,7 @@ const PROBES: Record<Action, Move> = {
   expire_rating: { action: 'expire_rating' },
   verify: { action: 'verify', founded: true },
   supervise: { action: 'supervise' },
+  cancel: { action: 'cancel' },
 };
 
 export function allowedActions(state: RequestState, actor: Actor): Action[] {

@@ -1,4 +1,4 @@
-import { isOpenStatus } from '../lifecycle/status';
+import { clockStanding } from '../lifecycle/clocks';
 import type { HandlingLevel } from '../org/levels';
 import {
   countedRating,
@@ -66,27 +66,32 @@ function countResolution(t: Tally, r: MetricRequest, range: DayRange, inScope: I
   if (!resolution || !inScope(resolution)) return;
   t.resolved += 1;
   t.byLevel[resolution.level] += 1;
-  // An excluded (unfounded) bad review is still a resident who took part; leaving it out would
-  // lower the cadre's 参评率 for a review already judged unfair to them.
-  if (r.ratings.some((rating) => rating.round === resolution.round)) t.rated += 1;
+  // An unfounded (excluded) bad review counts nowhere, as if it had not been given: the request
+  // counts as resolved and not rated.
+  if (r.ratings.some((rating) => rating.round === resolution.round && !rating.excluded))
+    t.rated += 1;
 }
 
+/** Each resolve and rectify clock due in the period and past it, for the owner it ran for. */
 function countDue(t: Tally, r: MetricRequest, range: DayRange, now: Date, inScope: InScope): void {
-  const due = r.dueAt;
-  if (!due || r.status === 'withdrawn' || !inRange(due, range)) return;
-  if (now.getTime() <= due.getTime() || !inScope(currentAttribution(r))) return;
-  t.dueBase += 1;
-  if (isOpenStatus(r.status)) return;
-  // dueAt belongs to the clock that ran last, and it is the latest resolution that stopped it.
-  const times = r.resolutions.map((res) => res.at.getTime());
-  if (times.length > 0 && Math.max(...times) <= due.getTime()) t.dueOnTime += 1;
+  for (const clock of r.clocks) {
+    if (clock.kind === 'accept' || !inRange(clock.dueAt, range)) continue;
+    if (now.getTime() <= clock.dueAt.getTime() || !inScope(clock)) continue;
+    const standing = clockStanding(clock, now);
+    if (standing === 'void') continue;
+    t.dueBase += 1;
+    if (standing === 'met') t.dueOnTime += 1;
+  }
 }
 
+/** Each acceptance in the period, for the owner who accepted, from when it reached them. */
 function countAcceptance(t: Tally, r: MetricRequest, range: DayRange, inScope: InScope): void {
-  if (!r.acceptedAt || !inRange(r.acceptedAt, range)) return;
-  if (!inScope(currentAttribution(r))) return;
-  t.accepted += 1;
-  t.acceptanceMs += r.acceptedAt.getTime() - r.submittedAt.getTime();
+  for (const clock of r.clocks) {
+    if (clock.kind !== 'accept' || clock.stop !== 'goal' || clock.stoppedAt === null) continue;
+    if (!inRange(clock.stoppedAt, range) || !inScope(clock)) continue;
+    t.accepted += 1;
+    t.acceptanceMs += clock.stoppedAt.getTime() - clock.startedAt.getTime();
+  }
 }
 
 function countRectification(t: Tally, r: MetricRequest, range: DayRange, inScope: InScope): void {

@@ -1,5 +1,6 @@
 export type {
   Mean,
+  MetricClock,
   MetricOptions,
   MetricPeriod,
   MetricRating,

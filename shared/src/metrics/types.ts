@@ -1,4 +1,5 @@
 import type { HandlingLevel } from '../org/levels';
+import type { ClockKind, ClockStop } from '../lifecycle/clocks';
 import type { RequestStatus } from '../lifecycle/status';
 import type { CategoryCode } from '../vocabulary/categories';
 
@@ -25,6 +26,21 @@ export interface MetricResolution {
   unitPath: string;
 }
 
+/**
+ * One deadline clock, kept as its own record (never overwritten): it belongs to the owner it ran
+ * for, in that owner's unit at the time, whoever holds the request now.
+ */
+export interface MetricClock {
+  kind: ClockKind;
+  ownerId: string;
+  unitPath: string;
+  startedAt: Date;
+  dueAt: Date;
+  /** null while it runs */
+  stoppedAt: Date | null;
+  stop: ClockStop | null;
+}
+
 export interface MetricRequest {
   id: string;
   category: CategoryCode;
@@ -32,13 +48,11 @@ export interface MetricRequest {
   /** For conduct complaints: the cadre it is about, who must never be scored on it. */
   subjectCadreId: string | null;
   submittedAt: Date;
-  /** First acceptance (签收). */
-  acceptedAt: Date | null;
   /** Current owner and unit: open work follows the owner (事随人转). */
   ownerId: string;
   unitPath: string;
-  /** Due time of the clock now running: resolve, or rectify while rectifying. */
-  dueAt: Date | null;
+  /** Every accept, resolve and rectify clock the request has had. */
+  clocks: readonly MetricClock[];
   resolutions: readonly MetricResolution[];
   ratings: readonly MetricRating[];
   /** Verification of the round-1 bad review, if there was one and it was verified. */
@@ -99,7 +113,7 @@ export interface MetricsSummary {
   participation: Rate;
   /** 按时办结率 */
   onTime: Rate;
-  /** 平均签收时长, in hours */
+  /** 平均签收时长, in hours: from reaching the owner who accepted to their acceptance */
   acceptanceHours: Mean;
   /** 差评整改率 */
   rectification: Rate;

@@ -26,6 +26,19 @@ export function isRatingLevel(value: unknown): value is RatingLevel {
   return value === 1 || value === 2 || value === 3 || value === 4 || value === 5;
 }
 
+/**
+ * 问题解决了吗: asked beside the level, as the 接诉即办 follow-up does. A resident can be satisfied
+ * with how they were treated while the problem itself is only partly solved; 解决率 counts this.
+ */
+export const SOLVED_ANSWERS = ['solved', 'partly', 'unsolved'] as const;
+export type SolvedAnswer = (typeof SOLVED_ANSWERS)[number];
+
+export const SOLVED_ANSWER_LABELS: Record<SolvedAnswer, string> = {
+  solved: '已解决',
+  partly: '部分解决',
+  unsolved: '未解决',
+};
+
 export const RATING_TAGS = [
   { code: 'timely', label: '响应及时', positive: true },
   { code: 'friendly', label: '态度好', positive: true },

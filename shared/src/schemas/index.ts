@@ -1,3 +1,4 @@
 export * from './fields';
 export * from './inputs';
 export * from './validate';
+export * from './queries';

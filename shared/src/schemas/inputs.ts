@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { RESOLUTION_OUTCOMES } from '../lifecycle/status';
-import { RATING_TAG_CODES } from '../rating/rating';
+import { UNFOUNDED_REASONS } from '../rating/review';
+import { RATING_TAG_CODES, SOLVED_ANSWERS } from '../rating/rating';
 import { CATEGORY_CODES, SUB_TOPIC_CODES } from '../vocabulary/categories';
 import { idField, optionalTextField, phoneField, textField, versionField } from './fields';
 
@@ -67,6 +68,46 @@ export const submitRequestSchema = v.object({
   consent: v.literal(true, '请先阅读并同意个人信息保护说明'),
 });
 
+/* ---- a cadre filing for a resident (代填), or recording a matter solved on the spot ---- */
+
+/** How a cadre met the resident: on a home visit, on a duty day (一线工作日), or on the phone. */
+export const PROXY_CHANNELS = ['visit', 'duty_day', 'phone'] as const;
+
+const proxyFields = {
+  channel: v.picklist(PROXY_CHANNELS, '请选择是在哪里了解到的'),
+  category: v.picklist(CATEGORY_CODES, '请选择诉求类别'),
+  subTopic: v.optional(v.picklist(SUB_TOPIC_CODES, '请选择具体事项')),
+  text: textField('群众反映的内容', REQUEST_TEXT_MIN, REQUEST_TEXT_MAX),
+  /** the resident's own phone: the request is theirs once they sign in with it */
+  residentPhone: phoneField,
+  photoIds: v.optional(
+    v.pipe(
+      v.array(idField, '照片格式不对'),
+      v.maxLength(MAX_PHOTOS, `最多只能上传${MAX_PHOTOS}张照片`),
+    ),
+    [],
+  ),
+  consent: v.literal(true, '请先向群众说明个人信息保护说明，并征得同意'),
+};
+
+export const onBehalfSchema = v.object(proxyFields);
+
+export const onSpotSchema = v.object({
+  ...proxyFields,
+  /** what was done there and then, for the resident to confirm */
+  note: textField('当场解决的情况', 5, 1000),
+});
+
+/** The one-time code a cadre's phone shows as a QR code: 24 letters and digits. */
+export const CONFIRMATION_TOKEN_PATTERN = /^[0-9A-Za-z]{24}$/;
+
+export const confirmSchema = v.object({
+  token: v.pipe(
+    v.string('缺少确认码'),
+    v.regex(CONFIRMATION_TOKEN_PATTERN, '确认码格式不对，请重新扫码'),
+  ),
+});
+
 /* ---- a cadre's moves ---- */
 
 export const acceptSchema = v.object({ version: versionField });
@@ -96,14 +137,59 @@ export const escalateSchema = v.object({
 
 export const transferSchema = v.object({
   version: versionField,
-  toUserId: idField,
+  toUserId: v.pipe(
+    v.number('请选择转给谁'),
+    v.integer('请选择转给谁'),
+    v.minValue(1, '请选择转给谁'),
+  ),
   reason: textField('转办理由', 5, 500),
 });
+
+/** Only a pending 当场解决 record can be cancelled, e.g. when the resident did not confirm it. */
+export const cancelSchema = v.object({
+  version: versionField,
+  reason: textField('撤销原因', 2, 200),
+});
+
+/** Moves that need nothing but the request: an empty object, so a stray field is refused. */
+export const emptyBodySchema = v.strictObject({}, '这项操作不需要填写内容');
+
+export const confirmationTicketRequestSchema = v.object({
+  sendSms: v.optional(v.boolean('短信选项格式不对'), false),
+});
+
+/* ---- staff oversight ---- */
+
+export const superviseSchema = v.object({ note: textField('督办意见', 5, 500) });
+
+/**
+ * 差评核实: founded sends the request back to its owner for rectification with the staff's
+ * finding (the only part of the bad review the cadre ever reads); unfounded closes it and takes
+ * the rating out of every figure, for a reason from the fixed list and a written explanation.
+ */
+export const verifySchema = v.variant(
+  'founded',
+  [
+    v.object({
+      version: versionField,
+      founded: v.literal(true),
+      finding: textField('核实情况和整改要求', 5, 1000),
+    }),
+    v.object({
+      version: versionField,
+      founded: v.literal(false),
+      reason: v.picklist(UNFOUNDED_REASONS, '请选择不属实的原因'),
+      note: textField('核实说明', 5, 1000),
+    }),
+  ],
+  '请选择核实结果：属实或不属实',
+);
 
 /* ---- the resident's rating ---- */
 
 export const rateSchema = v.object({
   level: v.picklist([1, 2, 3, 4, 5] as const, '请选择满意程度'),
+  solved: v.picklist(SOLVED_ANSWERS, '请选择问题解决了没有'),
   tags: v.optional(
     v.pipe(
       v.array(v.picklist(RATING_TAG_CODES, '评价标签不对')),
@@ -124,4 +210,10 @@ export type ReplyInput = v.InferOutput<typeof replySchema>;
 export type ResolveInput = v.InferOutput<typeof resolveSchema>;
 export type EscalateInput = v.InferOutput<typeof escalateSchema>;
 export type TransferInput = v.InferOutput<typeof transferSchema>;
+export type CancelInput = v.InferOutput<typeof cancelSchema>;
+export type SuperviseInput = v.InferOutput<typeof superviseSchema>;
+export type VerifyInput = v.InferOutput<typeof verifySchema>;
+export type OnBehalfInput = v.InferOutput<typeof onBehalfSchema>;
+export type OnSpotInput = v.InferOutput<typeof onSpotSchema>;
+export type ConfirmInput = v.InferOutput<typeof confirmSchema>;
 export type RateInput = v.InferOutput<typeof rateSchema>;

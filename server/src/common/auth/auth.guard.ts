@@ -1,32 +1,26 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { CadreRepository } from '../../modules/cadre/cadre.repository';
+import { OrgRepository } from '../../modules/org/org.repository';
+import { UserRepository } from '../../modules/user/user.repository';
 import { AppError } from '../app-error';
 import type { RequestActor } from './actor';
 import { IS_PUBLIC, ROLES } from './decorators';
 import { readToken } from './token';
 
-interface ActorRow {
-  id: number;
-  role: RequestActor['role'];
-  display_name: string;
-  org_unit_id: number | null;
-  path: string | null;
-  cadre_id: number | null;
-}
-
 /**
- * Every route needs a valid token unless marked @Public(). The account is read on each call, so a
+ * Every route needs a valid token unless marked public. The account is read on each call, so a
  * removed account or a changed scope takes effect at once even though tokens are stateless.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UserRepository,
+    private readonly cadres: CadreRepository,
+    private readonly org: OrgRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,24 +50,21 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
+  /**
+   * Residents: one read. Cadres and staff: one more, for a cadre profile (a township's staff
+   * member may also be a cadre on a card). Unit paths never change and are cached.
+   */
   private async loadActor(userId: number): Promise<RequestActor> {
-    const rows: ActorRow[] = await this.db.query(
-      `SELECT u.id, u.role, u.display_name, u.org_unit_id, o.path, c.id AS cadre_id
-         FROM user_account u
-         LEFT JOIN org_unit o ON o.id = u.org_unit_id
-         LEFT JOIN cadre c ON c.user_id = u.id AND c.active = 1
-        WHERE u.id = ?`,
-      [userId],
-    );
-    const row = rows[0];
-    if (!row) throw new AppError('UNAUTHENTICATED');
+    const user = await this.users.findById(userId);
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    const cadre = user.role === 'resident' ? null : await this.cadres.findActiveByUserId(user.id);
     return {
-      userId: row.id,
-      role: row.role,
-      displayName: row.display_name,
-      orgUnitId: row.org_unit_id,
-      orgUnitPath: row.path,
-      cadreId: row.cadre_id,
+      userId: user.id,
+      role: user.role,
+      displayName: user.displayName,
+      orgUnitId: user.orgUnitId,
+      orgUnitPath: user.orgUnitId === null ? null : await this.org.pathOf(user.orgUnitId),
+      cadreId: cadre?.id ?? null,
     };
   }
 }

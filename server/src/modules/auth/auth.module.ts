@@ -2,30 +2,37 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthGuard } from '../../common/auth/auth.guard';
-import { PhoneCipher } from '../../common/crypto/phone-cipher';
+import { CryptoModule } from '../../common/crypto/crypto.module';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { UserAccountEntity } from '../user/user-account.entity';
+import { CadreModule } from '../cadre/cadre.module';
+import { OrgModule } from '../org/org.module';
+import { UserModule } from '../user/user.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { SMS_SENDER, smsSenderFor, WECHAT_CLIENT, wechatClientFor } from './external-services';
 import { OtpCodeEntity } from './otp-code.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OtpCodeEntity, UserAccountEntity])],
+  imports: [
+    TypeOrmModule.forFeature([OtpCodeEntity]),
+    UserModule,
+    CadreModule,
+    OrgModule,
+    CryptoModule,
+  ],
   controllers: [AuthController],
   providers: [
     AuthService,
-    PhoneCipher,
     { provide: SMS_SENDER, inject: [APP_CONFIG], useFactory: (c: AppConfig) => smsSenderFor(c) },
     {
       provide: WECHAT_CLIENT,
       inject: [APP_CONFIG],
       useFactory: (c: AppConfig) => wechatClientFor(c),
     },
-    // Every route requires a signed-in actor unless marked @Public().
+    // Every route requires a signed-in actor unless its contract says it is public.
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TypeOrmModule, PhoneCipher],
+  exports: [AuthService, SMS_SENDER],
 })
 export class AuthModule {}

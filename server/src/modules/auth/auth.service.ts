@@ -10,8 +10,11 @@ import { hashPassword, verifyPassword } from '../../common/crypto/password';
 import { PhoneCipher } from '../../common/crypto/phone-cipher';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { isUniqueViolation } from '../../database/errors';
-import { UserAccountEntity } from '../user/user-account.entity';
+import { CadreRepository } from '../cadre/cadre.repository';
+import { OrgRepository } from '../org/org.repository';
+import type { UserAccountEntity } from '../user/user-account.entity';
+import { ResidentAccounts } from '../user/resident-accounts';
+import { UserRepository } from '../user/user.repository';
 import { SMS_SENDER, type SmsSender, WECHAT_CLIENT, type WechatClient } from './external-services';
 import { OtpCodeEntity } from './otp-code.entity';
 
@@ -29,7 +32,10 @@ export class AuthService {
   private readonly decoyHash = hashPassword('decoy-password-for-timing');
 
   constructor(
-    @InjectRepository(UserAccountEntity) private readonly users: Repository<UserAccountEntity>,
+    private readonly users: UserRepository,
+    private readonly residents: ResidentAccounts,
+    private readonly cadres: CadreRepository,
+    private readonly org: OrgRepository,
     @InjectRepository(OtpCodeEntity) private readonly otps: Repository<OtpCodeEntity>,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
     @Inject(WECHAT_CLIENT) private readonly wechat: WechatClient,
@@ -38,36 +44,22 @@ export class AuthService {
   ) {}
 
   async staffSignIn(input: StaffSignInInput, now = new Date()): Promise<SignInResult> {
-    const user = await this.users.findOne({ where: { username: input.username } });
+    const user = await this.users.findByUsername(input.username);
     if (!user || user.role === 'resident' || !user.passwordHash) {
       await verifyPassword(input.password, await this.decoyHash);
       throw new AppError('LOGIN_FAILED');
     }
-    // Reserve the attempt before the slow hash check, so parallel guesses cannot outrun the count.
-    const reserved = await this.users
-      .createQueryBuilder()
-      .update()
-      .set({ failedLogins: () => 'failed_logins + 1' })
-      .where(
-        'id = :id AND failed_logins < :max AND (locked_until IS NULL OR locked_until <= :now)',
-        {
-          id: user.id,
-          max: MAX_FAILED_LOGINS,
-          now,
-        },
-      )
-      .execute();
-    if (reserved.affected !== 1) throw new AppError('ACCOUNT_LOCKED');
+    if (!(await this.users.reserveLoginAttempt(user.id, MAX_FAILED_LOGINS, now))) {
+      throw new AppError('ACCOUNT_LOCKED');
+    }
     if (await verifyPassword(input.password, user.passwordHash)) {
-      await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
+      await this.users.clearLoginFailures(user.id);
       return this.signIn(user, WORK_TOKEN_TTL, now);
     }
-    const after = await this.users.findOneOrFail({ where: { id: user.id } });
-    if (after.failedLogins < MAX_FAILED_LOGINS) throw new AppError('LOGIN_FAILED');
-    await this.users.update(user.id, {
-      failedLogins: 0,
-      lockedUntil: new Date(now.getTime() + LOCKOUT_MS),
-    });
+    if ((await this.users.failedLoginsOf(user.id)) < MAX_FAILED_LOGINS) {
+      throw new AppError('LOGIN_FAILED');
+    }
+    await this.users.lockUntil(user.id, new Date(now.getTime() + LOCKOUT_MS));
     throw new AppError('ACCOUNT_LOCKED');
   }
 
@@ -120,71 +112,42 @@ export class AuthService {
       .where('id = :id AND consumed_at IS NULL', { id: otp.id })
       .execute();
     if (used.affected !== 1) throw new AppError('OTP_INVALID');
-    const user = await this.findOrCreateResident({ phoneHash }, () => {
-      const stored = this.phones.protect(phone);
-      return {
-        displayName: `群众${stored.masked.slice(-4)}`,
-        phoneHash: stored.hash,
-        phoneEnc: stored.enc,
-        phoneMasked: stored.masked,
-      };
-    });
-    return this.signIn(user, RESIDENT_TOKEN_TTL, now);
+    return this.signIn(await this.residents.byPhone(phone), RESIDENT_TOKEN_TTL, now);
   }
 
   async wechatSignIn(code: string, now = new Date()): Promise<SignInResult> {
     const { openid } = await this.wechat.codeToSession(code);
-    const user = await this.findOrCreateResident({ wechatOpenid: openid }, () => ({
+    const user = await this.users.findOrCreateResident({ wechatOpenid: openid }, () => ({
       displayName: '微信用户',
-      wechatOpenid: openid,
     }));
     return this.signIn(user, RESIDENT_TOKEN_TTL, now);
   }
 
-  /** One account per phone or openid, even when two sign-ins race (the unique index decides). */
-  private async findOrCreateResident(
-    where: { phoneHash: string } | { wechatOpenid: string },
-    fields: () => Partial<UserAccountEntity>,
-  ): Promise<UserAccountEntity> {
-    const existing = await this.users.findOne({ where });
-    if (existing) return existing;
-    try {
-      return await this.users.save(this.users.create({ role: 'resident', ...fields() }));
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      return this.users.findOneOrFail({ where });
-    }
-  }
-
   async me(actor: RequestActor): Promise<SessionUser> {
-    const user = await this.users.findOneOrFail({ where: { id: actor.userId } });
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw new AppError('UNAUTHENTICATED');
     return this.sessionUser(user, actor.cadreId);
   }
 
   private async signIn(user: UserAccountEntity, ttl: number, now: Date): Promise<SignInResult> {
     const { token, expiresAt } = issueToken(user.id, ttl, this.config.tokenSecret, now);
-    const cadre: { id: number }[] = await this.users.query(
-      'SELECT id FROM cadre WHERE user_id = ? AND active = 1',
-      [user.id],
-    );
+    const cadre = user.role === 'resident' ? null : await this.cadres.findActiveByUserId(user.id);
     return {
       token,
       expiresAt: expiresAt.toISOString(),
-      user: await this.sessionUser(user, cadre[0]?.id ?? null),
+      user: await this.sessionUser(user, cadre?.id ?? null),
     };
   }
 
   private async sessionUser(user: UserAccountEntity, cadreId: number | null): Promise<SessionUser> {
-    const unit: { name: string }[] = user.orgUnitId
-      ? await this.users.query('SELECT name FROM org_unit WHERE id = ?', [user.orgUnitId])
-      : [];
+    const unit = user.orgUnitId === null ? null : await this.org.findById(user.orgUnitId);
     return {
       id: user.id,
       role: user.role,
       displayName: user.displayName,
       phoneMasked: user.phoneMasked,
       orgUnitId: user.orgUnitId,
-      orgUnitName: unit[0]?.name ?? null,
+      orgUnitName: unit?.name ?? null,
       cadreId,
     };
   }

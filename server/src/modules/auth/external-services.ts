@@ -8,6 +8,8 @@ import type { AppConfig } from '../../config/config';
 export interface SmsSender {
   /** Sends a sign-in code. The local stand-in hands the code back so a developer can sign in. */
   sendCode(phone: string, code: string): Promise<{ devCode?: string }>;
+  /** Sends the link a resident opens to confirm a matter solved on the spot (当场解决). */
+  sendConfirmationLink(phone: string, link: string): Promise<{ devSms?: string }>;
 }
 
 export interface WechatClient {
@@ -22,6 +24,10 @@ export class LocalSmsSender implements SmsSender {
   async sendCode(_phone: string, code: string) {
     return { devCode: code };
   }
+
+  async sendConfirmationLink(_phone: string, link: string) {
+    return { devSms: `【民情联系卡】干部已登记为您当场解决的事情，请打开链接确认：${link}` };
+  }
 }
 
 /** Posts `{ phone, template, params }` to an SMS gateway (the county's or a cloud provider's relay). */
@@ -29,14 +35,23 @@ export class HttpSmsSender implements SmsSender {
   constructor(private readonly gatewayUrl: string) {}
 
   async sendCode(phone: string, code: string) {
+    await this.send(phone, 'sign_in_code', { code });
+    return {};
+  }
+
+  async sendConfirmationLink(phone: string, link: string) {
+    await this.send(phone, 'on_spot_confirmation', { link });
+    return {};
+  }
+
+  private async send(phone: string, template: string, params: Record<string, string>) {
     const res = await fetch(this.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phone, template: 'sign_in_code', params: { code } }),
+      body: JSON.stringify({ phone, template, params }),
       signal: AbortSignal.timeout(5000),
     });
     if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
-    return {};
   }
 }
 

@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '../auth/auth.module';
-import { CadreEntity } from '../cadre/cadre.entity';
+import { CryptoModule } from '../../common/crypto/crypto.module';
+import { CadreModule } from '../cadre/cadre.module';
 import { OrgModule } from '../org/org.module';
 import { CardController } from './card.controller';
 import { CardEntity } from './card.entity';
+import { CardRepository } from './card.repository';
 import { CardService } from './card.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CardEntity, CadreEntity]), OrgModule, AuthModule],
+  imports: [TypeOrmModule.forFeature([CardEntity]), CadreModule, OrgModule, CryptoModule],
   controllers: [CardController],
-  providers: [CardService],
-  exports: [TypeOrmModule, CardService],
+  providers: [CardService, CardRepository],
+  exports: [CardService],
 })
 export class CardModule {}

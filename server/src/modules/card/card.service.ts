@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { type CardView, checkCardCode } from '@mqlk/shared';
-import type { Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { PhoneCipher } from '../../common/crypto/phone-cipher';
-import { CadreEntity } from '../cadre/cadre.entity';
+import type { CadreEntity } from '../cadre/cadre.entity';
+import { CadreRepository } from '../cadre/cadre.repository';
 import { OrgRepository } from '../org/org.repository';
-import { CardEntity } from './card.entity';
-
-/** How many hand-overs (事随人转) to follow from a card's cadre before giving up on a loop. */
-const MAX_HANDOVERS = 10;
+import type { CardEntity } from './card.entity';
+import { CardRepository } from './card.repository';
 
 export interface ResolvedCard {
   card: CardEntity;
@@ -22,8 +19,8 @@ export interface ResolvedCard {
 @Injectable()
 export class CardService {
   constructor(
-    @InjectRepository(CardEntity) private readonly cards: Repository<CardEntity>,
-    @InjectRepository(CadreEntity) private readonly cadres: Repository<CadreEntity>,
+    private readonly cards: CardRepository,
+    private readonly cadres: CadreRepository,
     private readonly org: OrgRepository,
     private readonly phones: PhoneCipher,
   ) {}
@@ -32,15 +29,12 @@ export class CardService {
   async resolve(rawCode: string): Promise<ResolvedCard> {
     const checked = checkCardCode(rawCode);
     if (!checked.ok) throw new AppError('CARD_CODE_INVALID');
-    const card = await this.cards.findOne({ where: { code: checked.code } });
-    // MySQL's collation compares case-insensitively; codes are case-sensitive.
-    if (!card || card.code !== checked.code) throw new AppError('CARD_NOT_FOUND');
+    const card = await this.cards.findByCode(checked.code);
+    if (!card) throw new AppError('CARD_NOT_FOUND');
     if (card.status === 'revoked') throw new AppError('CARD_REVOKED');
-    const printed = await this.cadres.findOneOrFail({ where: { id: card.cadreId } });
-    let cadre = printed;
-    for (let hop = 0; cadre.successorCadreId !== null && hop < MAX_HANDOVERS; hop++) {
-      cadre = await this.cadres.findOneOrFail({ where: { id: cadre.successorCadreId } });
-    }
+    const printed = await this.cadres.findById(card.cadreId);
+    if (!printed) throw new Error(`card ${card.id} names no cadre`);
+    const cadre = await this.cadres.currentHolder(printed);
     return { card, cadre, handedOverFrom: cadre.id === printed.id ? null : printed };
   }
 

@@ -1,22 +1,16 @@
-import { Public } from '../../common/auth/decorators';
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { type HealthStatus, HealthService } from './health.service';
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '../../common/contract/endpoint';
+import { HealthService } from './health.service';
 
+/** A load balancer's question: 200 when the server and its database answer, 503 otherwise. */
 @ApiTags('health')
-@Public()
-@Controller('health')
+@Controller()
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
-  @Get()
-  @ApiOkResponse({
-    description: 'The server and its database answer: `{ status: "ok", database: "up" }`',
-  })
-  @ApiServiceUnavailableResponse({
-    description: 'The database does not answer: SERVICE_UNAVAILABLE',
-  })
-  check(): Promise<HealthStatus> {
+  @Endpoint('health')
+  check() {
     return this.health.check();
   }
 }

@@ -2,12 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import type { HealthStatus } from '@mqlk/shared';
 import { AppError } from '../../common/app-error';
-
-export interface HealthStatus {
-  status: 'ok';
-  database: 'up';
-}
 
 /** A load balancer's question: can this instance serve? It can when the database answers quickly. */
 const DATABASE_TIMEOUT_MS = 2000;

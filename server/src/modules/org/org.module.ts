@@ -6,6 +6,6 @@ import { OrgRepository } from './org.repository';
 @Module({
   imports: [TypeOrmModule.forFeature([OrgUnitEntity])],
   providers: [OrgRepository],
-  exports: [TypeOrmModule, OrgRepository],
+  exports: [OrgRepository],
 })
 export class OrgModule {}

@@ -1,47 +1,25 @@
-import {
-  Controller,
-  Get,
-  Param,
-  ParseIntPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { PhotoView } from '@mqlk/shared';
+import { Controller, Param, ParseIntPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestActor } from '../../common/auth/actor';
-import { CurrentActor, Public } from '../../common/auth/decorators';
-import { PHOTO_FIELD, readPhotoUpload } from './photo-upload';
+import { CurrentActor } from '../../common/auth/decorators';
+import { Endpoint } from '../../common/contract/endpoint';
+import { readPhotoUpload } from './photo-upload';
 import { PhotoService } from './photo.service';
 
 @ApiTags('photos')
-@Controller('photos')
+@Controller()
 export class PhotoController {
   constructor(private readonly photos: PhotoService) {}
 
   /** One photo per call (JPEG, PNG or WebP, at most 5 MB); stored re-encoded, without EXIF. */
-  @Post()
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: { [PHOTO_FIELD]: { type: 'string', format: 'binary' } },
-      required: [PHOTO_FIELD],
-    },
-  })
-  async upload(
-    @CurrentActor() actor: RequestActor,
-    @Req() request: FastifyRequest,
-  ): Promise<PhotoView> {
+  @Endpoint('uploadPhoto')
+  async upload(@CurrentActor() actor: RequestActor, @Req() request: FastifyRequest) {
     return this.photos.upload(actor, await readPhotoUpload(request));
   }
 
   /** The image behind a signed link from a PhotoView; `<Image>` cannot send a token. */
-  @Public()
-  @Get(':id/raw')
+  @Endpoint('photoFile')
   async raw(
     @Param('id', ParseIntPipe) id: number,
     @Query('exp') exp: unknown,

@@ -17,6 +17,6 @@ import { RequestPhotoEntity } from './request-photo.entity';
     // Built at start: local disk refuses to run with NODE_ENV=production.
     { provide: PHOTO_STORAGE, inject: [APP_CONFIG], useFactory: createPhotoStorage },
   ],
-  exports: [TypeOrmModule, PhotoService],
+  exports: [PhotoService],
 })
 export class PhotoModule {}

@@ -1,3 +1,4 @@
+import type { SolvedAnswer, UnfoundedReason } from '@mqlk/shared';
 import {
   Column,
   CreateDateColumn,
@@ -32,6 +33,10 @@ export class RatingEntity {
   @Column({ type: 'tinyint' })
   level!: number;
 
+  /** 问题解决了吗: a shared `SOLVED_ANSWERS` code. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  solved!: SolvedAnswer | null;
+
   /** Shared rating tag codes, comma-separated. */
   @Column({ type: 'varchar', length: 255 })
   tags!: string;
@@ -58,8 +63,12 @@ export class RatingEntity {
   @Column({ type: 'boolean', default: false })
   excluded!: boolean;
 
-  @Column({ name: 'exclusion_reason', type: 'text', nullable: true })
-  exclusionReason!: string | null;
+  /** A shared `UNFOUNDED_REASONS` code, and the staff's written explanation. */
+  @Column({ name: 'exclusion_reason', type: 'varchar', length: 16, nullable: true })
+  exclusionReason!: UnfoundedReason | null;
+
+  @Column({ name: 'exclusion_note', type: 'text', nullable: true })
+  exclusionNote!: string | null;
 
   @CreateDateColumn({ ...DATETIME, name: 'created_at' })
   createdAt!: Date;

@@ -37,9 +37,10 @@ export class DeadlineRules {
 
   describe(
     status: RequestStatus,
-    dueAt: Date,
+    dueAt: Date | null,
     now: Date,
   ): { deadline: DeadlineState; deadlineText: string } {
+    if (dueAt === null) return { deadline: 'none', deadlineText: '' };
     const deadline = deadlineState(this.calendar, status, dueAt, now);
     return {
       deadline,

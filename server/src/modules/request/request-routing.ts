@@ -1,26 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type CategoryCode,
   type HandlingLevel,
   isConductComplaint,
-  type CategoryCode,
   type OrgUnitKind,
+  type TransferTarget,
 } from '@mqlk/shared';
-import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/app-error';
-import type { ResolvedCard } from '../card/card.service';
+import type { RequestActor } from '../../common/auth/actor';
+import type { CadreEntity } from '../cadre/cadre.entity';
+import { CadreRepository } from '../cadre/cadre.repository';
+import type { OrgUnitEntity } from '../org/org-unit.entity';
 import { OrgRepository } from '../org/org.repository';
+import { UserRepository } from '../user/user.repository';
+import type { RequestEntity } from './request.entity';
 
-export interface Routing {
+/** Who holds a request: the owner account, their unit, and the level it is handled at. */
+export interface Holder {
   ownerUserId: number;
   ownerUnitId: number;
   ownerUnitPath: string;
   level: HandlingLevel;
+}
+
+export interface Routing extends Holder {
   firstContactCadreId: number;
   subjectCadreId: number | null;
 }
 
-const LEVEL_OF_UNIT: Record<OrgUnitKind, HandlingLevel> = {
+export const LEVEL_OF_UNIT: Record<OrgUnitKind, HandlingLevel> = {
   grid: 'village',
   village: 'village',
   township: 'township',
@@ -28,66 +36,129 @@ const LEVEL_OF_UNIT: Record<OrgUnitKind, HandlingLevel> = {
 };
 
 /**
- * Who a new request goes to. Normally the cadre the card reaches; a conduct complaint (干部作风)
- * goes to the township's staff instead and names the cadre as its subject, who never sees it.
+ * Who a request goes to, and who it may be handed on to. Normally the cadre first contacted; a
+ * conduct complaint (干部作风) goes to the township's staff instead.
  */
 @Injectable()
 export class RequestRouting {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly org: OrgRepository,
+    private readonly users: UserRepository,
+    private readonly cadres: CadreRepository,
   ) {}
 
-  async forCard(card: ResolvedCard, category: CategoryCode): Promise<Routing> {
-    const unit = await this.org.findById(card.cadre.orgUnitId);
-    if (!unit) throw new Error(`cadre ${card.cadre.id} has no org unit`);
-    const base = { firstContactCadreId: card.cadre.id, subjectCadreId: null };
+  /**
+   * A request that reaches `cadre` (their card, or their own entry for a resident). A conduct
+   * complaint through a card names the card's cadre as its subject, who never sees it; one a
+   * cadre files for a resident names nobody, since it may be about anyone.
+   */
+  async forCadre(
+    cadre: CadreEntity,
+    category: CategoryCode,
+    via: 'card' | 'cadre',
+  ): Promise<Routing> {
+    const unit = await this.org.findById(cadre.orgUnitId);
+    if (!unit) throw new Error(`cadre ${cadre.id} has no org unit`);
+    const base = { firstContactCadreId: cadre.id, subjectCadreId: null };
     if (!isConductComplaint(category)) {
-      return {
-        ...base,
-        ownerUserId: card.cadre.userId,
-        ownerUnitId: unit.id,
-        ownerUnitPath: unit.path,
-        level: LEVEL_OF_UNIT[unit.kind],
-      };
+      return { ...base, ...holderOf(cadre.userId, unit) };
     }
+    const subject = via === 'card' ? cadre : null;
     // The township handles it; with no staff there other than the subject, the county does.
-    const lineage = await this.org.findLineage(unit);
     for (const kind of ['township', 'county'] as const) {
-      const handler = lineage.find((u) => u.kind === kind);
-      const staff = handler ? await this.staffOf(handler.id, card.cadre.userId) : null;
-      if (!handler || !staff) continue;
-      return {
-        ...base,
-        subjectCadreId: card.cadre.id,
-        ownerUserId: staff,
-        ownerUnitId: handler.id,
-        ownerUnitPath: handler.path,
-        level: kind,
-      };
+      const handler = await this.org.findAncestorOfKind(unit, kind);
+      const staff = handler ? await this.users.firstStaffOf(handler.id, subject?.userId) : null;
+      if (handler && staff)
+        return { ...base, subjectCadreId: subject?.id ?? null, ...holderOf(staff, handler) };
     }
     throw new AppError('SERVICE_UNAVAILABLE');
   }
 
   /** Who takes an escalated request: the staff of the nearest unit of the next level up. */
-  async escalationTarget(
-    ownerUnitPath: string,
-    level: HandlingLevel,
-  ): Promise<Pick<Routing, 'ownerUserId' | 'ownerUnitId' | 'ownerUnitPath'>> {
-    const kind = level === 'village' ? 'township' : 'county';
-    const unit = (await this.org.findLineage({ path: ownerUnitPath })).find((u) => u.kind === kind);
-    const staff = unit ? await this.staffOf(unit.id) : null;
+  async escalationTarget(r: RequestEntity): Promise<Holder> {
+    const kind = r.level === 'village' ? 'township' : 'county';
+    const unit = await this.org.findAncestorOfKind({ path: r.ownerUnitPath }, kind);
+    const staff = unit ? await this.users.firstStaffOf(unit.id) : null;
     // At the top there is nobody to escalate to; the state machine refuses that before we get here.
     if (!unit || !staff) throw new AppError('ESCALATION_TOP_LEVEL');
-    return { ownerUserId: staff, ownerUnitId: unit.id, ownerUnitPath: unit.path };
+    return holderOf(staff, unit);
   }
 
-  /** The unit's first staff account handles what reaches the unit as a whole. */
-  private async staffOf(unitId: number, exceptUserId = 0): Promise<number | null> {
-    const rows: { id: number }[] = await this.db.query(
-      "SELECT id FROM user_account WHERE role = 'staff' AND org_unit_id = ? AND id <> ? ORDER BY id LIMIT 1",
-      [unitId, exceptUserId],
+  /**
+   * Whom a request may be transferred to (转办): another cadre or staff member at the same level,
+   * inside the township it is handled in (the county, for county-level work). County staff may
+   * reassign it anywhere in their county, to any level. A conduct complaint stays with staff and
+   * never reaches the cadre it is about.
+   */
+  async transferTargets(
+    actor: RequestActor,
+    r: RequestEntity,
+  ): Promise<{ acrossLevels: boolean; items: (TransferTarget & Holder)[] }> {
+    const acrossLevels = await this.isCountyStaff(actor);
+    const area = acrossLevels ? actor.orgUnitPath! : await this.transferArea(r);
+    const units = await this.org.findSubtree(area);
+    const unitById = new Map(units.map((u) => [u.id, u]));
+    const conduct = isConductComplaint(r.category);
+    const accounts = await this.users.findWorkAccountsIn(
+      units.map((u) => u.id),
+      conduct ? ['staff'] : ['staff', 'cadre'],
     );
-    return rows[0]?.id ?? null;
+    const profiles = await this.cadres.activeByUserIds(
+      accounts.filter((a) => a.role === 'cadre').map((a) => a.id),
+    );
+    const subjectUserId = r.subjectCadreId
+      ? (await this.cadres.userIdsByCadreIds([r.subjectCadreId])).get(r.subjectCadreId)
+      : undefined;
+    const items: (TransferTarget & Holder)[] = [];
+    for (const account of accounts) {
+      const unit = unitById.get(account.orgUnitId ?? 0);
+      const profile = profiles.get(account.id);
+      if (!unit || account.id === r.ownerUserId || account.id === subjectUserId) continue;
+      if (account.role === 'cadre' && !profile) continue;
+      const level = LEVEL_OF_UNIT[unit.kind];
+      if (!acrossLevels && level !== r.level) continue;
+      items.push({
+        userId: account.id,
+        name: profile?.name ?? account.displayName,
+        post: profile?.post ?? '工作人员',
+        unitName: unit.name,
+        unitKind: unit.kind,
+        ...holderOf(account.id, unit),
+      });
+    }
+    return { acrossLevels, items };
   }
+
+  /** The new holder of a transfer, or TRANSFER_TARGET_INVALID when they are not one of the targets. */
+  async transferTarget(actor: RequestActor, r: RequestEntity, toUserId: number): Promise<Holder> {
+    const target = (await this.transferTargets(actor, r)).items.find((t) => t.userId === toUserId);
+    if (!target) throw new AppError('TRANSFER_TARGET_INVALID');
+    return {
+      ownerUserId: target.ownerUserId,
+      ownerUnitId: target.ownerUnitId,
+      ownerUnitPath: target.ownerUnitPath,
+      level: target.level,
+    };
+  }
+
+  private async isCountyStaff(actor: RequestActor): Promise<boolean> {
+    if (actor.role !== 'staff' || actor.orgUnitId === null) return false;
+    return (await this.org.findById(actor.orgUnitId))?.kind === 'county';
+  }
+
+  /** The township a request is handled in, or the county for county-level work. */
+  private async transferArea(r: RequestEntity): Promise<string> {
+    const kind = r.level === 'county' ? 'county' : 'township';
+    const unit = await this.org.findAncestorOfKind({ path: r.ownerUnitPath }, kind);
+    return unit?.path ?? r.ownerUnitPath;
+  }
+}
+
+function holderOf(ownerUserId: number, unit: OrgUnitEntity): Holder {
+  return {
+    ownerUserId,
+    ownerUnitId: unit.id,
+    ownerUnitPath: unit.path,
+    level: LEVEL_OF_UNIT[unit.kind],
+  };
 }

@@ -1,215 +1,107 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Controller, Headers, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  type AcceptInput,
-  acceptSchema,
-  type EscalateInput,
-  type MovedAway,
-  type RequestDetail,
-  escalateSchema,
-  type RateInput,
-  rateSchema,
-  type ReplyInput,
-  replySchema,
-  type ResolveInput,
-  resolveSchema,
-  type SubmitRequestInput,
-  submitRequestSchema,
+import type {
+  InboxQuery,
+  OnBehalfInput,
+  OnSpotInput,
+  PageQuery,
+  StaffQueueQuery,
+  SubmitRequestInput,
 } from '@mqlk/shared';
-import * as v from 'valibot';
-import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
-import { CurrentActor, Roles } from '../../common/auth/decorators';
-import { ApiValibotBody, ValibotPipe } from '../../common/validation';
-import {
-  type InboxFilter,
-  type PageQuery,
-  RequestQueryService,
-  type StaffQueue,
-} from './request-query.service';
-import { RequestService } from './request.service';
+import { CurrentActor } from '../../common/auth/decorators';
+import { Endpoint, ValidBody, ValidQuery } from '../../common/contract/endpoint';
+import { RequestIntake } from './request-intake.service';
+import { RequestQueries } from './request-query.service';
 
-const pageNumber = v.optional(
-  v.pipe(v.string(), v.regex(/^\d{1,6}$/, '页码格式不对'), v.transform(Number)),
-);
-const pageQuery = { page: pageNumber, pageSize: pageNumber };
-const listSchema = v.object(pageQuery);
-const inboxSchema = v.object({
-  ...pageQuery,
-  status: v.optional(v.picklist(['open', 'done'], '状态只能是 open 或 done'), 'open'),
-});
-const staffSchema = v.object({
-  ...pageQuery,
-  queue: v.optional(v.picklist(['all', 'conduct', 'overdue'], '队列不对'), 'all'),
-});
-const withdrawSchema = v.object({});
-
+/** How requests come in, and the lists and pages that read them. */
 @ApiTags('requests')
 @Controller()
 export class RequestController {
   constructor(
-    private readonly requests: RequestService,
-    private readonly queries: RequestQueryService,
+    private readonly intake: RequestIntake,
+    private readonly queries: RequestQueries,
   ) {}
 
-  @Roles('resident')
-  @Post('requests')
-  @ApiValibotBody(submitRequestSchema)
+  @Endpoint('submitRequest')
   async submit(
     @CurrentActor() actor: RequestActor,
-    @Body(new ValibotPipe(submitRequestSchema)) input: SubmitRequestInput,
+    @ValidBody() input: SubmitRequestInput,
     @Headers('idempotency-key') idemKey: string | undefined,
   ) {
-    const id = await this.requests.submit(actor, input, idemKey);
-    return this.queries.detail(actor, id);
+    return this.queries.detail(actor, await this.intake.submit(actor, input, idemKey));
   }
 
-  @Roles('resident')
-  @Get('requests/mine')
-  mine(@CurrentActor() actor: RequestActor, @Query(new ValibotPipe(listSchema)) q: PageQuery) {
+  @Endpoint('fileOnBehalf')
+  async fileOnBehalf(
+    @CurrentActor() actor: RequestActor,
+    @ValidBody() input: OnBehalfInput,
+    @Headers('idempotency-key') idemKey: string | undefined,
+  ) {
+    return this.queries.detail(actor, await this.intake.fileOnBehalf(actor, input, idemKey));
+  }
+
+  @Endpoint('recordOnSpot')
+  async recordOnSpot(
+    @CurrentActor() actor: RequestActor,
+    @ValidBody() input: OnSpotInput,
+    @Headers('idempotency-key') idemKey: string | undefined,
+  ) {
+    const id = await this.intake.recordOnSpot(actor, input, idemKey);
+    const confirmation = await this.intake.ticket(actor, id, false);
+    return { request: await this.queries.detail(actor, id), confirmation };
+  }
+
+  @Endpoint('confirmationTicket')
+  ticket(
+    @CurrentActor() actor: RequestActor,
+    @Param('id', ParseIntPipe) id: number,
+    @ValidBody() input: { sendSms: boolean },
+  ) {
+    return this.intake.ticket(actor, id, input.sendSms);
+  }
+
+  @Endpoint('confirmationPreview')
+  preview(@Param('token') token: string) {
+    return this.intake.preview(token);
+  }
+
+  @Endpoint('confirm')
+  async confirm(
+    @CurrentActor() actor: RequestActor,
+    @Param('token') token: string,
+    @ValidBody() _input: object,
+  ) {
+    return this.queries.detail(actor, await this.intake.confirm(actor, token));
+  }
+
+  @Endpoint('myRequests')
+  mine(@CurrentActor() actor: RequestActor, @ValidQuery() q: PageQuery) {
     return this.queries.mine(actor, q);
   }
 
-  @Get('requests/:id')
+  @Endpoint('requestDetail')
   detail(@CurrentActor() actor: RequestActor, @Param('id', ParseIntPipe) id: number) {
     return this.queries.detail(actor, id);
   }
 
-  @Post('requests/:id/withdraw')
-  @HttpCode(200)
-  withdraw(
-    @CurrentActor() actor: RequestActor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body(new ValibotPipe(withdrawSchema)) _b: object,
-  ) {
-    return this.answer(actor, id, this.requests.act(actor, id, { action: 'withdraw' }));
+  @Endpoint('transferTargets')
+  transferTargets(@CurrentActor() actor: RequestActor, @Param('id', ParseIntPipe) id: number) {
+    return this.queries.transferTargets(actor, id);
   }
 
-  @Post('requests/:id/accept')
-  @HttpCode(200)
-  @ApiValibotBody(acceptSchema)
-  accept(
-    @CurrentActor() actor: RequestActor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body(new ValibotPipe(acceptSchema)) input: AcceptInput,
-  ) {
-    return this.answer(
-      actor,
-      id,
-      this.requests.act(actor, id, { action: 'accept' }, { version: input.version }),
-    );
+  @Endpoint('inbox')
+  inbox(@CurrentActor() actor: RequestActor, @ValidQuery() q: InboxQuery) {
+    return this.queries.inbox(actor, q);
   }
 
-  @Post('requests/:id/reply')
-  @HttpCode(200)
-  @ApiValibotBody(replySchema)
-  reply(
-    @CurrentActor() actor: RequestActor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body(new ValibotPipe(replySchema)) input: ReplyInput,
-  ) {
-    return this.answer(
-      actor,
-      id,
-      this.requests.act(actor, id, { action: 'reply' }, { note: input.text }),
-    );
+  @Endpoint('handled')
+  handled(@CurrentActor() actor: RequestActor, @ValidQuery() q: PageQuery) {
+    return this.queries.handled(actor, q);
   }
 
-  @Post('requests/:id/resolve')
-  @HttpCode(200)
-  @ApiValibotBody(resolveSchema)
-  resolve(
-    @CurrentActor() actor: RequestActor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body(new ValibotPipe(resolveSchema)) input: ResolveInput,
-  ) {
-    return this.answer(
-      actor,
-      id,
-      this.requests.act(
-        actor,
-        id,
-        { action: 'resolve', outcome: input.outcome },
-        { version: input.version, note: input.note },
-      ),
-    );
-  }
-
-  @Roles('cadre', 'staff')
-  @Post('requests/:id/escalate')
-  @HttpCode(200)
-  @ApiValibotBody(escalateSchema)
-  escalate(
-    @CurrentActor() actor: RequestActor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body(new ValibotPipe(escalateSchema)) input: EscalateInput,
-  ) {
-    return this.answer(actor, id, this.requests.escalate(actor, id, input.version, input.reason));
-  }
-
-  @Roles('resident')
-  @Post('requests/:id/rate')
-  @HttpCode(200)
-  @ApiValibotBody(rateSchema)
-  rate(
-    @CurrentActor() actor: RequestActor,
-    @Param('id', ParseIntPipe) id: number,
-    @Body(new ValibotPipe(rateSchema)) input: RateInput,
-  ) {
-    return this.answer(
-      actor,
-      id,
-      this.requests.act(
-        actor,
-        id,
-        { action: 'rate', level: input.level },
-        { rating: input, note: input.comment || null },
-      ),
-    );
-  }
-
-  /** Every move answers with the request as the mover may now see it. */
-  private async answer(
-    actor: RequestActor,
-    id: number,
-    move: Promise<void>,
-  ): Promise<RequestDetail | MovedAway> {
-    await move;
-    try {
-      return await this.queries.detail(actor, id);
-    } catch (err) {
-      // e.g. staff who escalated it to the county: the move succeeded, the request is out of sight.
-      if (err instanceof AppError && err.code === 'REQUEST_NOT_FOUND')
-        return { id, visible: false };
-      throw err;
-    }
-  }
-
-  @Roles('cadre', 'staff')
-  @Get('inbox')
-  inbox(
-    @CurrentActor() actor: RequestActor,
-    @Query(new ValibotPipe(inboxSchema)) q: PageQuery & { status: InboxFilter },
-  ) {
-    return this.queries.inbox(actor, q.status, q);
-  }
-
-  @Roles('staff')
-  @Get('staff/requests')
-  staffQueue(
-    @CurrentActor() actor: RequestActor,
-    @Query(new ValibotPipe(staffSchema)) q: PageQuery & { queue: StaffQueue },
-  ) {
-    return this.queries.staffQueue(actor, q.queue, q);
+  @Endpoint('staffQueue')
+  staffQueue(@CurrentActor() actor: RequestActor, @ValidQuery() q: StaffQueueQuery) {
+    return this.queries.staffQueue(actor, q);
   }
 }

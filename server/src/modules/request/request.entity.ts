@@ -32,6 +32,7 @@ import { UserAccountEntity } from '../user/user-account.entity';
 @Index('IDX_request_requester_submitted', ['requesterId', 'submittedAt'])
 @Index('IDX_request_owner_unit_path_status', ['ownerUnitPath', 'status'])
 @Index('IDX_request_first_contact_status', ['firstContactCadreId', 'status'])
+@Index('IDX_request_flagged_to_county_at', ['flaggedToCountyAt'])
 export class RequestEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -102,17 +103,19 @@ export class RequestEntity {
   @Column({ type: 'tinyint', default: 1 })
   round!: number;
 
-  @Column({ ...DATETIME, name: 'accept_due_at' })
-  acceptDueAt!: Date;
+  /**
+   * Copies of the running clocks' due times (accept, and resolve or rectify), or of the last ones
+   * once they stopped: lists sort by them. The clocks themselves are `request_clock` rows, kept.
+   * Null for a 当场解决 record, which has no clocks.
+   */
+  @Column({ ...DATETIME, name: 'accept_due_at', nullable: true })
+  acceptDueAt!: Date | null;
 
-  @Column({ ...DATETIME, name: 'due_at' })
-  dueAt!: Date;
+  @Column({ ...DATETIME, name: 'due_at', nullable: true })
+  dueAt!: Date | null;
 
   @Column({ ...DATETIME, name: 'submitted_at' })
   submittedAt!: Date;
-
-  @Column({ ...DATETIME, name: 'accepted_at', nullable: true })
-  acceptedAt!: Date | null;
 
   @Column({ ...DATETIME, name: 'resolved_at', nullable: true })
   resolvedAt!: Date | null;
@@ -122,6 +125,17 @@ export class RequestEntity {
 
   @Column({ name: 'resolution_note', type: 'text', nullable: true })
   resolutionNote!: string | null;
+
+  /** 督办: how often staff pressed for it, and when last (the notes are timeline events). */
+  @Column({ name: 'supervision_count', type: 'int', default: 0 })
+  supervisionCount!: number;
+
+  @Column({ ...DATETIME, name: 'supervised_at', nullable: true })
+  supervisedAt!: Date | null;
+
+  /** Set when the second round was rated 1–2 again: the county's queue (二次差评). */
+  @Column({ ...DATETIME, name: 'flagged_to_county_at', nullable: true })
+  flaggedToCountyAt!: Date | null;
 
   @VersionColumn({ type: 'int' })
   version!: number;

@@ -1,30 +1,66 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '../../common/access/access.module';
+import { CryptoModule } from '../../common/crypto/crypto.module';
 import { AuthModule } from '../auth/auth.module';
+import { CadreModule } from '../cadre/cadre.module';
 import { CardModule } from '../card/card.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { OrgModule } from '../org/org.module';
 import { PhotoModule } from '../photo/photo.module';
+import { RatingModule } from '../rating/rating.module';
+import { UserModule } from '../user/user.module';
+import { ClockRepository } from './clock.repository';
 import { DaySequenceEntity } from './day-sequence.entity';
 import { DeadlineRules } from './deadline-rules';
+import { RequestClockEntity } from './request-clock.entity';
+import { RequestClocks } from './request-clocks';
+import { RequestConfirmationEntity } from './request-confirmation.entity';
 import { RequestEventEntity } from './request-event.entity';
-import { RequestQueryService } from './request-query.service';
+import { RequestIntake } from './request-intake.service';
+import { RequestMovesController } from './request-moves.controller';
+import { RequestMoves } from './request-moves.service';
+import { RequestPresenter } from './request-presenter';
+import { RequestQueries } from './request-query.service';
 import { RequestRouting } from './request-routing';
 import { RequestController } from './request.controller';
 import { RequestEntity } from './request.entity';
-import { RequestService } from './request.service';
+import { RequestRepository } from './request.repository';
+import { TimelineRepository } from './timeline.repository';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([RequestEntity, RequestEventEntity, DaySequenceEntity]),
+    TypeOrmModule.forFeature([
+      RequestEntity,
+      RequestEventEntity,
+      RequestClockEntity,
+      RequestConfirmationEntity,
+      DaySequenceEntity,
+    ]),
+    AccessModule,
     AuthModule,
+    CadreModule,
     CardModule,
+    CryptoModule,
     IdempotencyModule,
     OrgModule,
     PhotoModule,
+    RatingModule,
+    UserModule,
   ],
-  controllers: [RequestController],
-  providers: [RequestService, RequestQueryService, RequestRouting, DeadlineRules],
-  exports: [TypeOrmModule, DeadlineRules],
+  controllers: [RequestController, RequestMovesController],
+  providers: [
+    ClockRepository,
+    DeadlineRules,
+    RequestClocks,
+    RequestIntake,
+    RequestMoves,
+    RequestPresenter,
+    RequestQueries,
+    RequestRepository,
+    RequestRouting,
+    TimelineRepository,
+  ],
+  exports: [RequestRepository, TimelineRepository, ClockRepository],
 })
 export class RequestModule {}

@@ -2,21 +2,17 @@ import { Injectable } from '@nestjs/common';
 import {
   type CadreFigures,
   computeMetrics,
+  type FiguresQuery,
   groupByCadre,
-  isWithinPath,
   localDateOf,
   type MetricsSummary,
 } from '@mqlk/shared';
+import { AccessPolicy } from '../../common/access/access-policy';
 import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
+import { CadreRepository } from '../cadre/cadre.repository';
 import { OrgRepository } from '../org/org.repository';
-import { StatsRepository } from './stats.repository';
-
-export interface FiguresQuery {
-  from?: string;
-  to?: string;
-  unitId?: number;
-}
+import { MetricRows } from './metric-rows';
 
 const counts = (s: MetricsSummary) => ({
   received: s.received,
@@ -30,7 +26,9 @@ const counts = (s: MetricsSummary) => ({
 export class StatsService {
   constructor(
     private readonly org: OrgRepository,
-    private readonly stats: StatsRepository,
+    private readonly cadres: CadreRepository,
+    private readonly rows: MetricRows,
+    private readonly policy: AccessPolicy,
   ) {}
 
   /** One row per cadre in the staff member's scope (or a unit inside it), by the shared definitions. */
@@ -41,23 +39,21 @@ export class StatsService {
   ): Promise<CadreFigures> {
     const unit = await this.org.findById(q.unitId ?? actor.orgUnitId ?? 0);
     if (!unit) throw new AppError('NOT_FOUND');
-    if (
-      actor.role !== 'staff' ||
-      !actor.orgUnitPath ||
-      !isWithinPath(unit.path, actor.orgUnitPath)
-    ) {
-      throw new AppError('OUT_OF_SCOPE');
-    }
+    this.policy.requireUnit(actor, unit.path);
     const period = this.periodOf(q, now);
     if (period.from > period.to) {
       throw new AppError('VALIDATION_FAILED', [
         { field: 'from', message: '开始日期不能晚于结束日期' },
       ]);
     }
+    const units = await this.org.findSubtree(unit.path);
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const unitOrder = new Map(units.map((u, i) => [u.id, i]));
     const [cadres, requests] = await Promise.all([
-      this.stats.cadresUnder(unit.path),
-      this.stats.metricRequestsUnder(unit.path),
+      this.cadres.findActiveInUnits(units.map((u) => u.id)),
+      this.rows.under(unit.path),
     ]);
+    cadres.sort((a, b) => unitOrder.get(a.orgUnitId)! - unitOrder.get(b.orgUnitId)! || a.id - b.id);
     const options = { period, scope: { kind: 'unit' as const, path: unit.path }, now };
     const groups = groupByCadre(
       requests,
@@ -68,10 +64,10 @@ export class StatsService {
       period,
       scope: { unitId: unit.id, name: unit.name },
       rows: cadres.map((c, i) => ({
-        cadreId: c.cadreId,
+        cadreId: c.id,
         name: c.name,
         post: c.post,
-        unitName: c.unitName,
+        unitName: unitName.get(c.orgUnitId) ?? '',
         ...counts(groups[i]!.summary),
       })),
       total: counts(computeMetrics(requests, options)),

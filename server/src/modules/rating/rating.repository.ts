@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { RateInput, UnfoundedReason } from '@mqlk/shared';
+import { type EntityManager, In, type Repository } from 'typeorm';
+import { inBatches } from '../../database/batches';
+import { RatingEntity } from './rating.entity';
+
+/** Who a rating is attributed to: the owner who resolved that round, in their unit at the time. */
+export interface RatingAttribution {
+  ownerUserId: number;
+  ownerUnitId: number;
+  ownerUnitPath: string;
+}
+
+/** The rating table's one home. Writes take the caller's transaction, like the move they belong to. */
+@Injectable()
+export class RatingRepository {
+  constructor(@InjectRepository(RatingEntity) private readonly ratings: Repository<RatingEntity>) {}
+
+  async roundsRated(m: EntityManager, requestId: number): Promise<(1 | 2)[]> {
+    const rows = await m.getRepository(RatingEntity).find({
+      where: { requestId },
+      select: ['id', 'round'],
+    });
+    return rows.map((r) => (Number(r.round) === 2 ? 2 : 1));
+  }
+
+  async insert(
+    m: EntityManager,
+    rating: {
+      requestId: number;
+      round: number;
+      raterUserId: number;
+      input: RateInput;
+      to: RatingAttribution;
+      at: Date;
+    },
+  ): Promise<void> {
+    await m.getRepository(RatingEntity).insert({
+      requestId: rating.requestId,
+      round: rating.round,
+      level: rating.input.level,
+      solved: rating.input.solved,
+      tags: rating.input.tags.join(','),
+      comment: rating.input.comment || null,
+      raterUserId: rating.raterUserId,
+      ...rating.to,
+      excluded: false,
+      exclusionReason: null,
+      exclusionNote: null,
+      createdAt: rating.at,
+    });
+  }
+
+  /** A bad review found unfounded: kept on record, left out of every figure. */
+  async exclude(
+    m: EntityManager,
+    requestId: number,
+    round: number,
+    reason: UnfoundedReason,
+    note: string,
+  ): Promise<void> {
+    await m
+      .getRepository(RatingEntity)
+      .update(
+        { requestId, round },
+        { excluded: true, exclusionReason: reason, exclusionNote: note },
+      );
+  }
+
+  forRequest(requestId: number): Promise<RatingEntity[]> {
+    return this.ratings.find({ where: { requestId }, order: { round: 'ASC' } });
+  }
+
+  /** The ratings of many requests, for the figures. */
+  forRequests(requestIds: readonly number[]): Promise<RatingEntity[]> {
+    return inBatches(requestIds, (batch) => this.ratings.find({ where: { requestId: In(batch) } }));
+  }
+}

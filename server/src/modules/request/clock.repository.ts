@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type ClockKind, type ClockStop, clockResult } from '@mqlk/shared';
+import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { inBatches } from '../../database/batches';
+import { RequestClockEntity } from './request-clock.entity';
+
+export type NewClock = Pick<
+  RequestClockEntity,
+  | 'requestId'
+  | 'kind'
+  | 'round'
+  | 'ownerUserId'
+  | 'ownerUnitId'
+  | 'ownerUnitPath'
+  | 'level'
+  | 'startedAt'
+  | 'dueAt'
+>;
+
+/** The deadline clocks' one home. A clock is started once and stopped once; never rewritten. */
+@Injectable()
+export class ClockRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async start(m: EntityManager, clocks: NewClock[]): Promise<void> {
+    if (clocks.length === 0) return;
+    await m
+      .getRepository(RequestClockEntity)
+      .insert(clocks.map((c) => ({ ...c, stoppedAt: null, stop: null, result: null })));
+  }
+
+  /** Stops the request's running clocks of these kinds, each with its result. */
+  async stopRunning(
+    m: EntityManager,
+    requestId: number,
+    stops: { kind: ClockKind; stop: ClockStop }[],
+    at: Date,
+  ): Promise<void> {
+    if (stops.length === 0) return;
+    const repo = m.getRepository(RequestClockEntity);
+    const running = await repo.find({
+      where: { requestId, stoppedAt: IsNull(), kind: In(stops.map((s) => s.kind)) },
+    });
+    for (const clock of running) {
+      const stop = stops.find((s) => s.kind === clock.kind)!.stop;
+      await repo.update(
+        { id: clock.id, stoppedAt: IsNull() },
+        { stoppedAt: at, stop, result: clockResult(clock.dueAt, at, stop) },
+      );
+    }
+  }
+
+  forRequest(requestId: number): Promise<RequestClockEntity[]> {
+    return this.db
+      .getRepository(RequestClockEntity)
+      .find({ where: { requestId }, order: { id: 'ASC' } });
+  }
+
+  forRequests(requestIds: readonly number[]): Promise<RequestClockEntity[]> {
+    return inBatches(requestIds, (batch) =>
+      this.db.getRepository(RequestClockEntity).find({ where: { requestId: In(batch) } }),
+    );
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type Action,
+  type ClockStop,
+  type ClockKind,
+  clockPlan,
+  type Transition,
+} from '@mqlk/shared';
+import type { EntityManager } from 'typeorm';
+import { ClockRepository, type NewClock } from './clock.repository';
+import { DeadlineRules } from './deadline-rules';
+import type { Holder } from './request-routing';
+
+export interface ClockChanges {
+  stop: { kind: ClockKind; stop: ClockStop }[];
+  start: Omit<NewClock, 'requestId'>[];
+  /** the request's copies of the running clocks' due times, where they change */
+  copies: { acceptDueAt?: Date; dueAt?: Date };
+}
+
+/**
+ * Turns a permitted move into its clock changes (shared `clockPlan`): which running clocks stop
+ * and which start for the owner the request is with afterwards, with calendar-aware due times.
+ */
+@Injectable()
+export class RequestClocks {
+  constructor(
+    private readonly clocks: ClockRepository,
+    private readonly deadlines: DeadlineRules,
+  ) {}
+
+  plan(action: Action, t: Transition, holder: Holder, now: Date): ClockChanges {
+    const { stop, start } = clockPlan(action, t);
+    const due = this.deadlines.clocksFrom(now, t.level);
+    const dueOf: Record<ClockKind, () => Date> = {
+      accept: () => due.acceptDueAt,
+      resolve: () => due.dueAt,
+      rectify: () => this.deadlines.rectifyFrom(now),
+    };
+    const started = start.map((kind) => ({
+      kind,
+      round: t.round,
+      ownerUserId: holder.ownerUserId,
+      ownerUnitId: holder.ownerUnitId,
+      ownerUnitPath: holder.ownerUnitPath,
+      level: t.level,
+      startedAt: now,
+      dueAt: dueOf[kind](),
+    }));
+    const copies: ClockChanges['copies'] = {};
+    for (const clock of started) {
+      if (clock.kind === 'accept') copies.acceptDueAt = clock.dueAt;
+      else copies.dueAt = clock.dueAt;
+    }
+    return { stop, start: started, copies };
+  }
+
+  async write(
+    m: EntityManager,
+    requestId: number,
+    changes: ClockChanges,
+    now: Date,
+  ): Promise<void> {
+    await this.clocks.stopRunning(m, requestId, changes.stop, now);
+    await this.clocks.start(
+      m,
+      changes.start.map((c) => ({ ...c, requestId })),
+    );
+  }
+}

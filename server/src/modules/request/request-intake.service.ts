@@ -1,0 +1,307 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type ConfirmationPreview,
+  type ConfirmationTicket,
+  CONFIRMATION_TOKEN_PATTERN,
+  isConductComplaint,
+  type OnBehalfInput,
+  type OnSpotInput,
+  type RequestChannel,
+  type SubmitRequestInput,
+  transition,
+} from '@mqlk/shared';
+import QRCode from 'qrcode';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '../../common/access/access-policy';
+import { AppError } from '../../common/app-error';
+import type { RequestActor } from '../../common/auth/actor';
+import { PhoneCipher } from '../../common/crypto/phone-cipher';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { SMS_SENDER, type SmsSender } from '../auth/external-services';
+import type { CadreEntity } from '../cadre/cadre.entity';
+import { CadreRepository } from '../cadre/cadre.repository';
+import { CardService } from '../card/card.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { PhotoService } from '../photo/photo.service';
+import { ResidentAccounts } from '../user/resident-accounts';
+import { UserRepository } from '../user/user.repository';
+import { RequestClocks } from './request-clocks';
+import { RequestMoves } from './request-moves.service';
+import { type Routing, RequestRouting } from './request-routing';
+import { RequestRepository } from './request.repository';
+import { TimelineRepository } from './timeline.repository';
+
+/** How long a resident has to confirm a 当场解决 record with one code; a new code can be asked for. */
+const CONFIRMATION_TTL_MS = 7 * 24 * 3600 * 1000;
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+interface NewRequestFields {
+  channel: RequestChannel;
+  category: SubmitRequestInput['category'];
+  subTopic: SubmitRequestInput['subTopic'];
+  text: string;
+  photoIds: number[];
+  location: string | null;
+  requesterId: number;
+  contactPhoneEnc: string | null;
+  contactPhoneMasked: string | null;
+  cardId: number | null;
+}
+
+/**
+ * How requests come in: a resident through a card, a cadre for a resident (代填), or a cadre's
+ * record of a matter solved on the spot (当场解决), which counts once the resident confirms it.
+ */
+@Injectable()
+export class RequestIntake {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly requests: RequestRepository,
+    private readonly timeline: TimelineRepository,
+    private readonly clocks: RequestClocks,
+    private readonly moves: RequestMoves,
+    private readonly routing: RequestRouting,
+    private readonly cards: CardService,
+    private readonly cadres: CadreRepository,
+    private readonly users: UserRepository,
+    private readonly residents: ResidentAccounts,
+    private readonly idempotency: IdempotencyService,
+    private readonly photos: PhotoService,
+    private readonly phones: PhoneCipher,
+    private readonly policy: AccessPolicy,
+    @Inject(SMS_SENDER) private readonly sms: SmsSender,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A resident's submission through a card. Returns the request's id (the same on a retry). */
+  async submit(actor: RequestActor, input: SubmitRequestInput, idemKey: string | undefined) {
+    if (!input.cardCode) {
+      throw new AppError('VALIDATION_FAILED', [
+        { field: 'cardCode', message: '请先扫描干部的联系卡再反映' },
+      ]);
+    }
+    const card = await this.cards.resolve(input.cardCode);
+    const route = await this.routing.forCadre(card.cadre, input.category, 'card');
+    const phone = input.contactPhone ? this.phones.protect(input.contactPhone) : null;
+    return this.idempotency.once(actor.userId, idemKey, 'POST /requests', input, async (m) =>
+      this.create(m, actor, 'submit', route, null, {
+        channel: 'card_scan',
+        category: input.category,
+        subTopic: input.subTopic,
+        text: input.text,
+        photoIds: input.photoIds,
+        location: input.location ? JSON.stringify(input.location) : null,
+        requesterId: actor.userId,
+        contactPhoneEnc: phone?.enc ?? null,
+        contactPhoneMasked: phone?.masked ?? (await this.users.phoneMaskOf(actor.userId)),
+        cardId: card.card.id,
+      }),
+    );
+  }
+
+  /** 代填: a cadre files for a resident; it is the resident's, by their phone, once they sign in. */
+  async fileOnBehalf(actor: RequestActor, input: OnBehalfInput, idemKey: string | undefined) {
+    const cadre = await this.cadreOf(actor);
+    const route = await this.routing.forCadre(cadre, input.category, 'cadre');
+    const fields = await this.forResident(input);
+    return this.idempotency.once(actor.userId, idemKey, 'POST /requests/on-behalf', input, (m) =>
+      this.create(m, actor, 'submit', route, null, fields),
+    );
+  }
+
+  /** 当场解决: recorded as solved, counted nowhere until the resident confirms it. */
+  async recordOnSpot(actor: RequestActor, input: OnSpotInput, idemKey: string | undefined) {
+    const cadre = await this.cadreOf(actor);
+    if (isConductComplaint(input.category)) {
+      throw new AppError('VALIDATION_FAILED', [
+        {
+          field: 'category',
+          message: '反映干部作风的事不能登记为当场解决，请代群众登记，由乡镇办理',
+        },
+      ]);
+    }
+    const route = await this.routing.forCadre(cadre, input.category, 'cadre');
+    const fields = await this.forResident(input);
+    return this.idempotency.once(actor.userId, idemKey, 'POST /requests/on-spot', input, (m) =>
+      this.create(m, actor, 'record_on_spot', route, input.note, fields),
+    );
+  }
+
+  /**
+   * A fresh confirmation code for a 当场解决 record, as a link and its QR code, for the cadre's
+   * phone to show (and, if asked, sent by SMS to the resident). Any earlier code stops working.
+   */
+  async ticket(actor: RequestActor, id: number, sendSms: boolean): Promise<ConfirmationTicket> {
+    const r = await this.requests.findById(id);
+    const who = this.policy.requireVisible(actor, r);
+    if (!who.relations.includes('owner') || actor.role === 'resident')
+      throw new AppError('NOT_OWNER');
+    if (r!.status !== 'pending_confirmation') throw new AppError('TRANSITION_NOT_ALLOWED');
+    const token = randomToken();
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_MS);
+    await this.db.transaction((m) =>
+      this.requests.replaceConfirmation(m, id, hashToken(token), expiresAt, now),
+    );
+    const link = `${this.config.publicBaseUrl}/confirm/${token}`;
+    let smsSentTo: string | null = null;
+    let devSms: string | undefined;
+    if (sendSms && r!.contactPhoneEnc) {
+      const sent = await this.sms.sendConfirmationLink(
+        this.phones.decrypt(r!.contactPhoneEnc),
+        link,
+      );
+      smsSentTo = r!.contactPhoneMasked;
+      devSms = sent.devSms;
+    }
+    return {
+      link,
+      qrDataUrl: await QRCode.toDataURL(link, { errorCorrectionLevel: 'M', margin: 2, width: 320 }),
+      expiresAt: expiresAt.toISOString(),
+      smsSentTo,
+      ...(devSms ? { devSms } : {}),
+    };
+  }
+
+  /** What the confirmation link shows before sign-in: enough to recognise one's own matter. */
+  async preview(token: string): Promise<ConfirmationPreview> {
+    const { code, r } = await this.findByToken(token);
+    const owner = (await this.users.displayNames([r.ownerUserId])).get(r.ownerUserId) ?? '';
+    return {
+      state:
+        r.status === 'pending_confirmation'
+          ? 'pending'
+          : r.status === 'withdrawn'
+            ? 'cancelled'
+            : 'confirmed',
+      expiresAt: code.expiresAt.toISOString(),
+      expired: code.expiresAt.getTime() < Date.now(),
+      cadreName: owner,
+      category: r.category,
+      text: r.text,
+      note: r.resolutionNote ?? '',
+      phoneMasked: r.contactPhoneMasked ?? '',
+      requestId: r.id,
+    };
+  }
+
+  /**
+   * The resident confirms, signed in with the phone the cadre recorded: the code proves they
+   * stood before the cadre, the sign-in that the matter is theirs. Returns the request's id.
+   */
+  async confirm(actor: RequestActor, token: string): Promise<number> {
+    const { code, r } = await this.findByToken(token);
+    if (actor.userId !== r.requesterId) throw new AppError('CONFIRMATION_OTHER_PHONE');
+    // A second tap after the first went through shows the result instead of an error.
+    if (r.status !== 'pending_confirmation' && code.spentAt !== null) return r.id;
+    if (code.spentAt !== null) throw new AppError('CONFIRMATION_NOT_FOUND');
+    if (code.expiresAt.getTime() < Date.now()) throw new AppError('CONFIRMATION_EXPIRED');
+    await this.moves.confirm(actor, r.id, async (m) => {
+      if (!(await this.requests.spendConfirmation(m, code.id, new Date()))) {
+        throw new AppError('CONFIRMATION_NOT_FOUND');
+      }
+    });
+    return r.id;
+  }
+
+  private async findByToken(token: string) {
+    if (!CONFIRMATION_TOKEN_PATTERN.test(token)) throw new AppError('CONFIRMATION_NOT_FOUND');
+    const code = await this.requests.findConfirmation(hashToken(token));
+    const r = code ? await this.requests.findById(code.requestId) : null;
+    if (!code || !r) throw new AppError('CONFIRMATION_NOT_FOUND');
+    return { code, r };
+  }
+
+  private async cadreOf(actor: RequestActor): Promise<CadreEntity> {
+    const cadre = actor.cadreId === null ? null : await this.cadres.findById(actor.cadreId);
+    if (!cadre) throw new AppError('FORBIDDEN');
+    return cadre;
+  }
+
+  /** The resident a cadre enters a request for: their account by phone, created if need be. */
+  private async forResident(input: OnBehalfInput): Promise<NewRequestFields> {
+    const resident = await this.residents.byPhone(input.residentPhone);
+    const phone = this.phones.protect(input.residentPhone);
+    return {
+      channel: input.channel,
+      category: input.category,
+      subTopic: input.subTopic,
+      text: input.text,
+      photoIds: input.photoIds,
+      location: null,
+      requesterId: resident.id,
+      contactPhoneEnc: phone.enc,
+      contactPhoneMasked: phone.masked,
+      cardId: null,
+    };
+  }
+
+  /** One new request, its clocks, photos and first timeline step, in the caller's transaction. */
+  private async create(
+    m: EntityManager,
+    actor: RequestActor,
+    action: 'submit' | 'record_on_spot',
+    route: Routing,
+    onSpotNote: string | null,
+    fields: NewRequestFields,
+  ): Promise<number> {
+    const t = transition(
+      { status: null, round: 1, level: route.level, category: fields.category },
+      { role: actor.role, relations: actor.role === 'resident' ? ['requester'] : [] },
+      { action },
+    );
+    if (!t.ok) throw new AppError(t.code);
+    const now = new Date();
+    const clocks = this.clocks.plan(action, t, route, now);
+    const { photoIds, ...columns } = fields;
+    const id = await this.requests.insert(
+      m,
+      {
+        ...columns,
+        subTopic: fields.subTopic ?? null,
+        ...route,
+        status: t.to,
+        round: 1,
+        acceptDueAt: clocks.copies.acceptDueAt ?? null,
+        dueAt: clocks.copies.dueAt ?? null,
+        submittedAt: now,
+        resolvedAt: null,
+        resolutionOutcome: onSpotNote === null ? null : 'solved',
+        resolutionNote: onSpotNote,
+      },
+      now,
+    );
+    await this.clocks.write(m, id, clocks, now);
+    await this.photos.attachToRequest(m, actor.userId, id, photoIds);
+    await this.timeline.append(m, {
+      requestId: id,
+      action,
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      fromStatus: null,
+      toStatus: t.to,
+      note: onSpotNote,
+      payload: { ownerUserId: route.ownerUserId },
+      at: now,
+    });
+    return id;
+  }
+}
+
+function randomToken(): string {
+  // 24 characters of 62: ~143 bits, drawn without modulo bias by rejecting bytes ≥ 248.
+  let out = '';
+  while (out.length < 24) {
+    for (const byte of randomBytes(32)) {
+      if (byte < 248 && out.length < 24) out += BASE62[byte % 62];
+    }
+  }
+  return out;
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  formatRequestNumber,
+  localDateOf,
+  OPEN_STATUSES,
+  type RequestStatus,
+  type StaffQueue,
+} from '@mqlk/shared';
+import {
+  Brackets,
+  type DataSource,
+  type EntityManager,
+  IsNull,
+  type SelectQueryBuilder,
+} from 'typeorm';
+import { subtreePattern } from '../../common/access/access-policy';
+import { RequestConfirmationEntity } from './request-confirmation.entity';
+import { RequestEntity } from './request.entity';
+
+export interface PageSlice {
+  offset: number;
+  limit: number;
+}
+
+/** Open work, plus 当场解决 records still waiting for the resident: both need the owner. */
+const NEEDS_OWNER: RequestStatus[] = [...OPEN_STATUSES, 'pending_confirmation'];
+
+export type NewRequest = Omit<
+  RequestEntity,
+  | 'id'
+  | 'number'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'supervisionCount'
+  | 'supervisedAt'
+  | 'flaggedToCountyAt'
+>;
+
+/**
+ * The request table's one home (with the day's number sequence and the confirmation codes of
+ * 当场解决 records): intention-named reads for each list, and the guarded write every move uses.
+ */
+@Injectable()
+export class RequestRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  findById(id: number, m: EntityManager = this.db.manager): Promise<RequestEntity | null> {
+    return m.getRepository(RequestEntity).findOne({ where: { id } });
+  }
+
+  async insert(m: EntityManager, row: NewRequest, at: Date): Promise<number> {
+    const { identifiers } = await m.getRepository(RequestEntity).insert({
+      ...row,
+      number: await this.nextNumber(m, at),
+      version: 1,
+    });
+    return Number(identifiers[0]?.id);
+  }
+
+  /**
+   * Writes a move's columns if the row is still at `version` (optimistic locking: two cadres
+   * cannot both accept). `bump` is false for a move that must not invalidate what the owner has
+   * on screen (督办). Returns false when someone else moved first.
+   */
+  async updateGuarded(
+    m: EntityManager,
+    id: number,
+    version: number,
+    set: Partial<RequestEntity>,
+    bump = true,
+  ): Promise<boolean> {
+    const changed = await m
+      .createQueryBuilder()
+      .update(RequestEntity)
+      .set(bump ? { ...set, version: () => 'version + 1' } : set)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return changed.affected === 1;
+  }
+
+  async addSupervision(m: EntityManager, id: number, at: Date): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .update(RequestEntity)
+      .set({ supervisionCount: () => 'supervision_count + 1', supervisedAt: at })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /** 我的诉求: what this resident submitted (or had filed for them), newest first. */
+  mine(requesterId: number, slice: PageSlice) {
+    return this.page(
+      this.base()
+        .where('r.requester_id = :requesterId', { requesterId })
+        .orderBy('r.submitted_at', 'DESC')
+        .addOrderBy('r.id', 'DESC'),
+      slice,
+    );
+  }
+
+  /**
+   * The owner's open work, soonest deadline first, or what they finished, latest resolution
+   * first (never by last update: a rating changes the row, and its timing would tell a cadre who
+   * just rated them). A conduct complaint never reaches the cadre it is about, even through bad data.
+   */
+  inbox(ownerUserId: number, cadreId: number | null, open: boolean, slice: PageSlice) {
+    const qb = this.base().where('r.owner_user_id = :ownerUserId', { ownerUserId });
+    this.notAbout(qb, cadreId);
+    if (open) {
+      qb.andWhere('r.status IN (:...needsOwner)', { needsOwner: NEEDS_OWNER }).orderBy(
+        'r.due_at',
+        'ASC',
+      );
+    } else {
+      qb.andWhere('r.status NOT IN (:...needsOwner)', { needsOwner: NEEDS_OWNER }).orderBy(
+        'r.resolved_at',
+        'DESC',
+      );
+    }
+    return this.page(qb.addOrderBy('r.id', 'ASC'), slice);
+  }
+
+  /** 经手: what a cadre first received that someone else holds now (never conduct complaints). */
+  handledBy(cadreId: number, userId: number, slice: PageSlice) {
+    return this.page(
+      this.base()
+        .where('r.first_contact_cadre_id = :cadreId', { cadreId })
+        .andWhere('r.owner_user_id <> :userId', { userId })
+        .andWhere("r.category <> 'conduct'")
+        .orderBy('r.submitted_at', 'DESC')
+        .addOrderBy('r.id', 'DESC'),
+      slice,
+    );
+  }
+
+  /** A staff member's queue over their subtree (their own conduct complaints left out). */
+  staffQueue(
+    scopePath: string,
+    cadreId: number | null,
+    queue: StaffQueue,
+    now: Date,
+    slice: PageSlice,
+  ) {
+    const qb = this.base().where('r.owner_unit_path LIKE :scope', {
+      scope: subtreePattern(scopePath),
+    });
+    this.notAbout(qb, cadreId);
+    switch (queue) {
+      case 'review':
+        qb.andWhere("r.status = 'under_review'");
+        break;
+      case 'conduct':
+        qb.andWhere("r.category = 'conduct'");
+        break;
+      case 'overdue':
+        qb.andWhere('r.status IN (:...open) AND r.due_at < :now', { open: OPEN_STATUSES, now });
+        break;
+      case 'flagged':
+        qb.andWhere('r.flagged_to_county_at IS NOT NULL');
+        break;
+      case 'all':
+        break;
+    }
+    return this.page(qb.orderBy('r.due_at', 'ASC').addOrderBy('r.id', 'ASC'), slice);
+  }
+
+  /**
+   * The requests a unit's figures may draw on: held in the subtree now, or ever held there (every
+   * owner gets clocks, each with the unit it ran in), as plain rows.
+   */
+  metricRowsUnder(path: string): Promise<RequestEntity[]> {
+    const like = subtreePattern(path);
+    return this.base()
+      .where(
+        new Brackets((w) =>
+          w
+            .where('r.owner_unit_path LIKE :like', { like })
+            .orWhere(
+              'r.id IN (SELECT c.request_id FROM request_clock c WHERE c.owner_unit_path LIKE :like)',
+            ),
+        ),
+      )
+      .getMany();
+  }
+
+  /* ---- 当场解决 confirmation codes ---- */
+
+  /** Stores a new code for the request, spending every earlier one. */
+  async replaceConfirmation(
+    m: EntityManager,
+    requestId: number,
+    tokenHash: string,
+    expiresAt: Date,
+    now: Date,
+  ): Promise<void> {
+    const codes = m.getRepository(RequestConfirmationEntity);
+    await codes.update({ requestId, spentAt: IsNull() }, { spentAt: now });
+    await codes.insert({ requestId, tokenHash, expiresAt, spentAt: null });
+  }
+
+  findConfirmation(tokenHash: string): Promise<RequestConfirmationEntity | null> {
+    return this.db.getRepository(RequestConfirmationEntity).findOne({ where: { tokenHash } });
+  }
+
+  /** Spends the code once; false when it was spent already (a second tap, a race). */
+  async spendConfirmation(m: EntityManager, id: number, now: Date): Promise<boolean> {
+    const spent = await m
+      .getRepository(RequestConfirmationEntity)
+      .update({ id, spentAt: IsNull() }, { spentAt: now });
+    return spent.affected === 1;
+  }
+
+  private base(): SelectQueryBuilder<RequestEntity> {
+    return this.db.getRepository(RequestEntity).createQueryBuilder('r');
+  }
+
+  private notAbout(qb: SelectQueryBuilder<RequestEntity>, cadreId: number | null): void {
+    if (cadreId === null) return;
+    qb.andWhere('(r.subject_cadre_id IS NULL OR r.subject_cadre_id <> :cadreId)', { cadreId });
+  }
+
+  private async page(qb: SelectQueryBuilder<RequestEntity>, slice: PageSlice) {
+    const [rows, total] = await qb.skip(slice.offset).take(slice.limit).getManyAndCount();
+    return { rows, total };
+  }
+
+  /**
+   * The next public number of the day (MQ-20261121-0042). The upsert takes the day's row lock on
+   * MySQL, so concurrent submissions get distinct numbers; SQLite serialises writers anyway.
+   */
+  private async nextNumber(m: EntityManager, at: Date): Promise<string> {
+    const localDate = localDateOf(at);
+    const day = localDate.replace(/-/g, '');
+    const upsert =
+      m.connection.options.type === 'better-sqlite3'
+        ? 'INSERT INTO day_sequence (day, last_value) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last_value = last_value + 1'
+        : 'INSERT INTO day_sequence (day, last_value) VALUES (?, 1) ON DUPLICATE KEY UPDATE last_value = last_value + 1';
+    await m.query(upsert, [day]);
+    const rows: { last_value: number }[] = await m.query(
+      'SELECT last_value FROM day_sequence WHERE day = ?',
+      [day],
+    );
+    return formatRequestNumber(localDate, Number(rows[0]?.last_value));
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Action, ActorRole, RequestStatus } from '@mqlk/shared';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import { inBatches } from '../../database/batches';
+import { type EventPayload, RequestEventEntity } from './request-event.entity';
+
+export interface NewEvent {
+  requestId: number;
+  action: Action;
+  actorUserId: number | null;
+  actorRole: ActorRole;
+  fromStatus: RequestStatus | null;
+  toStatus: RequestStatus;
+  note: string | null;
+  payload: EventPayload | null;
+  at: Date;
+}
+
+/** The timeline's one home. Append-only: events are never updated or deleted. */
+@Injectable()
+export class TimelineRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async append(m: EntityManager, e: NewEvent): Promise<void> {
+    const { at, ...fields } = e;
+    await m.getRepository(RequestEventEntity).insert({ ...fields, createdAt: at });
+  }
+
+  forRequest(requestId: number): Promise<RequestEventEntity[]> {
+    return this.db
+      .getRepository(RequestEventEntity)
+      .find({ where: { requestId }, order: { id: 'ASC' } });
+  }
+
+  /** The events the figures read (resolutions, confirmations, verifications), oldest first. */
+  metricEventsOf(requestIds: readonly number[]): Promise<RequestEventEntity[]> {
+    return inBatches(requestIds, (batch) =>
+      this.db.getRepository(RequestEventEntity).find({
+        where: { requestId: In(batch), action: In(['resolve', 'confirm', 'verify']) },
+        order: { id: 'ASC' },
+      }),
+    );
+  }
+}

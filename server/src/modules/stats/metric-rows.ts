@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import type { MetricRequest, MetricResolution } from '@mqlk/shared';
+import { CadreRepository } from '../cadre/cadre.repository';
+import { RatingRepository } from '../rating/rating.repository';
+import { ClockRepository } from '../request/clock.repository';
+import type { RequestEventEntity } from '../request/request-event.entity';
+import { RequestRepository } from '../request/request.repository';
+import { TimelineRepository } from '../request/timeline.repository';
+
+/**
+ * The rows a unit's figures are computed from, in the shape the shared reference functions take,
+ * each read from its own table's repository. Everything is keyed by account id: ratings,
+ * ownership and clocks are per account.
+ */
+@Injectable()
+export class MetricRows {
+  constructor(
+    private readonly requests: RequestRepository,
+    private readonly timeline: TimelineRepository,
+    private readonly clocks: ClockRepository,
+    private readonly ratings: RatingRepository,
+    private readonly cadres: CadreRepository,
+  ) {}
+
+  async under(path: string): Promise<MetricRequest[]> {
+    const rows = await this.requests.metricRowsUnder(path);
+    const ids = rows.map((r) => r.id);
+    const [ratings, events, clocks, subjects] = await Promise.all([
+      this.ratings.forRequests(ids),
+      this.timeline.metricEventsOf(ids),
+      this.clocks.forRequests(ids),
+      this.cadres.userIdsByCadreIds(
+        rows.flatMap((r) => (r.subjectCadreId ? [r.subjectCadreId] : [])),
+      ),
+    ]);
+    const byRequest = <T extends { requestId: number }>(items: T[]) => {
+      const map = new Map<number, T[]>();
+      for (const item of items) map.set(item.requestId, [...(map.get(item.requestId) ?? []), item]);
+      return map;
+    };
+    const ratingsOf = byRequest(ratings);
+    const eventsOf = byRequest(events);
+    const clocksOf = byRequest(clocks);
+    return rows.map((r) => {
+      const mine = eventsOf.get(r.id) ?? [];
+      const verify = mine.filter((e) => e.action === 'verify').at(-1);
+      const subject = r.subjectCadreId ? subjects.get(r.subjectCadreId) : undefined;
+      return {
+        id: String(r.id),
+        category: r.category,
+        status: r.status,
+        subjectCadreId: subject === undefined ? null : String(subject),
+        submittedAt: r.submittedAt,
+        ownerId: String(r.ownerUserId),
+        unitPath: r.ownerUnitPath,
+        clocks: (clocksOf.get(r.id) ?? []).map((c) => ({
+          kind: c.kind,
+          ownerId: String(c.ownerUserId),
+          unitPath: c.ownerUnitPath,
+          startedAt: c.startedAt,
+          dueAt: c.dueAt,
+          stoppedAt: c.stoppedAt,
+          stop: c.stop,
+        })),
+        resolutions: mine.filter((e) => e.action !== 'verify').map(resolutionOf),
+        ratings: (ratingsOf.get(r.id) ?? []).map((x) => ({
+          at: x.createdAt,
+          round: x.round === 2 ? 2 : 1,
+          level: x.level as 1 | 2 | 3 | 4 | 5,
+          excluded: Boolean(x.excluded),
+        })),
+        verification: verify
+          ? { at: verify.createdAt, founded: verify.payload?.founded === true }
+          : null,
+      };
+    });
+  }
+}
+
+function resolutionOf(e: RequestEventEntity): MetricResolution {
+  const p = e.payload ?? {};
+  return {
+    at: e.createdAt,
+    round: Number(p.round) === 2 ? 2 : 1,
+    level: (p.level ?? 'village') as MetricResolution['level'],
+    ownerId: String(p.ownerUserId),
+    unitPath: String(p.unitPath),
+  };
+}

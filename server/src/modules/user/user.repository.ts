@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Not, type Repository } from 'typeorm';
+import { isUniqueViolation } from '../../database/errors';
+import { UserAccountEntity, type UserRole } from './user-account.entity';
+
+/** What a new resident account is made of: a verified phone, or a WeChat openid. */
+export type ResidentKey = { phoneHash: string } | { wechatOpenid: string };
+
+/** The account table's one home: sign-in, lockout, residents by phone, staff of a unit. */
+@Injectable()
+export class UserRepository {
+  constructor(
+    @InjectRepository(UserAccountEntity) private readonly users: Repository<UserAccountEntity>,
+  ) {}
+
+  findById(id: number): Promise<UserAccountEntity | null> {
+    return this.users.findOne({ where: { id } });
+  }
+
+  findByUsername(username: string): Promise<UserAccountEntity | null> {
+    return this.users.findOne({ where: { username } });
+  }
+
+  /**
+   * Reserves one failed-login slot before the slow hash check, so parallel guesses cannot outrun
+   * the count; false when the account is locked or out of attempts.
+   */
+  async reserveLoginAttempt(id: number, maxFailures: number, now: Date): Promise<boolean> {
+    const reserved = await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ failedLogins: () => 'failed_logins + 1' })
+      .where(
+        'id = :id AND failed_logins < :max AND (locked_until IS NULL OR locked_until <= :now)',
+        { id, max: maxFailures, now },
+      )
+      .execute();
+    return reserved.affected === 1;
+  }
+
+  async failedLoginsOf(id: number): Promise<number> {
+    const user = await this.users.findOneOrFail({ where: { id }, select: ['id', 'failedLogins'] });
+    return user.failedLogins;
+  }
+
+  async clearLoginFailures(id: number): Promise<void> {
+    await this.users.update(id, { failedLogins: 0, lockedUntil: null });
+  }
+
+  async lockUntil(id: number, until: Date): Promise<void> {
+    await this.users.update(id, { failedLogins: 0, lockedUntil: until });
+  }
+
+  /** One account per phone or openid, even when two sign-ins race (the unique index decides). */
+  async findOrCreateResident(
+    key: ResidentKey,
+    fields: () => Partial<UserAccountEntity>,
+  ): Promise<UserAccountEntity> {
+    const existing = await this.users.findOne({ where: key });
+    if (existing) return existing;
+    try {
+      return await this.users.save(this.users.create({ role: 'resident', ...fields(), ...key }));
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return this.users.findOneOrFail({ where: key });
+    }
+  }
+
+  async phoneMaskOf(id: number): Promise<string | null> {
+    const user = await this.users.findOne({ where: { id }, select: ['id', 'phoneMasked'] });
+    return user?.phoneMasked ?? null;
+  }
+
+  /** Display names by account id, for lists (one query per page). */
+  async displayNames(ids: readonly number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.users.find({
+      where: { id: In(unique) },
+      select: ['id', 'displayName'],
+    });
+    return new Map(rows.map((u) => [u.id, u.displayName]));
+  }
+
+  /** The unit's first staff account: who handles what reaches the unit as a whole. */
+  async firstStaffOf(unitId: number, exceptUserId?: number): Promise<number | null> {
+    const row = await this.users.findOne({
+      where: {
+        role: 'staff',
+        orgUnitId: unitId,
+        ...(exceptUserId === undefined ? {} : { id: Not(exceptUserId) }),
+      },
+      select: ['id'],
+      order: { id: 'ASC' },
+    });
+    return row?.id ?? null;
+  }
+
+  /** Staff and cadre accounts in these units (transfer targets). */
+  findWorkAccountsIn(unitIds: readonly number[], roles: readonly UserRole[]) {
+    if (unitIds.length === 0) return Promise.resolve([]);
+    return this.users.find({
+      where: { orgUnitId: In([...unitIds]), role: In([...roles]) },
+      select: ['id', 'role', 'displayName', 'orgUnitId'],
+      order: { id: 'ASC' },
+    });
+  }
+}

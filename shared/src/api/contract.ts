@@ -1,0 +1,253 @@
+/**
+ * The API's one route table. The server's controllers take their method, path, access and
+ * documentation from it (`@Endpoint(name)`), the mini-program's `services/api/` calls it by name,
+ * and both are typed by the answer each route declares, so neither side can drift from the other
+ * without the type check failing. Answer schemas live in `schemas.ts`, joined to the routes in
+ * `route-schemas.ts` (server only, to keep them out of the mini-program's bundle).
+ */
+import type { ActorRole } from '../lifecycle/actors';
+import type {
+  AcceptInput,
+  CancelInput,
+  EscalateInput,
+  OnBehalfInput,
+  OnSpotInput,
+  RateInput,
+  ReplyInput,
+  ResolveInput,
+  SmsCodeRequestInput,
+  SmsSignInInput,
+  StaffSignInInput,
+  SubmitRequestInput,
+  SuperviseInput,
+  TransferInput,
+  VerifyInput,
+  WechatSignInInput,
+} from '../schemas/inputs';
+import type { FiguresQuery, InboxQuery, PageQuery, StaffQueueQuery } from '../schemas/queries';
+import type {
+  CadreFigures,
+  CardView,
+  ConfirmationPreview,
+  ConfirmationTicket,
+  HandledItem,
+  HealthStatus,
+  MoveResult,
+  OnSpotRecorded,
+  Page,
+  PhotoView,
+  RequestDetail,
+  RequestSummary,
+  SessionUser,
+  SignInResult,
+  SmsSent,
+  TransferTargets,
+} from './schemas';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export type HttpMethod = 'GET' | 'POST';
+
+/** Who may call a route: anyone, anyone signed in, or only these roles. */
+export type RouteAccess = 'public' | 'signed_in' | readonly Exclude<ActorRole, 'system'>[];
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** the full path, `:name` for a path parameter */
+  path: string;
+  access: RouteAccess;
+  /** HTTP status of success: 201 for what creates something, 200 otherwise */
+  status: 200 | 201;
+  summary: string;
+  /** the multipart field a file upload comes in, for routes that take one */
+  upload?: string;
+  /** the media type of a route that answers with a file instead of JSON */
+  produces?: string;
+}
+
+const route = <const P extends string>(
+  method: HttpMethod,
+  path: P,
+  access: RouteAccess,
+  summary: string,
+  status: 200 | 201 = 200,
+) => ({ method, path, access, status, summary }) as const satisfies RouteDef;
+
+/** The multipart field photos are uploaded in (what Taro.uploadFile sends as `name`). */
+export const PHOTO_FIELD = 'file';
+
+/** Moves on one request: who may make them is decided per request by the shared state machine. */
+const move = <const P extends string>(path: P, summary: string) =>
+  route('POST', path, 'signed_in', summary);
+
+export const ROUTES = {
+  health: route('GET', '/api/health', 'public', '健康检查：数据库可用时 200'),
+
+  staffSignIn: route('POST', '/api/auth/staff/sign-in', 'public', '干部、工作人员账号密码登录'),
+  sendSmsCode: route('POST', '/api/auth/sms/send', 'public', '发送短信验证码'),
+  smsSignIn: route('POST', '/api/auth/sms/sign-in', 'public', '群众短信验证码登录'),
+  wechatSignIn: route('POST', '/api/auth/wechat/sign-in', 'public', '群众微信登录'),
+  me: route('GET', '/api/auth/me', 'signed_in', '当前登录的人'),
+
+  viewCard: route('GET', '/api/cards/:code', 'public', '联系卡：扫码看到的干部'),
+
+  uploadPhoto: {
+    ...route('POST', '/api/photos', 'signed_in', '上传一张照片（JPG、PNG、WebP，5MB 以内）', 201),
+    upload: PHOTO_FIELD,
+  },
+  /** Public, because `<Image>` cannot send a token: the link is signed and expires instead. */
+  photoFile: {
+    ...route('GET', '/api/photos/:id/raw', 'public', '照片（签名链接）'),
+    produces: 'image/jpeg',
+  },
+
+  submitRequest: route('POST', '/api/requests', ['resident'], '群众扫码提交诉求', 201),
+  fileOnBehalf: route(
+    'POST',
+    '/api/requests/on-behalf',
+    ['cadre'],
+    '干部代群众登记诉求（代填）',
+    201,
+  ),
+  recordOnSpot: route(
+    'POST',
+    '/api/requests/on-spot',
+    ['cadre'],
+    '干部登记当场解决，待群众确认',
+    201,
+  ),
+  myRequests: route('GET', '/api/requests/mine', ['resident'], '我反映的事情'),
+  requestDetail: route('GET', '/api/requests/:id', 'signed_in', '一条诉求'),
+  transferTargets: route('GET', '/api/requests/:id/transfer-targets', 'signed_in', '可以转办给谁'),
+  confirmationTicket: route(
+    'POST',
+    '/api/requests/:id/confirmation',
+    'signed_in',
+    '重新生成当场解决的确认码（可同时短信发送）',
+  ),
+
+  withdraw: move('/api/requests/:id/withdraw', '撤回（群众，签收前）'),
+  accept: move('/api/requests/:id/accept', '签收'),
+  reply: move('/api/requests/:id/reply', '答复群众'),
+  resolve: move('/api/requests/:id/resolve', '办结'),
+  escalate: move('/api/requests/:id/escalate', '上报上一级'),
+  transfer: move('/api/requests/:id/transfer', '转办给同级的其他干部或工作人员'),
+  rate: move('/api/requests/:id/rate', '群众评价'),
+  verify: move('/api/requests/:id/verify', '差评核实（工作人员）'),
+  supervise: move('/api/requests/:id/supervise', '督办（工作人员）'),
+  cancel: move('/api/requests/:id/cancel', '撤销未确认的当场解决登记'),
+
+  confirmationPreview: route('GET', '/api/confirmations/:token', 'public', '当场解决确认页'),
+  confirm: route('POST', '/api/confirmations/:token', ['resident'], '群众确认当场解决'),
+
+  inbox: route('GET', '/api/inbox', ['cadre', 'staff'], '我的待办、已办'),
+  handled: route('GET', '/api/inbox/handled', ['cadre'], '经手：首接后已转走或上报的诉求'),
+  staffQueue: route('GET', '/api/staff/requests', ['staff'], '乡镇、县的诉求队列'),
+
+  cadreFigures: route('GET', '/api/stats/cadres', ['staff'], '干部满意率等指标'),
+} as const;
+
+export type RouteName = keyof typeof ROUTES;
+
+/** What each route answers with on success. */
+export interface ApiResponses {
+  health: HealthStatus;
+  staffSignIn: SignInResult;
+  sendSmsCode: SmsSent;
+  smsSignIn: SignInResult;
+  wechatSignIn: SignInResult;
+  me: SessionUser;
+  viewCard: CardView;
+  uploadPhoto: PhotoView;
+  /** the image bytes, not JSON */
+  photoFile: unknown;
+  submitRequest: RequestDetail;
+  fileOnBehalf: RequestDetail;
+  recordOnSpot: OnSpotRecorded;
+  myRequests: Page<RequestSummary>;
+  requestDetail: RequestDetail;
+  transferTargets: TransferTargets;
+  confirmationTicket: ConfirmationTicket;
+  withdraw: MoveResult;
+  accept: MoveResult;
+  reply: MoveResult;
+  resolve: MoveResult;
+  escalate: MoveResult;
+  transfer: MoveResult;
+  rate: MoveResult;
+  verify: MoveResult;
+  supervise: MoveResult;
+  cancel: MoveResult;
+  confirmationPreview: ConfirmationPreview;
+  confirm: RequestDetail;
+  inbox: Page<RequestSummary>;
+  handled: Page<HandledItem>;
+  staffQueue: Page<RequestSummary>;
+  cadreFigures: CadreFigures;
+}
+
+/** What each route takes as its JSON body (routes without one are absent). */
+export interface ApiBodies {
+  staffSignIn: StaffSignInInput;
+  sendSmsCode: SmsCodeRequestInput;
+  smsSignIn: SmsSignInInput;
+  wechatSignIn: WechatSignInInput;
+  submitRequest: SubmitRequestInput;
+  fileOnBehalf: OnBehalfInput;
+  recordOnSpot: OnSpotInput;
+  confirmationTicket: { sendSms: boolean };
+  withdraw: Record<string, never>;
+  accept: AcceptInput;
+  reply: ReplyInput;
+  resolve: ResolveInput;
+  escalate: EscalateInput;
+  transfer: TransferInput;
+  rate: RateInput;
+  verify: VerifyInput;
+  supervise: SuperviseInput;
+  cancel: CancelInput;
+  confirm: Record<string, never>;
+}
+
+/** What each route takes in its query string (routes without one are absent). */
+export interface ApiQueries {
+  myRequests: PageQuery;
+  inbox: InboxQuery;
+  handled: PageQuery;
+  staffQueue: StaffQueueQuery;
+  cadreFigures: FiguresQuery;
+}
+
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** The path parameters a route needs, e.g. `{ id }` for `/api/requests/:id/accept`. */
+export type ApiParams<K extends RouteName> = Record<
+  ParamNames<(typeof ROUTES)[K]['path']>,
+  string | number
+>;
+
+/**
+ * Everything one call of a route takes, typed from the contract: its path parameters, its body
+ * and query where it has them, and an idempotency key for what it creates.
+ */
+export type ApiCall<K extends RouteName> = ([ParamNames<(typeof ROUTES)[K]['path']>] extends [never]
+  ? { params?: undefined }
+  : { params: ApiParams<K> }) &
+  (K extends keyof ApiBodies ? { body: ApiBodies[K] } : { body?: undefined }) &
+  (K extends keyof ApiQueries ? { query?: Partial<ApiQueries[K]> } : { query?: undefined }) & {
+    idempotencyKey?: string;
+  };
+
+/** A route's path with its parameters filled in, each URI-encoded. */
+export function pathOf(name: RouteName, params: Record<string, string | number> = {}): string {
+  return ROUTES[name].path.replace(/:([A-Za-z]+)/g, (_match, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`${name}: missing path parameter ${key}`);
+    return encodeURIComponent(String(value));
+  });
+}

@@ -1,0 +1,323 @@
+/**
+ * Every shape the API answers with, declared once. Each schema gives the TypeScript type the
+ * server builds and the mini-program reads (`v.InferOutput`), the OpenAPI document's schema, and
+ * the check the server's tests run on every answer they receive (see `route-schemas.ts`). The
+ * mini-program imports only the types from here, so none of this ships in its bundle.
+ */
+import * as v from 'valibot';
+import { DEADLINE_STATES } from '../calendar/overdue';
+import { ERROR_CODES } from '../errors/codes';
+import { ACTOR_ROLES } from '../lifecycle/actors';
+import { CLOCK_KINDS } from '../lifecycle/clocks';
+import { REQUEST_CHANNELS, REQUEST_STATUSES, RESOLUTION_OUTCOMES } from '../lifecycle/status';
+import { ACTIONS } from '../lifecycle/transition';
+import { HANDLING_LEVELS, ORG_UNIT_KINDS } from '../org/levels';
+import { RATING_TAG_CODES, SOLVED_ANSWERS } from '../rating/rating';
+import { CATEGORY_CODES, SUB_TOPIC_CODES } from '../vocabulary/categories';
+
+const instant = v.pipe(v.string(), v.isoTimestamp());
+const localDate = v.pipe(v.string(), v.isoDate());
+const id = v.pipe(v.number(), v.integer(), v.minValue(1));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const round = v.picklist([1, 2] as const);
+const ratingLevel = v.picklist([1, 2, 3, 4, 5] as const);
+
+export function pageSchema<T extends v.GenericSchema>(item: T) {
+  return v.object({ items: v.array(item), page: id, pageSize: id, total: count });
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/* ---- errors ---- */
+
+export const fieldIssueSchema = v.object({
+  /** Dotted path of the field, e.g. `text` or `photos.1`. */
+  field: v.string(),
+  message: v.string(),
+});
+
+export const errorBodySchema = v.object({
+  code: v.picklist(ERROR_CODES),
+  /** plain Chinese, ready to show */
+  message: v.string(),
+  details: v.optional(v.array(fieldIssueSchema)),
+  requestId: v.optional(v.string()),
+});
+
+/* ---- health ---- */
+
+export const healthSchema = v.object({ status: v.literal('ok'), database: v.literal('up') });
+export type HealthStatus = v.InferOutput<typeof healthSchema>;
+
+/* ---- sessions ---- */
+
+export const sessionUserSchema = v.object({
+  id,
+  role: v.picklist(ACTOR_ROLES),
+  displayName: v.string(),
+  /** masked, for residents */
+  phoneMasked: v.nullable(v.string()),
+  orgUnitId: v.nullable(id),
+  orgUnitName: v.nullable(v.string()),
+  /** set when the account is a cadre's */
+  cadreId: v.nullable(id),
+});
+export type SessionUser = v.InferOutput<typeof sessionUserSchema>;
+
+export const signInResultSchema = v.object({
+  token: v.string(),
+  /** ISO time the token stops working */
+  expiresAt: instant,
+  user: sessionUserSchema,
+});
+export type SignInResult = v.InferOutput<typeof signInResultSchema>;
+
+export const smsSentSchema = v.object({
+  phoneMasked: v.string(),
+  resendAfterSeconds: count,
+  /** Only from the local SMS stand-in (development, tests, trials): the code it did not send. */
+  devCode: v.optional(v.string()),
+});
+export type SmsSent = v.InferOutput<typeof smsSentSchema>;
+
+/* ---- cards ---- */
+
+export const hotlineSchema = v.object({ name: v.string(), phone: v.string() });
+export type Hotline = v.InferOutput<typeof hotlineSchema>;
+
+export const cardViewSchema = v.object({
+  code: v.string(),
+  cadre: v.object({
+    id,
+    name: v.string(),
+    post: v.string(),
+    phone: v.string(),
+    duties: v.string(),
+    dutyDays: v.string(),
+    photoUrl: v.nullable(v.string()),
+    unitName: v.string(),
+  }),
+  villageName: v.nullable(v.string()),
+  townshipName: v.nullable(v.string()),
+  hotlines: v.array(hotlineSchema),
+  /** set when the card's cadre moved on and this cadre took over (事随人转) */
+  handedOverFrom: v.nullable(v.string()),
+});
+export type CardView = v.InferOutput<typeof cardViewSchema>;
+
+/* ---- requests ---- */
+
+export const requestSummarySchema = v.object({
+  id,
+  number: v.string(),
+  category: v.picklist(CATEGORY_CODES),
+  subTopic: v.nullable(v.picklist(SUB_TOPIC_CODES)),
+  /** the first characters of the text, for lists */
+  preview: v.string(),
+  /** as the reader may see it: to a cadre, resolved, under review and closed all read 已办结 */
+  status: v.picklist(REQUEST_STATUSES),
+  level: v.picklist(HANDLING_LEVELS),
+  channel: v.picklist(REQUEST_CHANNELS),
+  submittedAt: instant,
+  acceptDueAt: v.nullable(instant),
+  /** the due time of the running resolve or rectify clock, or of the last one */
+  dueAt: v.nullable(instant),
+  deadline: v.picklist(DEADLINE_STATES),
+  /** e.g. 还剩2个工作日 / 已超期 */
+  deadlineText: v.string(),
+  ownerName: v.string(),
+  /** 督办: staff pressed for it; shown as a mark on the owner's inbox while it is open */
+  supervision: v.nullable(v.object({ count: id, lastAt: instant })),
+  /** the version the reader's next move must name; 0 when the reader has no move to make */
+  version: count,
+});
+export type RequestSummary = v.InferOutput<typeof requestSummarySchema>;
+
+export const timelineEntrySchema = v.object({
+  id,
+  action: v.picklist(ACTIONS),
+  /** who, as the reader may see it: 我 / 群众 / the cadre's name / 某某（工作人员） / 系统 */
+  actorLabel: v.string(),
+  fromStatus: v.nullable(v.picklist(REQUEST_STATUSES)),
+  toStatus: v.picklist(REQUEST_STATUSES),
+  note: v.nullable(v.string()),
+  at: instant,
+});
+export type TimelineEntry = v.InferOutput<typeof timelineEntrySchema>;
+
+export const photoViewSchema = v.object({ id, url: v.string(), width: count, height: count });
+export type PhotoView = v.InferOutput<typeof photoViewSchema>;
+
+export const ratingViewSchema = v.object({
+  round,
+  level: ratingLevel,
+  solved: v.nullable(v.picklist(SOLVED_ANSWERS)),
+  tags: v.array(v.picklist(RATING_TAG_CODES)),
+  comment: v.string(),
+  at: instant,
+  /** set when staff found this bad review unfounded: it counts in no figure */
+  excluded: v.boolean(),
+});
+export type RatingView = v.InferOutput<typeof ratingViewSchema>;
+
+/** The 整改 task: what a founded bad review becomes for the cadre, carrying the staff's finding. */
+export const rectificationSchema = v.object({
+  finding: v.string(),
+  verifiedAt: instant,
+  dueAt: instant,
+});
+export type Rectification = v.InferOutput<typeof rectificationSchema>;
+
+export const clockViewSchema = v.object({
+  kind: v.picklist(CLOCK_KINDS),
+  ownerName: v.string(),
+  level: v.picklist(HANDLING_LEVELS),
+  startedAt: instant,
+  dueAt: instant,
+  stoppedAt: v.nullable(instant),
+  standing: v.picklist(['running', 'met', 'missed', 'void'] as const),
+});
+export type ClockView = v.InferOutput<typeof clockViewSchema>;
+
+export const requestDetailSchema = v.object({
+  ...requestSummarySchema.entries,
+  text: v.string(),
+  photos: v.array(photoViewSchema),
+  /** masked; shown to the resident, staff, and the owner while the work is open */
+  contactPhoneMasked: v.nullable(v.string()),
+  firstContactName: v.nullable(v.string()),
+  round,
+  resolvedAt: v.nullable(instant),
+  resolutionOutcome: v.nullable(v.picklist(RESOLUTION_OUTCOMES)),
+  resolutionNote: v.nullable(v.string()),
+  /** until when the requester may rate the current round; null when rating is not open */
+  rateUntil: v.nullable(instant),
+  /** only the requester and staff see ratings; a cadre never sees who rated what */
+  ratings: v.array(ratingViewSchema),
+  rectification: v.nullable(rectificationSchema),
+  /** the latest 督办 note, for everyone who works on the request */
+  supervisionNote: v.nullable(v.string()),
+  /** a second bad review, flagged to the county (staff only) */
+  flaggedToCounty: v.boolean(),
+  /** every deadline clock, each kept after it stops (cadres and staff only) */
+  clocks: v.array(clockViewSchema),
+  timeline: v.array(timelineEntrySchema),
+  /** what the reader may do now (drives the buttons); every one has its route */
+  allowedActions: v.array(v.picklist(ACTIONS)),
+});
+export type RequestDetail = v.InferOutput<typeof requestDetailSchema>;
+
+/** The answer to a move after which the mover may no longer see the request (e.g. escalated away). */
+export const movedAwaySchema = v.object({ id, visible: v.literal(false) });
+export type MovedAway = v.InferOutput<typeof movedAwaySchema>;
+
+/** Every move answers with the request as the mover may now see it, or says it is out of sight. */
+export const moveResultSchema = v.union([requestDetailSchema, movedAwaySchema]);
+export type MoveResult = v.InferOutput<typeof moveResultSchema>;
+
+export function isMovedAway(result: MoveResult): result is MovedAway {
+  return 'visible' in result && result.visible === false;
+}
+
+/** The 经手 list: requests a cadre first received that have moved on, with where they are now. */
+export const handledItemSchema = v.object({
+  ...requestSummarySchema.entries,
+  /** the unit that holds it now */
+  ownerUnitName: v.string(),
+});
+export type HandledItem = v.InferOutput<typeof handledItemSchema>;
+
+export const transferTargetSchema = v.object({
+  userId: id,
+  name: v.string(),
+  /** 职务 for a cadre, 工作人员 for staff */
+  post: v.string(),
+  unitName: v.string(),
+  unitKind: v.picklist(ORG_UNIT_KINDS),
+  level: v.picklist(HANDLING_LEVELS),
+});
+export type TransferTarget = v.InferOutput<typeof transferTargetSchema>;
+
+export const transferTargetsSchema = v.object({
+  /** county staff may reassign anywhere in the county, to any level */
+  acrossLevels: v.boolean(),
+  items: v.array(transferTargetSchema),
+});
+export type TransferTargets = v.InferOutput<typeof transferTargetsSchema>;
+
+/* ---- 当场解决: the resident's confirmation ---- */
+
+/** What the cadre's phone shows: a QR code of the link, and the link itself. */
+export const confirmationTicketSchema = v.object({
+  link: v.string(),
+  /** a PNG of the QR code, as a data: URL */
+  qrDataUrl: v.string(),
+  expiresAt: instant,
+  /** set when the link was also sent by SMS to the resident's phone (masked) */
+  smsSentTo: v.nullable(v.string()),
+  /** Only from the local SMS stand-in (development, tests, trials). */
+  devSms: v.optional(v.string()),
+});
+export type ConfirmationTicket = v.InferOutput<typeof confirmationTicketSchema>;
+
+export const onSpotRecordedSchema = v.object({
+  request: requestDetailSchema,
+  confirmation: confirmationTicketSchema,
+});
+export type OnSpotRecorded = v.InferOutput<typeof onSpotRecordedSchema>;
+
+/** What the confirmation link shows before sign-in: enough to recognise one's own matter. */
+export const confirmationPreviewSchema = v.object({
+  state: v.picklist(['pending', 'confirmed', 'cancelled'] as const),
+  expiresAt: instant,
+  expired: v.boolean(),
+  cadreName: v.string(),
+  category: v.picklist(CATEGORY_CODES),
+  text: v.string(),
+  note: v.string(),
+  /** the phone the cadre recorded, masked: the resident signs in with it to confirm */
+  phoneMasked: v.string(),
+  /** the request, once confirmed, for the resident to open and rate */
+  requestId: id,
+});
+export type ConfirmationPreview = v.InferOutput<typeof confirmationPreviewSchema>;
+
+/* ---- figures ---- */
+
+export const rateSchemaOut = v.object({
+  numerator: count,
+  denominator: count,
+  value: v.nullable(v.number()),
+});
+
+export const cadreFiguresRowSchema = v.object({
+  cadreId: id,
+  name: v.string(),
+  post: v.string(),
+  unitName: v.string(),
+  received: count,
+  resolved: count,
+  ratings: count,
+  satisfaction: rateSchemaOut,
+  participation: rateSchemaOut,
+});
+export type CadreFiguresRow = v.InferOutput<typeof cadreFiguresRowSchema>;
+
+export const cadreFiguresSchema = v.object({
+  period: v.object({ from: localDate, to: localDate }),
+  scope: v.object({ unitId: id, name: v.string() }),
+  rows: v.array(cadreFiguresRowSchema),
+  total: v.object({
+    received: count,
+    resolved: count,
+    ratings: count,
+    satisfaction: rateSchemaOut,
+    participation: rateSchemaOut,
+  }),
+});
+export type CadreFigures = v.InferOutput<typeof cadreFiguresSchema>;

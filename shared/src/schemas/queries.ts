@@ -1,0 +1,49 @@
+import * as v from 'valibot';
+import { isLocalDate } from '../calendar/local-date';
+
+/** Query strings arrive as text: numbers are parsed here, with a message that says what is wrong. */
+const pageNumber = v.optional(
+  v.pipe(v.string(), v.regex(/^\d{1,6}$/, '页码格式不对'), v.transform(Number)),
+);
+
+const pageFields = { page: pageNumber, pageSize: pageNumber };
+
+export const pageQuerySchema = v.object(pageFields);
+
+export const INBOX_FILTERS = ['open', 'done'] as const;
+export type InboxFilter = (typeof INBOX_FILTERS)[number];
+
+export const inboxQuerySchema = v.object({
+  ...pageFields,
+  status: v.optional(v.picklist(INBOX_FILTERS, '状态只能是 open 或 done'), 'open'),
+});
+
+/**
+ * The staff's queues: 差评核实 (bad reviews awaiting verification), 作风投诉, 已超期, 二次差评 (a
+ * second bad review after rectification, flagged to the county), and everything in scope.
+ */
+export const STAFF_QUEUES = ['review', 'conduct', 'overdue', 'flagged', 'all'] as const;
+export type StaffQueue = (typeof STAFF_QUEUES)[number];
+
+export const staffQueueQuerySchema = v.object({
+  ...pageFields,
+  queue: v.optional(v.picklist(STAFF_QUEUES, '队列不对'), 'all'),
+});
+
+const localDateParam = v.optional(
+  v.pipe(
+    v.string(),
+    v.check((s: string) => isLocalDate(s), '日期格式应为 2026-11-01'),
+  ),
+);
+
+export const figuresQuerySchema = v.object({
+  from: localDateParam,
+  to: localDateParam,
+  unitId: v.optional(v.pipe(v.string(), v.regex(/^\d{1,9}$/, '单位编号不对'), v.transform(Number))),
+});
+
+export type PageQuery = v.InferOutput<typeof pageQuerySchema>;
+export type InboxQuery = v.InferOutput<typeof inboxQuerySchema>;
+export type StaffQueueQuery = v.InferOutput<typeof staffQueueQuerySchema>;
+export type FiguresQuery = v.InferOutput<typeof figuresQuerySchema>;
