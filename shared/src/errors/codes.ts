@@ -49,6 +49,7 @@ export const ERRORS = {
 
   INTERNAL: { status: 500, message: '系统开小差了，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
+  DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时连不上，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -14,7 +14,7 @@ export class HealthController {
     description: 'The server and its database answer: `{ status: "ok", database: "up" }`',
   })
   @ApiServiceUnavailableResponse({
-    description: 'The database does not answer: SERVICE_UNAVAILABLE',
+    description: 'The database does not answer: DATABASE_UNAVAILABLE',
   })
   check(): Promise<HealthStatus> {
     return this.health.check();
