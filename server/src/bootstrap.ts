@@ -11,6 +11,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
+import { registerSmsSendLimits } from './common/security';
 import type { AppConfig } from './config/config';
 
 export const API_PREFIX = 'api';
@@ -23,7 +24,11 @@ export async function createApp(
   config: AppConfig,
   options: AppModuleOptions = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ logger: false, genReqId: requestIdOf });
+  const adapter = new FastifyAdapter({
+    logger: false,
+    genReqId: requestIdOf,
+    trustProxy: config.trustProxy,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options),
     adapter,
@@ -49,6 +54,8 @@ export async function createApp(
   await app.register(fastifyMultipart, {
     limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 10, parts: 20, fieldSize: 64 * 1024 },
   });
+
+  await registerSmsSendLimits(app, config);
 
   setUpApiDocs(app);
   await serveH5Build(app, config.h5DistDir);

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import * as net from 'node:net';
 import { type ErrorCode, messageOf } from '@mqlk/shared';
+import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { classifyError } from '../src/common/error.filter';
 import { parseDatabaseUrl } from '../src/config/database-url';
@@ -293,5 +295,200 @@ describe('the database being busy (SQLite)', () => {
     }
     await t.http().post('/api/auth/sms/send').send({ phone: uniquePhone() }).expect(200);
     expect(t.logs().filter((l) => l.msg === 'unhandled error')).toEqual([]);
+  });
+});
+
+const HOUR_S = 3600;
+
+/** A send as supertest makes it, from 127.0.0.1; `from` is what a proxy in front would add. */
+const sendCode = (t: TestApp, from?: string) => {
+  const req = t.http().post('/api/auth/sms/send');
+  if (from !== undefined) void req.set('X-Forwarded-For', from);
+  return req.send({ phone: uniquePhone() });
+};
+
+const expectSmsLimited = (res: {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}) => {
+  expect({ status: res.status, body: res.body }).toEqual({
+    status: 429,
+    body: {
+      code: 'SMS_RATE_LIMITED',
+      message: '获取验证码的次数太多了，请过一会儿再试',
+      requestId: res.headers['x-request-id'],
+    },
+  });
+  const retryAfter = Number(res.headers['retry-after']);
+  expect(retryAfter).toBeGreaterThan(0);
+  expect(retryAfter).toBeLessThanOrEqual(HOUR_S);
+};
+
+describe.each(testDialects())('SMS code sends per hour, counted in memory, on %s', (dialect) => {
+  let direct: TestApp;
+  let proxied: TestApp;
+  beforeAll(async () => {
+    direct = await startTestApp({ dialect, env: { SMS_LIMIT_PER_ADDRESS_PER_HOUR: '3' } });
+    // Behind one load balancer, which appends the client's address to X-Forwarded-For.
+    proxied = await startTestApp({
+      dialect,
+      env: { TRUST_PROXY: '1', SMS_LIMIT_PER_ADDRESS_PER_HOUR: '2', SMS_LIMIT_PER_HOUR: '5' },
+    });
+  });
+  afterAll(async () => {
+    await direct?.close();
+    await proxied?.close();
+  });
+
+  it('refuses the next send from one address with 429 SMS_RATE_LIMITED', async () => {
+    const remaining: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await sendCode(direct).expect(200);
+      expect(res.headers['x-ratelimit-limit']).toBe('3');
+      remaining.push(res.headers['x-ratelimit-remaining'] ?? '');
+    }
+    expect(remaining).toEqual(['2', '1', '0']);
+    const refused = await sendCode(direct);
+    expectSmsLimited(refused);
+    expect(refused.headers).toMatchObject({
+      'x-ratelimit-limit': '3',
+      'x-ratelimit-remaining': '0',
+    });
+    console.log(
+      'SMS limit headers on a 429:',
+      Object.fromEntries(
+        Object.entries(refused.headers).filter(([k]) => /ratelimit|retry-after/.test(k)),
+      ),
+    );
+  });
+
+  it('does not believe X-Forwarded-For unless TRUST_PROXY says so', async () => {
+    expectSmsLimited(await sendCode(direct, '203.0.113.77'));
+  });
+
+  it('limits only the sends: a code already sent still signs in', async () => {
+    const phone = uniquePhone();
+    const fresh = await startTestApp({ dialect, env: { SMS_LIMIT_PER_ADDRESS_PER_HOUR: '1' } });
+    try {
+      const sent = await fresh.http().post('/api/auth/sms/send').send({ phone }).expect(200);
+      expectSmsLimited(await sendCode(fresh));
+      await fresh
+        .http()
+        .post('/api/auth/sms/sign-in')
+        .send({ phone, code: sent.body.devCode })
+        .expect(200);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('counts each client behind the proxy on its own, and all of them against the overall limit', async () => {
+    await sendCode(proxied, '198.51.100.1').expect(200);
+    await sendCode(proxied, '198.51.100.1').expect(200);
+    expectSmsLimited(await sendCode(proxied, '198.51.100.1'));
+    await sendCode(proxied, '198.51.100.2').expect(200);
+    // A client cannot choose its address by sending the header itself: the proxy appends the
+    // address it saw, and that last one is the one believed.
+    await sendCode(proxied, '198.51.100.1, 198.51.100.2').expect(200);
+    await sendCode(proxied, '198.51.100.3').expect(200);
+    // 5 sends in this hour: the overall limit refuses a sixth, from any address.
+    expectSmsLimited(await sendCode(proxied, '198.51.100.4'));
+    expectSmsLimited(await sendCode(proxied, '198.51.100.5'));
+  });
+});
+
+describe('SMS code sends counted in Redis', () => {
+  const prefix = `mqlk-test-${randomBytes(4).toString('hex')}:`;
+  let redis: Redis;
+  let one: TestApp;
+  let two: TestApp;
+
+  beforeAll(async () => {
+    const url = process.env.TEST_REDIS_URL;
+    if (!url) {
+      throw new Error(
+        'TEST_REDIS_URL is not set. Run the tests through `pnpm --filter @mqlk/server test` ' +
+          '(scripts/test-db.mjs provides a Redis: the local one on 127.0.0.1:6379, or a throwaway ' +
+          'redis-server), or install Redis: `apt-get install -y redis-server`.',
+      );
+    }
+    redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    expect(await redis.ping()).toBe('PONG');
+    const env = {
+      REDIS_URL: url,
+      REDIS_KEY_PREFIX: prefix,
+      TRUST_PROXY: '1',
+      SMS_LIMIT_PER_ADDRESS_PER_HOUR: '2',
+      SMS_LIMIT_PER_HOUR: '5',
+    };
+    // Two instances behind one load balancer, sharing one Redis.
+    one = await startTestApp({ env });
+    two = await startTestApp({ env });
+  });
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+    if (redis) {
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+    }
+  });
+
+  it('shares the counts between instances, per address and overall', async () => {
+    await sendCode(one, '198.51.100.1').expect(200);
+    await sendCode(two, '198.51.100.1').expect(200);
+    expectSmsLimited(await sendCode(one, '198.51.100.1'));
+    expectSmsLimited(await sendCode(two, '198.51.100.1'));
+    await sendCode(two, '198.51.100.2').expect(200);
+    await sendCode(one, '198.51.100.2').expect(200);
+    await sendCode(one, '198.51.100.3').expect(200);
+    expectSmsLimited(await sendCode(two, '198.51.100.3'));
+    expectSmsLimited(await sendCode(one, '198.51.100.4'));
+
+    const keys = (await redis.keys(`${prefix}*`)).sort();
+    const counts = Object.fromEntries(
+      await Promise.all(keys.map(async (k) => [k.slice(prefix.length), await redis.get(k)])),
+    );
+    console.log('Redis rate-limit keys:', counts);
+    // Refused sends still count against their address, but not against everybody's budget.
+    expect(Object.values(counts).sort()).toEqual(['1', '2', '2', '4', '7'].sort());
+    for (const key of keys) {
+      expect(key.startsWith(`${prefix}rl:`)).toBe(true);
+      const ttl = await redis.pttl(key);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(HOUR_S * 1000);
+    }
+  });
+});
+
+describe('SMS code sends while Redis does not answer', () => {
+  it('still sends codes, and warns in the log', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const t = await startTestApp({
+      dialect: 'sqlite',
+      env: { REDIS_URL: `redis://127.0.0.1:${port}`, SMS_LIMIT_PER_ADDRESS_PER_HOUR: '1' },
+    });
+    try {
+      const started = Date.now();
+      await sendCode(t).expect(200);
+      await sendCode(t).expect(200);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(t.logs()).toContainEqual(
+        expect.objectContaining({
+          level: 40,
+          msg: 'rate-limit store did not answer: SMS send not counted',
+        }),
+      );
+    } finally {
+      await t.close();
+    }
   });
 });
