@@ -11,7 +11,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
-import { registerSmsSendLimits } from './common/security';
+import { registerSecurityHeaders, registerSmsSendLimits } from './common/security';
 import type { AppConfig } from './config/config';
 
 export const API_PREFIX = 'api';
@@ -42,6 +42,7 @@ export async function createApp(
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
+  await registerSecurityHeaders(app, config, API_PREFIX);
 
   // Village phones on weak signal: the H5 bundle and JSON go out gzip/brotli-compressed. Photos are
   // already compressed JPEGs and are left alone.

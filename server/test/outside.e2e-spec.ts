@@ -1,7 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { type ErrorCode, messageOf } from '@mqlk/shared';
 import { Redis } from 'ioredis';
+import sharp from 'sharp';
+import type supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import { classifyError } from '../src/common/error.filter';
 import { parseDatabaseUrl } from '../src/config/database-url';
@@ -490,5 +495,137 @@ describe('SMS code sends while Redis does not answer', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('security headers', () => {
+  // What Taro puts inline in the H5 index.html (it sizes rem by the screen width).
+  const inlineScript = '!function(n){n.document.documentElement.style.fontSize="20px"}(window);';
+  const inlineHash = `'sha256-${createHash('sha256').update(inlineScript).digest('base64')}'`;
+  const csp =
+    "default-src 'self';base-uri 'self';" +
+    `script-src 'self' ${inlineHash};script-src-attr 'none';` +
+    "style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;media-src 'self' blob:;" +
+    "connect-src 'self' blob:;font-src 'self' data:;object-src 'none';form-action 'self';" +
+    "frame-ancestors 'none'";
+  let dir: string;
+  let t: TestApp;
+  let cardCode: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqlk-h5-'));
+    fs.writeFileSync(
+      path.join(dir, 'index.html'),
+      `<!doctype html><title>民情联系卡</title><script>${inlineScript}</script>` +
+        '<script defer="defer" src="/js/app.js"></script><div id="app"></div>',
+    );
+    fs.mkdirSync(path.join(dir, 'js'));
+    fs.writeFileSync(path.join(dir, 'js', 'app.js'), 'console.log(1)');
+    t = await startTestApp({ env: { H5_DIST_DIR: dir } });
+    const f = new Factory(t.app.get(DataSource), t.config);
+    cardCode = (await f.cadre(await f.unit('village', null))).card.code;
+  });
+  afterAll(async () => {
+    await t?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const expectSecurityHeaders = (headers: Record<string, string>) => {
+    expect(headers).toMatchObject({
+      'content-security-policy': csp,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'x-frame-options': 'DENY',
+    });
+    // Only production sits behind https; HSTS on http://localhost would pin the browser to https.
+    expect(headers['strict-transport-security']).toBeUndefined();
+  };
+
+  it('are on an API answer', async () => {
+    const res = await t.http().get('/api/health').expect(200);
+    expectSecurityHeaders(res.headers);
+    console.log(`CSP: ${res.headers['content-security-policy']}`);
+  });
+
+  it('are on an error answer', async () => {
+    const missing = await t.http().get('/api/no-such-thing').expect(404);
+    expectSecurityHeaders(missing.headers);
+    expect(missing.headers['cache-control']).toBe('no-store');
+    const refused = await t.http().get('/api/requests/mine').expect(401);
+    expectSecurityHeaders(refused.headers);
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+
+  it('are on the H5 index and its files, with the hash that lets its inline script run', async () => {
+    for (const url of ['/', `/c/${cardCode}`, '/js/app.js', '/js/missing.js']) {
+      const res = await t.http().get(url);
+      expectSecurityHeaders(res.headers);
+    }
+  });
+
+  it('keep personal data out of caches: no-store on /api, except health and the card view', async () => {
+    const resident = await signInResident(t.http());
+    const cases: [string, supertest.Test, string][] = [
+      ['health', t.http().get('/api/health'), 'no-cache'],
+      ['card view', t.http().get(`/api/cards/${cardCode}`), 'no-cache'],
+      ['missing card', t.http().get('/api/cards/Ab3dEf9hJk2mX'), 'no-cache'],
+      ['me', t.http().get('/api/auth/me').set(bearer(resident)), 'no-store'],
+      ['my requests', t.http().get('/api/requests/mine').set(bearer(resident)), 'no-store'],
+      ['SMS send', t.http().post('/api/auth/sms/send').send({ phone: uniquePhone() }), 'no-store'],
+      ['API document', t.http().get('/api/docs-json'), 'no-store'],
+    ];
+    const seen = await Promise.all(
+      cases.map(async ([name, req]) => [name, (await req).headers['cache-control']]),
+    );
+    expect(seen).toEqual(cases.map(([name, , expected]) => [name, expected]));
+
+    const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } })
+      .jpeg()
+      .toBuffer();
+    const uploaded = await t
+      .http()
+      .post('/api/photos')
+      .set(bearer(resident))
+      .attach('file', photo, 'a.jpg')
+      .expect(201);
+    expect(uploaded.headers['cache-control']).toBe('no-store');
+    const raw = await t.http().get(uploaded.body.url).expect(200);
+    expect(raw.headers['cache-control']).toBe('no-store');
+    expectSecurityHeaders(raw.headers);
+  });
+});
+
+describe('security headers in production', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      dialect: 'sqlite',
+      env: {
+        NODE_ENV: 'production',
+        PUBLIC_BASE_URL: 'https://mqlk.example.gov.cn',
+        TOKEN_SECRET: 'x'.repeat(48),
+        PHONE_ENC_KEY: Buffer.alloc(32, 7).toString('base64'),
+        SMS_GATEWAY_URL: 'https://sms.example.gov.cn/send',
+        WECHAT_APPID: 'wx0123456789abcdef',
+        WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+        S3_ENDPOINT: 'https://mqlk-photos-1250000000.cos.ap-guangzhou.myqcloud.com',
+        S3_BUCKET: 'mqlk-photos-1250000000',
+        S3_ACCESS_KEY: 'AKIDEXAMPLE',
+        S3_SECRET_KEY: 'secret-example',
+        S3_REGION: 'ap-guangzhou',
+      },
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('pin https with HSTS and let the page show photos from the photo store', async () => {
+    const res = await t.http().get('/api/health').expect(200);
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    const directives = (res.headers['content-security-policy'] ?? '').split(';');
+    expect(directives).toContain(
+      "img-src 'self' data: blob: https://mqlk-photos-1250000000.cos.ap-guangzhou.myqcloud.com",
+    );
+    expect(directives).toContain('upgrade-insecure-requests');
+    expect(directives).toContain("frame-ancestors 'none'");
   });
 });

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type {
@@ -11,6 +15,94 @@ import { Redis } from 'ioredis';
 import { PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '../config/config';
 import { AppError } from './app-error';
+
+type Directives = Record<string, string[]>;
+
+/**
+ * The Content-Security-Policy the H5 app runs under. Its own scripts only, plus the inline ones of
+ * the build's index.html by hash (Taro inlines the script that sizes rem to the screen). Inline
+ * styles are allowed: React and Taro set style attributes everywhere. Photos are also shown from
+ * blob: (the preview before upload) and from the photo store when it is S3/COS.
+ */
+export function contentSecurityPolicy(config: AppConfig, inlineScriptHashes: string[]): Directives {
+  return {
+    'default-src': ["'self'"],
+    'base-uri': ["'self'"],
+    'script-src': ["'self'", ...inlineScriptHashes],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': [
+      "'self'",
+      'data:',
+      'blob:',
+      ...(config.s3 ? [new URL(config.s3.endpoint).origin] : []),
+    ],
+    'media-src': ["'self'", 'blob:'],
+    // Taro's H5 uploadFile reads the picked photo back from its blob: URL with XHR.
+    'connect-src': ["'self'", 'blob:'],
+    'font-src': ["'self'", 'data:'],
+    'object-src': ["'none'"],
+    'form-action': ["'self'"],
+    // Nobody may frame the card page: a framed copy could overlay it and collect residents' input.
+    'frame-ancestors': ["'none'"],
+    // Production is https only; on http://localhost this would break every request.
+    ...(config.nodeEnv === 'production' ? { 'upgrade-insecure-requests': [] } : {}),
+  };
+}
+
+/** The CSP hashes of the inline <script>s of an HTML page. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const [, attributes = '', body = ''] of html.matchAll(
+    /<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi,
+  )) {
+    if (/\ssrc\s*=/i.test(attributes) || body.trim() === '') continue;
+    hashes.push(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+  }
+  return hashes;
+}
+
+/**
+ * Security headers on every answer, API and H5 alike, with @fastify/helmet. The index.html is read
+ * once here for its inline scripts' hashes: a new H5 build is picked up by the restart that deploys
+ * it. API answers are not to be cached (they carry names, phone numbers, photos of residents'
+ * matters), except the health check and the public card view, which a cache may keep but must
+ * revalidate.
+ */
+export async function registerSecurityHeaders(
+  app: NestFastifyApplication,
+  config: AppConfig,
+  apiPrefix: string,
+): Promise<void> {
+  const index = path.join(config.h5DistDir, 'index.html');
+  const hashes = fs.existsSync(index) ? inlineScriptHashes(fs.readFileSync(index, 'utf8')) : [];
+  const production = config.nodeEnv === 'production';
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: contentSecurityPolicy(config, hashes),
+    },
+    // Card links carry the card's code: other sites get the origin only, never the path.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    xFrameOptions: { action: 'deny' },
+  });
+
+  const cacheable = new Set([`/${apiPrefix}/health`, `/${apiPrefix}/cards/:code`]);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      const pathname = request.url.split('?')[0] ?? '';
+      if (pathname !== `/${apiPrefix}` && !pathname.startsWith(`/${apiPrefix}/`)) return;
+      const read = request.method === 'GET' || request.method === 'HEAD';
+      const route = request.routeOptions.url;
+      void reply.header(
+        'cache-control',
+        read && route !== undefined && cacheable.has(route) ? 'no-cache' : 'no-store',
+      );
+    });
+}
 
 /** The route whose sends cost money and reach strangers' phones. */
 export const SMS_SEND_PATH = '/api/auth/sms/send';
