@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 const root = path.resolve(__dirname, '..');
 const serverDir = path.join(root, 'server');
@@ -95,16 +95,53 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Content-Security-Policy violations seen on pages opened with `newPage`/`phonePage`: Chromium's
+ * console message and the page's `securitypolicyviolation` event (which also reports what the
+ * console leaves out, e.g. a blocked style attribute). csp-guard.ts fails the test they occur in.
+ */
+const cspViolations: string[] = [];
+
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+/** A page in a context of its own, watched for CSP violations. Flows open every page this way. */
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext(options);
+  context.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) {
+      cspViolations.push(`console on ${message.page()?.url() ?? '?'}: ${message.text()}`);
+    }
+  });
+  await context.exposeBinding('__mqlkCspViolation', ({ page }, text: string) => {
+    cspViolations.push(`event on ${page.url()}: ${text}`);
+  });
+  // Runs before the page's own scripts, outside its CSP (Playwright injects it over CDP).
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __mqlkCspViolation(text: string): void })
+        .__mqlkCspViolation;
+      report(
+        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
+  return context.newPage();
+}
+
 /** A phone-sized page, as a resident on a cheap Android phone would see it. */
-export async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
+export function phonePage(browser: Browser): Promise<Page> {
+  return newPage(browser, {
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
     isMobile: true,
     hasTouch: true,
   });
-  return context.newPage();
 }
 
 /**

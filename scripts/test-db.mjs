@@ -15,6 +15,7 @@
 // <name>_<suffix> databases the tests made from it, at the end. The command sees
 // TEST_DATABASE_PROVISIONED=1, so a nested `test-db.mjs -- …` reuses the database instead.
 // With TEST_DB_DIALECT=sqlite (tests on SQLite only) the command runs without any MariaDB.
+// The command also gets TEST_REDIS_URL, a Redis for the rate-limit tests (see scripts/test-redis.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -23,6 +24,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { provisionTestRedis } from './test-redis.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(path.join(here, '..', 'server', 'package.json'));
@@ -298,11 +300,19 @@ async function cli(argv) {
       return 1;
     }
   }
+  let redis = { url: null, dispose: async () => {} };
+  try {
+    redis = await provisionTestRedis();
+  } catch (err) {
+    log(`no Redis for the tests: ${err.message}`);
+  }
   const child = spawn(command[0], command.slice(1), {
     stdio: 'inherit',
-    env: db.url
-      ? { ...process.env, TEST_DATABASE_URL: db.url, TEST_DATABASE_PROVISIONED: '1' }
-      : process.env,
+    env: {
+      ...process.env,
+      ...(db.url ? { TEST_DATABASE_URL: db.url, TEST_DATABASE_PROVISIONED: '1' } : {}),
+      ...(redis.url ? { TEST_REDIS_URL: redis.url } : {}),
+    },
   });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
@@ -314,6 +324,7 @@ async function cli(argv) {
     });
     child.once('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
   });
+  await redis.dispose();
   await db.dispose();
   return code;
 }

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { redisObtainable } from './test-redis.mjs';
 
 const startedAt = Date.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,15 +37,17 @@ function ensurePnpm() {
 }
 
 /**
- * System packages the suites need: MariaDB for the server's database tests, Chromium and CJK fonts
- * for the browser tests. Installed with apt when running as root on Debian, otherwise named.
+ * System packages the suites need: MariaDB for the server's database tests, Redis for its shared
+ * rate limits (unless one answers on 127.0.0.1:6379), Chromium and CJK fonts for the browser
+ * tests. Installed with apt when running as root on Debian, otherwise named.
  */
-function ensureSystemPackages() {
+async function ensureSystemPackages() {
   const wanted = [];
   const socketUsable = existsSync(process.env.TEST_DB_SOCKET ?? '/run/mysqld/mysqld.sock');
   if (!process.env.TEST_DATABASE_URL && !socketUsable && !has('mariadbd', ['--version'])) {
     wanted.push('mariadb-server');
   }
+  if (!(await redisObtainable())) wanted.push('redis-server');
   if (!existsSync('/usr/bin/chromium')) wanted.push('chromium');
   if (!existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'))
     wanted.push('fonts-noto-cjk');
@@ -64,7 +67,7 @@ function ensureSystemPackages() {
   );
 }
 
-ensureSystemPackages();
+await ensureSystemPackages();
 const pnpm = ensurePnpm();
 const pn = (...args) => [pnpm[0], [...pnpm.slice(1), ...args]];
 

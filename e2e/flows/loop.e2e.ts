@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, phonePage, type Product, shot, startProduct } from '../harness';
+import { PNG } from 'pngjs';
+import { launchBrowser, newPage, phonePage, type Product, shot, startProduct } from '../harness';
 
 /** The demo county's first card (张建国, 东岭村, 石桥镇) and accounts, fixed by the demo seed. */
 const CARD = '0bM6ff7tDWQaU';
@@ -65,6 +66,14 @@ describe('the loop in a real browser: scan → submit → handle → rate → �
     await form
       .locator('textarea')
       .fill('东岭村三组的自来水停了三天了，老人挑水很困难，请帮忙看看。');
+    // A photo from the album: the H5 app previews and shrinks it through blob: URLs, which the
+    // server's Content-Security-Policy must allow.
+    const chooser = resident.waitForEvent('filechooser');
+    await form.getByText('拍照或选照片').click();
+    await (
+      await chooser
+    ).setFiles({ name: 'pipe.png', mimeType: 'image/png', buffer: samplePng() });
+    await see(form.getByText('提交时上传')).toBeVisible();
     await form.getByText('请点这里表示同意', { exact: false }).click();
     await field(form, '请输入11位手机号').fill('13912345678');
     await form.getByText('获取验证码').click();
@@ -106,6 +115,12 @@ describe('the loop in a real browser: scan → submit → handle → rate → �
     await shown(resident).getByText(number).click();
     const detail = shown(resident);
     await see(detail.getByText('签收').first()).toBeVisible();
+    const photo = detail.locator('.mq-request-body__photo img').first();
+    await photo.waitFor();
+    await resident.waitForFunction(
+      (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+      await photo.elementHandle(),
+    );
     await detail.getByText('非常满意', { exact: true }).click();
     await shot(resident, '06-rating');
     await detail.getByText('提交评价').click();
@@ -114,7 +129,7 @@ describe('the loop in a real browser: scan → submit → handle → rate → �
   });
 
   it('the township staff see 满意率 100 % for that cadre', async () => {
-    const staff = await browser.newPage({
+    const staff = await newPage(browser, {
       viewport: { width: 1280, height: 900 },
       locale: 'zh-CN',
     });
@@ -126,6 +141,15 @@ describe('the loop in a real browser: scan → submit → handle → rate → �
     await staff.close();
   });
 });
+
+/** A small picture of a water pipe's colours, as a phone's album would hand it over. */
+function samplePng(): Buffer {
+  const png = new PNG({ width: 96, height: 64 });
+  for (let i = 0; i < png.data.length; i += 4) {
+    png.data.set([40, 110 + ((i / 4) % 96), 200, 255], i);
+  }
+  return PNG.sync.write(png);
+}
 
 /** Playwright's web-first assertion, without pulling in its test runner. */
 function see(locator: Locator) {

@@ -12,6 +12,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { checkResponsesAgainstContract } from './common/contract/response-check';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
+import { registerSecurityHeaders, registerSmsSendLimits } from './common/security';
 import type { AppConfig } from './config/config';
 
 export const API_PREFIX = 'api';
@@ -24,7 +25,11 @@ export async function createApp(
   config: AppConfig,
   options: AppModuleOptions = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ logger: false, genReqId: requestIdOf });
+  const adapter = new FastifyAdapter({
+    logger: false,
+    genReqId: requestIdOf,
+    trustProxy: config.trustProxy,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options),
     adapter,
@@ -40,6 +45,7 @@ export async function createApp(
   });
   // Before compression, so that it reads the JSON as sent.
   if (options.checkResponses) checkResponsesAgainstContract(fastify);
+  await registerSecurityHeaders(app, config, API_PREFIX);
 
   // Village phones on weak signal: the H5 bundle and JSON go out gzip/brotli-compressed. Photos are
   // already compressed JPEGs and are left alone.
@@ -52,6 +58,8 @@ export async function createApp(
   await app.register(fastifyMultipart, {
     limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 10, parts: 20, fieldSize: 64 * 1024 },
   });
+
+  await registerSmsSendLimits(app, config);
 
   setUpApiDocs(app);
   await serveH5Build(app, config.h5DistDir);

@@ -21,12 +21,12 @@ describe.each(testDialects())('GET /api/health on %s', (dialect) => {
     );
   });
 
-  it('answers 503 SERVICE_UNAVAILABLE when the database is gone', async () => {
+  it('answers 503 DATABASE_UNAVAILABLE when the database is gone', async () => {
     await t.app.get(DataSource).destroy();
     const res = await t.http().get('/api/health').expect(503);
     expect(res.body).toEqual({
-      code: 'SERVICE_UNAVAILABLE',
-      message: messageOf('SERVICE_UNAVAILABLE'),
+      code: 'DATABASE_UNAVAILABLE',
+      message: messageOf('DATABASE_UNAVAILABLE'),
       requestId: res.headers['x-request-id'],
     });
     expect(t.logs()).toContainEqual(

@@ -106,6 +106,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'info',
     H5_DIST_DIR: path.join(os.tmpdir(), 'mqlk-no-h5-build'),
     UPLOAD_DIR: path.join(os.tmpdir(), 'mqlk-e2e-uploads'),
+    // Suites sign many residents in from one address; the limits have tests of their own.
+    SMS_LIMIT_PER_ADDRESS_PER_HOUR: '100000',
+    SMS_LIMIT_PER_HOUR: '1000000',
     ...options.env,
   });
   let app: NestFastifyApplication;

@@ -8,6 +8,7 @@ import {
 } from '@mqlk/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { isDatabaseUnavailable } from '../database/errors';
 import { AppError } from './app-error';
 
 /** The shared code nearest to an HTTP status raised by Nest or Fastify themselves. */
@@ -29,6 +30,8 @@ interface Classified {
   details?: FieldIssue[];
   /** Not a deliberate refusal: log it with its stack. */
   unexpected: boolean;
+  /** Not this request's fault nor a bug: the database is away. Logged as a warning. */
+  outage?: true;
 }
 
 export function classifyError(exception: unknown): Classified {
@@ -40,13 +43,18 @@ export function classifyError(exception: unknown): Classified {
     const code = CODE_OF_STATUS[status] ?? (status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL');
     return { code, unexpected: code === 'INTERNAL' };
   }
+  if (isDatabaseUnavailable(exception)) {
+    return { code: 'DATABASE_UNAVAILABLE', unexpected: false, outage: true };
+  }
   return { code: 'INTERNAL', unexpected: true };
 }
 
 /**
  * The one place errors become responses: `{ code, message, details?, requestId }` with the status the
  * shared vocabulary gives the code. Anything unexpected is logged with the request id and answered
- * with the generic INTERNAL body, which never carries the error's own text or stack.
+ * with the generic INTERNAL body, which never carries the error's own text or stack. A database
+ * outage is not a bug of ours: it answers 503 and logs a warning, so that one outage does not
+ * page anybody once per request with a stack trace.
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -56,8 +64,13 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { code, details, unexpected } = classifyError(exception);
-    if (unexpected) {
+    const { code, details, unexpected, outage } = classifyError(exception);
+    if (outage) {
+      this.logger.warn(
+        { err: exception, method: request.method, url: request.url },
+        'database unavailable',
+      );
+    } else if (unexpected) {
       // The request's logger already carries requestId (see logging.ts).
       this.logger.error(
         { err: exception, method: request.method, url: request.url },

@@ -46,6 +46,9 @@ describe('loadConfig', () => {
       uploadDir: path.join(cwd, 'data/uploads'),
       logLevel: 'info',
       wechat: null,
+      redis: null,
+      smsLimits: { perAddressPerHour: 20, perHour: 2000 },
+      trustProxy: false,
     });
     expect(config.phoneEncKey).toHaveLength(32);
     expect(config.tokenSecret.length).toBeGreaterThanOrEqual(32);
@@ -163,6 +166,69 @@ describe('loadConfig', () => {
     expect(issuesOf({ S3_BUCKET: 'photos', S3_SECRET_KEY: 'x' })).toEqual([
       { key: 'S3_ENDPOINT', message: together },
       { key: 'S3_ACCESS_KEY', message: together },
+    ]);
+  });
+
+  it('reads the SMS limits and where their counters live', () => {
+    const config = loadConfig(
+      {
+        SMS_LIMIT_PER_ADDRESS_PER_HOUR: '5',
+        SMS_LIMIT_PER_HOUR: '300',
+        REDIS_URL: 'redis://:pw@redis.internal:6379/2',
+      },
+      cwd,
+    );
+    expect(config.smsLimits).toEqual({ perAddressPerHour: 5, perHour: 300 });
+    expect(config.redis).toEqual({ url: 'redis://:pw@redis.internal:6379/2', keyPrefix: 'mqlk:' });
+    expect(
+      loadConfig({ REDIS_URL: 'rediss://redis.internal', REDIS_KEY_PREFIX: 'mqlk-county:' }, cwd)
+        .redis,
+    ).toEqual({ url: 'rediss://redis.internal', keyPrefix: 'mqlk-county:' });
+    expect(
+      issuesOf({
+        SMS_LIMIT_PER_ADDRESS_PER_HOUR: '0',
+        SMS_LIMIT_PER_HOUR: 'lots',
+        REDIS_URL: 'http://:hunter2@redis',
+        REDIS_KEY_PREFIX: 'has space',
+      }),
+    ).toEqual([
+      {
+        key: 'REDIS_URL',
+        message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+      },
+      {
+        key: 'REDIS_KEY_PREFIX',
+        message: 'must be up to 64 letters, digits, or : _ . - (got "has space")',
+      },
+      {
+        key: 'SMS_LIMIT_PER_ADDRESS_PER_HOUR',
+        message: 'must be a whole number of sends per hour, at least 1 (got "0")',
+      },
+      {
+        key: 'SMS_LIMIT_PER_HOUR',
+        message: 'must be a whole number of sends per hour, at least 1 (got "lots")',
+      },
+    ]);
+  });
+
+  it.each([
+    ['false', false],
+    ['true', true],
+    ['1', 1],
+    ['10.0.0.5', '10.0.0.5'],
+    ['10.0.0.5, 10.1.0.0/16,loopback', '10.0.0.5, 10.1.0.0/16,loopback'],
+    ['fd00::/8', 'fd00::/8'],
+  ])('reads TRUST_PROXY=%p as %p', (given, trustProxy) => {
+    expect(loadConfig({ TRUST_PROXY: given }, cwd).trustProxy).toEqual(trustProxy);
+  });
+
+  it('refuses a TRUST_PROXY that is none of those', () => {
+    expect(issuesOf({ TRUST_PROXY: 'yes please' })).toEqual([
+      {
+        key: 'TRUST_PROXY',
+        message:
+          'must be false, true, the number of proxies in front of the server, or their addresses (10.0.0.1,10.1.0.0/16) (got "yes please")',
+      },
     ]);
   });
 

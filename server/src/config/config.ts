@@ -29,6 +29,16 @@ export interface AppConfig {
   wechat: { appId: string; secret: string } | null;
   /** S3/COS-compatible photo storage. Null when unset: photos go to `uploadDir` (never in production). */
   s3: S3Config | null;
+  /** Null when unset: rate-limit counters are kept in this process's memory (one instance only). */
+  redis: { url: string; keyPrefix: string } | null;
+  /** How many SMS sign-in codes may be sent per hour, from one client address and in all. */
+  smsLimits: { perAddressPerHour: number; perHour: number };
+  /**
+   * Fastify's `trustProxy`: whose X-Forwarded-For to believe for the client address. False unless
+   * the server runs behind a load balancer; then the number of proxies in front of it or their
+   * addresses, so that clients cannot pick their own address by sending the header themselves.
+   */
+  trustProxy: boolean | number | string;
 }
 
 export interface S3Config {
@@ -66,6 +76,7 @@ const SECRET_KEYS = new Set([
   'WECHAT_SECRET',
   'DATABASE_URL',
   'S3_SECRET_KEY',
+  'REDIS_URL',
 ]);
 
 const bool = v.pipe(
@@ -84,6 +95,17 @@ const encryptionKey = v.pipe(
     'must be 32 bytes as base64 (44 chars) or hex (64 chars), e.g. `openssl rand -base64 32`',
   ),
 );
+
+const perHour = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,9}$/, 'must be a whole number of sends per hour, at least 1'),
+  v.transform(Number),
+  v.minValue(1, 'must be a whole number of sends per hour, at least 1'),
+);
+
+/** Addresses or CIDRs (10.0.0.0/8), or proxy-addr's names (loopback, linklocal, uniquelocal). */
+const PROXY_LIST =
+  /^(?:[0-9A-Fa-f.:/]+|loopback|linklocal|uniquelocal)(?:\s*,\s*(?:[0-9A-Fa-f.:/]+|loopback|linklocal|uniquelocal))*$/;
 
 const ENV_SCHEMA = v.object({
   NODE_ENV: v.optional(v.picklist(NODE_ENVS, `must be one of ${NODE_ENVS.join(', ')}`)),
@@ -140,6 +162,35 @@ const ENV_SCHEMA = v.object({
   S3_SECRET_KEY: v.optional(v.string()),
   S3_REGION: v.optional(
     v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'must be a region name like ap-guangzhou')),
+  ),
+  REDIS_URL: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^rediss?:\/\/\S+$/,
+        'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+      ),
+    ),
+  ),
+  REDIS_KEY_PREFIX: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be up to 64 letters, digits, or : _ . -'),
+    ),
+  ),
+  SMS_LIMIT_PER_ADDRESS_PER_HOUR: v.optional(perHour),
+  SMS_LIMIT_PER_HOUR: v.optional(perHour),
+  TRUST_PROXY: v.optional(
+    v.pipe(
+      v.string(),
+      v.check(
+        (s) => /^(?:true|false|\d{1,2})$/.test(s) || PROXY_LIST.test(s),
+        'must be false, true, the number of proxies in front of the server, or their addresses (10.0.0.1,10.1.0.0/16)',
+      ),
+      v.transform((s): boolean | number | string =>
+        s === 'true' ? true : s === 'false' ? false : /^\d+$/.test(s) ? Number(s) : s,
+      ),
+    ),
   ),
 });
 
@@ -253,5 +304,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
             region: e.S3_REGION ?? 'us-east-1',
           }
         : null,
+    redis:
+      e.REDIS_URL !== undefined
+        ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX ?? 'mqlk:' }
+        : null,
+    smsLimits: {
+      perAddressPerHour: e.SMS_LIMIT_PER_ADDRESS_PER_HOUR ?? 20,
+      perHour: e.SMS_LIMIT_PER_HOUR ?? 2000,
+    },
+    trustProxy: e.TRUST_PROXY ?? false,
   });
 }

@@ -36,6 +36,14 @@ const mysql2WithUtcSessions = {
   },
 };
 
+/**
+ * How long mysql2 waits for a new connection's handshake (its default is 10 s). When the database
+ * hangs or a firewall swallows packets, every request that needs a fresh connection waits this
+ * long before answering DATABASE_UNAVAILABLE; a healthy server on the same network answers in
+ * milliseconds.
+ */
+export const DATABASE_CONNECT_TIMEOUT_MS = 3000;
+
 /** The one description of the database, used by the app (TypeOrmModule) and the migration CLI. */
 export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions {
   const common = {
@@ -67,6 +75,7 @@ export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions 
     // utf8mb4 on the connection so that emoji and rare characters in residents' text survive.
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
+    connectTimeout: DATABASE_CONNECT_TIMEOUT_MS,
     driver: mysql2WithUtcSessions,
     connectorPackage: 'mysql2',
   };

@@ -60,9 +60,11 @@ export const ERRORS = {
   ACCOUNT_LOCKED: { status: 423, message: '密码错误次数过多，账号已临时锁定，请15分钟后再试' },
 
   RATE_LIMITED: { status: 429, message: '操作太频繁了，请稍后再试' },
+  SMS_RATE_LIMITED: { status: 429, message: '获取验证码的次数太多了，请过一会儿再试' },
 
   INTERNAL: { status: 500, message: '系统开小差了，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
+  DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时连不上，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -20,7 +20,7 @@ export class HealthService {
       await this.ping();
     } catch (err) {
       this.logger.warn({ err }, 'database did not answer the health check');
-      throw new AppError('SERVICE_UNAVAILABLE');
+      throw new AppError('DATABASE_UNAVAILABLE');
     }
     return { status: 'ok', database: 'up' };
   }

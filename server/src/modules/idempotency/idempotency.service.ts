@@ -8,6 +8,9 @@ import { IdempotencyRecordEntity } from './idempotency-record.entity';
 
 const KEY_PATTERN = /^[0-9A-Za-z_-]{8,64}$/;
 
+const keyRefused = (message: string) =>
+  new AppError('VALIDATION_FAILED', [{ field: 'Idempotency-Key', message }]);
+
 /**
  * Weak mobile networks retry: a create-POST with a key already seen answers what the first call
  * created instead of creating it twice. The key's record is written in the same transaction as the
@@ -25,11 +28,8 @@ export class IdempotencyService {
     payload: unknown,
     work: (m: EntityManager) => Promise<number>,
   ): Promise<number> {
-    if (!key || !KEY_PATTERN.test(key)) {
-      throw new AppError('VALIDATION_FAILED', [
-        { field: 'Idempotency-Key', message: '提交缺少防重复标识，请刷新页面后重新提交' },
-      ]);
-    }
+    if (!key) throw keyRefused('提交缺少防重复标识，请刷新页面后重新提交');
+    if (!KEY_PATTERN.test(key)) throw keyRefused('防重复标识格式不对，应为8到64位字母或数字');
     const requestHash = createHash('sha256').update(JSON.stringify(payload)).digest('hex');
     const earlier = await this.find(userId, key);
     if (earlier) return this.replay(earlier, requestHash);

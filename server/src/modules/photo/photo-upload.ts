@@ -1,13 +1,15 @@
 import type {} from '@fastify/multipart';
-import { MAX_PHOTO_BYTES } from '@mqlk/shared';
+import { MAX_PHOTO_BYTES, PHOTO_FIELD } from '@mqlk/shared';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../common/app-error';
 
-/** The multipart field that carries the photo (what Taro.uploadFile sends as `name`). */
-export const PHOTO_FIELD = 'file';
-
 const noFile = () =>
   new AppError('VALIDATION_FAILED', [{ field: PHOTO_FIELD, message: '请选择要上传的照片' }]);
+
+const brokenUpload = () =>
+  new AppError('VALIDATION_FAILED', [
+    { field: PHOTO_FIELD, message: '照片没有完整传上来，请重新上传' },
+  ]);
 
 /**
  * Reads the one photo of a multipart upload into memory, at most MAX_PHOTO_BYTES. What the file
@@ -28,10 +30,15 @@ export async function readPhotoUpload(request: FastifyRequest): Promise<Buffer> 
   }
 }
 
-/** @fastify/multipart's own errors carry a code and an HTTP status; give them ours. */
+/**
+ * Nothing but the client's body is read here, so whatever goes wrong is the client's: a body cut
+ * short on a weak signal, a content type without a boundary. busboy reports those as plain
+ * `Error`s without a code, so they cannot be listed one by one; only @fastify/multipart's own
+ * errors that say "server fault" (a 5xx status) are let through as such.
+ */
 function translateMultipartError(err: unknown): unknown {
   if (err instanceof AppError) return err;
-  const code = (err as { code?: unknown } | null)?.code;
+  const { code, statusCode } = (err ?? {}) as { code?: unknown; statusCode?: unknown };
   switch (code) {
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_FILES_LIMIT':
@@ -40,9 +47,8 @@ function translateMultipartError(err: unknown): unknown {
       return new AppError('PAYLOAD_TOO_LARGE');
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
     case 'FST_PROTO_VIOLATION':
-    case 'FST_MP_PREMATURE_CLOSE':
       return noFile();
     default:
-      return err;
+      return typeof statusCode === 'number' && statusCode >= 500 ? err : brokenUpload();
   }
 }

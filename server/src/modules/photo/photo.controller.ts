@@ -27,9 +27,8 @@ export class PhotoController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const file = await this.photos.readSigned(id, exp, sig);
-    void reply
-      .header('cache-control', `private, max-age=${file.maxAgeSeconds}, immutable`)
-      .header('x-content-type-options', 'nosniff');
+    // Photos of residents' matters are personal data: no cache keeps them, the browser's neither.
+    void reply.header('cache-control', 'no-store');
     return new StreamableFile(file.data, { type: file.mime, length: file.data.length });
   }
 }

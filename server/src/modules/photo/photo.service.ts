@@ -14,8 +14,6 @@ import { PhotoUrlSigner } from './photo-url';
 export interface PhotoFile {
   data: Buffer;
   mime: string;
-  /** How long a cache may keep it: until the link expires. */
-  maxAgeSeconds: number;
 }
 
 /**
@@ -99,11 +97,7 @@ export class PhotoService {
     const photo = await this.photos.findById(id);
     const data = photo ? await this.storage.get(photo.storageKey) : null;
     if (!photo || !data) throw new AppError('NOT_FOUND');
-    return {
-      data,
-      mime: photo.mime,
-      maxAgeSeconds: Math.max(0, Number(exp) - Math.floor(now.getTime() / 1000)),
-    };
+    return { data, mime: photo.mime };
   }
 
   private viewOf(photo: Pick<PhotoRow, 'id' | 'width' | 'height'>, now = new Date()): PhotoView {
