@@ -10,6 +10,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { namedSchemas } from './common/contract/endpoint';
 import { checkResponsesAgainstContract } from './common/contract/response-check';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
 import { registerSecurityHeaders, registerSmsSendLimits } from './common/security';
@@ -80,6 +81,10 @@ function setUpApiDocs(app: NestFastifyApplication): void {
       .addBearerAuth()
       .build(),
   );
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...namedSchemas() },
+  };
   SwaggerModule.setup('docs', app, document, {
     useGlobalPrefix: true,
     jsonDocumentUrl: 'docs-json',

@@ -42,7 +42,7 @@ describe('loadConfig', () => {
         migrationsRun: true,
       },
       publicBaseUrl: 'http://localhost:3000',
-      h5DistDir: '/srv/mqlk/miniapp/dist-h5',
+      h5DistDir: '/srv/mqlk/miniapp/h5/dist',
       uploadDir: path.join(cwd, 'data/uploads'),
       logLevel: 'info',
       wechat: null,
@@ -254,5 +254,20 @@ describe('.env.example', () => {
 
   it('is a valid configuration as it stands', () => {
     expect(() => loadConfig(env, cwd)).not.toThrow();
+  });
+});
+
+describe('the H5 build directory', () => {
+  it('defaults to where `taro build --type h5` writes it (miniapp/config/index.ts outputRoot)', () => {
+    const taroConfig = fs.readFileSync(
+      path.join(__dirname, '..', '..', '..', 'miniapp', 'config', 'index.ts'),
+      'utf8',
+    );
+    const h5Output = /outputRoot:\s*process\.env\.TARO_ENV === 'h5' \? '([^']+)'/.exec(taroConfig);
+    expect(h5Output?.[1]).toBeDefined();
+    const serverDir = path.join(__dirname, '..', '..');
+    expect(loadConfig({}, serverDir).h5DistDir).toBe(
+      path.join(serverDir, '..', 'miniapp', h5Output![1]!),
+    );
   });
 });

@@ -283,7 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
     tokenSecret: e.TOKEN_SECRET ?? DEV_TOKEN_SECRET,
     phoneEncKey: e.PHONE_ENC_KEY ?? DEV_PHONE_ENC_KEY,
-    h5DistDir: path.resolve(cwd, e.H5_DIST_DIR ?? '../miniapp/dist-h5'),
+    h5DistDir: path.resolve(cwd, e.H5_DIST_DIR ?? '../miniapp/h5/dist'),
     uploadDir: path.resolve(cwd, e.UPLOAD_DIR ?? './data/uploads'),
     logLevel: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     smsGatewayUrl: e.SMS_GATEWAY_URL ?? null,

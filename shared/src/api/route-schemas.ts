@@ -33,6 +33,7 @@ import {
 } from '../schemas/queries';
 import type { ApiBodies, ApiQueries, ApiResponses, RouteName } from './contract';
 import {
+  errorBodySchema,
   cadreFiguresSchema,
   cardViewSchema,
   confirmationPreviewSchema,
@@ -63,6 +64,30 @@ export type RouteSchemas = {
 };
 
 const summaries = pageSchema(requestSummarySchema);
+const handledPage = pageSchema(handledItemSchema);
+
+/**
+ * The answers worth a name in the OpenAPI document: each is written out once there, under
+ * `components.schemas`, and routes refer to it.
+ */
+export const NAMED_SCHEMAS: Record<string, v.GenericSchema> = {
+  ErrorBody: errorBodySchema,
+  Health: healthSchema,
+  SignInResult: signInResultSchema,
+  SmsSent: smsSentSchema,
+  SessionUser: sessionUserSchema,
+  CardView: cardViewSchema,
+  PhotoView: photoViewSchema,
+  RequestDetail: requestDetailSchema,
+  MoveResult: moveResultSchema,
+  OnSpotRecorded: onSpotRecordedSchema,
+  ConfirmationTicket: confirmationTicketSchema,
+  ConfirmationPreview: confirmationPreviewSchema,
+  TransferTargets: transferTargetsSchema,
+  RequestSummaryPage: summaries,
+  HandledItemPage: handledPage,
+  CadreFigures: cadreFiguresSchema,
+};
 
 export const ROUTE_SCHEMAS = {
   health: { response: healthSchema },
@@ -94,7 +119,7 @@ export const ROUTE_SCHEMAS = {
   confirmationPreview: { response: confirmationPreviewSchema },
   confirm: { response: requestDetailSchema, body: emptyBodySchema },
   inbox: { response: summaries, query: inboxQuerySchema },
-  handled: { response: pageSchema(handledItemSchema), query: pageQuerySchema },
+  handled: { response: handledPage, query: pageQuerySchema },
   staffQueue: { response: summaries, query: staffQueueQuerySchema },
   cadreFigures: { response: cadreFiguresSchema, query: figuresQuerySchema },
 } satisfies RouteSchemas;

@@ -13,13 +13,14 @@ import {
   ApiConsumes,
   ApiDefaultResponse,
   ApiOperation,
-  ApiProduces,
   ApiQuery,
   ApiResponse,
 } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import {
   type ApiResponses,
   errorBodySchema,
+  NAMED_SCHEMAS,
   ROUTE_SCHEMAS,
   type RouteDef,
   ROUTES,
@@ -54,25 +55,20 @@ export function Endpoint<K extends RouteName>(name: K) {
     SetMetadata(ENDPOINT, name),
     RouteConfig({ endpoint: name }),
     ApiOperation({ operationId: name, summary: def.summary }),
-    def.produces
-      ? ApiResponse({
-          status: def.status,
-          description: def.summary,
-          content: { [def.produces]: { schema: { type: 'string', format: 'binary' } } },
-        })
-      : ApiResponse({
-          status: def.status,
-          description: def.summary,
-          schema: openApiSchemaOf(schemas.response, 'output'),
-        }),
+    ApiResponse({
+      status: def.status,
+      description: def.summary,
+      content: def.produces
+        ? { [def.produces]: { schema: { type: 'string', format: 'binary' } } }
+        : { 'application/json': { schema: schemaOrRef(schemas.response) } },
+    }),
     ApiDefaultResponse({
       description: '拒绝或出错：`code` 见 shared/src/errors/codes.ts，`message` 是中文提示',
-      schema: openApiSchemaOf(errorBodySchema, 'output'),
+      content: { 'application/json': { schema: schemaOrRef(errorBodySchema) } },
     }),
   ];
   if (def.access === 'public') decorators.push(Public());
   else if (def.access !== 'signed_in') decorators.push(Roles(...def.access));
-  if (def.produces) decorators.push(ApiProduces(def.produces));
   if (schemas.body) decorators.push(ApiBody({ schema: openApiSchemaOf(schemas.body, 'input') }));
   if (def.upload) {
     decorators.push(
@@ -103,6 +99,26 @@ export function Endpoint<K extends RouteName>(name: K) {
   ): void => {
     apply(target, key, descriptor);
   };
+}
+
+/** The names the OpenAPI document files shared answers under (`components.schemas`). */
+const NAME_OF = new Map<v.GenericSchema, string>(
+  Object.entries(NAMED_SCHEMAS).map(([name, schema]) => [schema, name]),
+);
+
+function schemaOrRef(schema: v.GenericSchema): SchemaObject | { $ref: string } {
+  const name = NAME_OF.get(schema);
+  return name ? { $ref: `#/components/schemas/${name}` } : openApiSchemaOf(schema, 'output');
+}
+
+/** The named answers, written out once for the OpenAPI document's `components.schemas`. */
+export function namedSchemas(): Record<string, SchemaObject> {
+  return Object.fromEntries(
+    Object.entries(NAMED_SCHEMAS).map(([name, schema]) => [
+      name,
+      openApiSchemaOf(schema, 'output'),
+    ]),
+  );
 }
 
 function endpointOf(ctx: ExecutionContext): RouteName {

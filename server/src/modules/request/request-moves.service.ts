@@ -16,6 +16,7 @@ import {
   type VerifyInput,
 } from '@mqlk/shared';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AccessPolicy } from '../../common/access/access-policy';
 import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
@@ -226,7 +227,6 @@ export class RequestMoves {
     details: MoveDetails,
     now: Date,
   ): Promise<void> {
-    if (move.action === 'supervise') await this.requests.addSupervision(m, r.id, now);
     if (move.action === 'rate' && details.rating) {
       await this.ratings.insert(m, {
         requestId: r.id,
@@ -289,7 +289,7 @@ function columnsFor(
   t: Transition,
   details: MoveDetails,
   now: Date,
-): Partial<RequestEntity> {
+): QueryDeepPartialEntity<RequestEntity> {
   if (t.ownerChanges && details.handover) {
     const { ownerUserId, ownerUnitId, ownerUnitPath } = details.handover;
     return { ownerUserId, ownerUnitId, ownerUnitPath };
@@ -305,6 +305,8 @@ function columnsFor(
       return { resolvedAt: now };
     case 'rate':
       return t.flagToCounty ? { flaggedToCountyAt: now } : {};
+    case 'supervise':
+      return { supervisionCount: () => 'supervision_count + 1', supervisedAt: now };
     default:
       return {};
   }

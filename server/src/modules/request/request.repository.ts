@@ -14,6 +14,7 @@ import {
   IsNull,
   type SelectQueryBuilder,
 } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { subtreePattern } from '../../common/access/access-policy';
 import { RequestConfirmationEntity } from './request-confirmation.entity';
 import { RequestEntity } from './request.entity';
@@ -68,25 +69,17 @@ export class RequestRepository {
     m: EntityManager,
     id: number,
     version: number,
-    set: Partial<RequestEntity>,
+    set: QueryDeepPartialEntity<RequestEntity>,
     bump = true,
   ): Promise<boolean> {
     const changed = await m
       .createQueryBuilder()
       .update(RequestEntity)
-      .set(bump ? { ...set, version: () => 'version + 1' } : set)
+      // TypeORM bumps a @VersionColumn on every update unless the version is set explicitly.
+      .set({ ...set, version: bump ? () => 'version + 1' : () => 'version' })
       .where('id = :id AND version = :version', { id, version })
       .execute();
     return changed.affected === 1;
-  }
-
-  async addSupervision(m: EntityManager, id: number, at: Date): Promise<void> {
-    await m
-      .createQueryBuilder()
-      .update(RequestEntity)
-      .set({ supervisionCount: () => 'supervision_count + 1', supervisedAt: at })
-      .where('id = :id', { id })
-      .execute();
   }
 
   /** 我的诉求: what this resident submitted (or had filed for them), newest first. */
