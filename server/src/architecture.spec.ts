@@ -44,8 +44,15 @@ describe('each table has one home', () => {
     '%s touches only its own module’s tables',
     (_file, c) => {
       const touched = [
-        ...c.text.matchAll(/(?:getRepository|InjectRepository|forFeature)\(\s*\[?([\w\s,]+)\]?\s*\)/g),
-      ].flatMap(([, names]) => names!.split(',').map((n) => n.trim()).filter(Boolean));
+        ...c.text.matchAll(
+          /(?:getRepository|InjectRepository|forFeature)\(\s*\[?([\w\s,]+)\]?\s*\)/g,
+        ),
+      ].flatMap(([, names]) =>
+        names!
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean),
+      );
       const foreign = touched.filter((name) => homes.has(name) && homes.get(name) !== c.module);
       expect(foreign).toEqual([]);
     },
