@@ -1,9 +1,15 @@
 import {
   generateCardCode,
   type CardView,
+  type ClockView,
+  type ConfirmationPreview,
+  type ConfirmationTicket,
+  type HandledItem,
+  type RatingView,
   type RequestDetail,
   type RequestSummary,
   type SignInResult,
+  type TransferTarget,
 } from '@mqlk/shared';
 
 /** A valid card code (its check character is right), and the same code with one character off. */
@@ -50,6 +56,7 @@ export function requestSummary(overrides: Partial<RequestSummary> = {}): Request
     deadline: 'on_time',
     deadlineText: '还剩3个工作日',
     ownerName: '李明',
+    supervision: null,
     version: 1,
     ...overrides,
   };
@@ -68,6 +75,10 @@ export function requestDetail(overrides: Partial<RequestDetail> = {}): RequestDe
     resolutionNote: null,
     rateUntil: null,
     ratings: [],
+    rectification: null,
+    supervisionNote: null,
+    flaggedToCounty: false,
+    clocks: [],
     timeline: [
       {
         id: 1,
@@ -99,5 +110,84 @@ export function residentSession(user: Partial<SignInResult['user']> = {}): SignI
       cadreId: null,
       ...user,
     },
+  };
+}
+
+/** A 经手 item: first received by the reader, now with someone else. */
+export function handledItem(overrides: Partial<HandledItem> = {}): HandledItem {
+  return {
+    ...requestSummary({ ownerName: '张伟', level: 'township', version: 0 }),
+    ownerUnitName: '青山镇',
+    ...overrides,
+  };
+}
+
+export function ratingView(overrides: Partial<RatingView> = {}): RatingView {
+  return {
+    round: 1,
+    level: 5,
+    solved: 'solved',
+    tags: [],
+    comment: '',
+    at: '2026-11-21T03:00:00.000Z',
+    excluded: false,
+    ...overrides,
+  };
+}
+
+export function clockView(overrides: Partial<ClockView> = {}): ClockView {
+  return {
+    kind: 'accept',
+    ownerName: '李明',
+    level: 'village',
+    startedAt: '2026-11-21T01:30:00.000Z',
+    dueAt: '2026-11-23T10:00:00.000Z',
+    stoppedAt: null,
+    standing: 'running',
+    ...overrides,
+  };
+}
+
+export function transferTarget(overrides: Partial<TransferTarget> = {}): TransferTarget {
+  return {
+    userId: 21,
+    name: '张伟',
+    post: '包村干部',
+    unitName: '红星村',
+    unitKind: 'village',
+    level: 'village',
+    ...overrides,
+  };
+}
+
+/** A 24-character confirmation code, as the server puts in the link. */
+export const CONFIRMATION_TOKEN = 'Ab3dEf6hJk9mNp2qRs5tUv8w';
+
+export function confirmationTicket(
+  overrides: Partial<ConfirmationTicket> = {},
+): ConfirmationTicket {
+  return {
+    link: `https://mq.example.gov.cn/confirm/${CONFIRMATION_TOKEN}`,
+    qrDataUrl: 'data:image/png;base64,iVBORw0KGgo=',
+    expiresAt: '2026-11-22T02:00:00.000Z',
+    smsSentTo: null,
+    ...overrides,
+  };
+}
+
+export function confirmationPreview(
+  overrides: Partial<ConfirmationPreview> = {},
+): ConfirmationPreview {
+  return {
+    state: 'pending',
+    expiresAt: '2099-11-22T02:00:00.000Z',
+    expired: false,
+    cadreName: '李明',
+    category: 'difficulty',
+    text: '家门口的下水道堵了，污水漫到路上。',
+    note: '已联系保洁队当场疏通，现在排水正常。',
+    phoneMasked: '138****5678',
+    requestId: 42,
+    ...overrides,
   };
 }

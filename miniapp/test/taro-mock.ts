@@ -34,6 +34,7 @@ const Taro = {
   redirectTo: navigation(),
   reLaunch: navigation(),
   makePhoneCall: jest.fn(() => Promise.resolve()),
+  setNavigationBarTitle: jest.fn(() => Promise.resolve({ errMsg: 'ok' })),
   login: jest.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })),
   chooseImage: jest.fn(),
   compressImage: jest.fn(),

@@ -1,7 +1,13 @@
 import { Text, View } from '@tarojs/components';
-import { RATING_LEVEL_LABELS, RATING_TAGS, type RatingView } from '@mqlk/shared';
+import {
+  RATING_LEVEL_LABELS,
+  RATING_TAGS,
+  SOLVED_ANSWER_LABELS,
+  type RatingView,
+} from '@mqlk/shared';
 
 import { formatDateTime } from '../utils/format';
+import { Badge } from './badge';
 import './ratings-list.scss';
 
 const TAG_LABELS = new Map<string, string>(RATING_TAGS.map((t) => [t.code, t.label]));
@@ -11,10 +17,20 @@ interface RatingsListProps {
   title: string;
   /** Said after each rating's time, e.g. 谢谢您！ to the resident who gave it. */
   thanks?: string;
+  /** Staff: mark a bad review verified unfounded, which counts in no figure. */
+  showExcluded?: boolean;
 }
 
-/** Ratings given to a request: the resident's own, or (for staff) the resident's. */
-export function RatingsList({ ratings, title, thanks = '' }: RatingsListProps) {
+/**
+ * Ratings given to a request: the resident's own, or (for staff) the resident's. Never rendered
+ * for cadres: a cadre never learns one resident's rating (the server sends them none anyway).
+ */
+export function RatingsList({
+  ratings,
+  title,
+  thanks = '',
+  showExcluded = false,
+}: RatingsListProps) {
   if (ratings.length === 0) return null;
   return (
     <View className="mq-section ratings-given">
@@ -25,6 +41,19 @@ export function RatingsList({ ratings, title, thanks = '' }: RatingsListProps) {
             {ratings.length > 1 ? `第${rating.round}次：` : ''}
             {RATING_LEVEL_LABELS[rating.level]}
           </Text>
+          {rating.solved ? (
+            <Text className="ratings-given__solved">
+              问题解决了吗：{SOLVED_ANSWER_LABELS[rating.solved]}
+            </Text>
+          ) : null}
+          {showExcluded && rating.excluded ? (
+            <Badge
+              tone="neutral"
+              icon="✕"
+              label="核实不属实，不计入统计"
+              className="ratings-given__excluded"
+            />
+          ) : null}
           {rating.tags.length > 0 ? (
             <Text className="ratings-given__tags">
               {rating.tags.map((tag) => TAG_LABELS.get(tag) ?? tag).join('、')}

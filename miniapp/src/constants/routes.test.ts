@@ -8,9 +8,11 @@ describe('routes', () => {
       submit: 'packages/resident/submit/index',
       mine: 'packages/resident/mine/index',
       myRequest: 'packages/resident/request/index',
+      confirm: 'packages/resident/confirm/index',
       signIn: 'packages/work/sign-in/index',
       inbox: 'packages/work/inbox/index',
       workRequest: 'packages/work/request/index',
+      record: 'packages/work/record/index',
       figures: 'packages/township/figures/index',
       queue: 'packages/township/queue/index',
     });

@@ -13,11 +13,21 @@ export const MAIN_PAGES = {
 export const SUB_PACKAGES = {
   resident: {
     root: 'packages/resident',
-    pages: { submit: 'submit/index', mine: 'mine/index', myRequest: 'request/index' },
+    pages: {
+      submit: 'submit/index',
+      mine: 'mine/index',
+      myRequest: 'request/index',
+      confirm: 'confirm/index',
+    },
   },
   work: {
     root: 'packages/work',
-    pages: { signIn: 'sign-in/index', inbox: 'inbox/index', workRequest: 'request/index' },
+    pages: {
+      signIn: 'sign-in/index',
+      inbox: 'inbox/index',
+      workRequest: 'request/index',
+      record: 'record/index',
+    },
   },
   township: {
     root: 'packages/township',
@@ -44,8 +54,9 @@ export const PAGE_PATHS = {
 
 /**
  * Short H5 paths, first one canonical. A card's QR code opened in a phone browser lands on
- * `/c/<code>`; Taro passes only the query string to the page, so the card page reads the code
- * from the path itself. Staff bookmark `/work` and `/township` on their desktops.
+ * `/c/<code>`, and a 当场解决 confirmation link on `/confirm/<token>`; Taro passes only the query
+ * string to the page, so those pages read the code from the path itself. Staff bookmark `/work`
+ * and `/township` on their desktops.
  */
 export const H5_PATHS: Record<PageName, readonly string[]> = {
   card: ['/c', '/c/:code'],
@@ -53,9 +64,11 @@ export const H5_PATHS: Record<PageName, readonly string[]> = {
   submit: ['/submit'],
   mine: ['/mine'],
   myRequest: ['/mine/request'],
+  confirm: ['/confirm', '/confirm/:token'],
   signIn: ['/work/sign-in'],
   inbox: ['/work'],
   workRequest: ['/work/request'],
+  record: ['/work/record'],
   figures: ['/township'],
   queue: ['/township/queue'],
 };

@@ -1,7 +1,7 @@
 import type { CardView } from '@mqlk/shared';
 
-import { http } from '../http';
+import { call } from './call';
 
 export function getCard(code: string): Promise<CardView> {
-  return http.get<CardView>(`/api/cards/${encodeURIComponent(code)}`);
+  return call('viewCard', { params: { code } });
 }

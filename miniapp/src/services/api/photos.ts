@@ -1,4 +1,4 @@
-import type { PhotoView } from '@mqlk/shared';
+import { PHOTO_FIELD, type PhotoView, ROUTES } from '@mqlk/shared';
 
 import { upload } from '../http';
 
@@ -7,9 +7,9 @@ export function uploadPhoto(
   onProgress?: (percent: number) => void,
 ): Promise<PhotoView> {
   return upload<PhotoView>({
-    path: '/api/photos',
+    path: ROUTES.uploadPhoto.path,
     filePath,
-    name: 'file',
+    name: PHOTO_FIELD,
     fileName: 'photo.jpg',
     ...(onProgress ? { onProgress } : {}),
   });

@@ -1,66 +1,127 @@
 import {
+  type CancelInput,
+  type ConfirmationPreview,
+  type ConfirmationTicket,
   DEFAULT_PAGE_SIZE,
+  type EscalateInput,
+  type HandledItem,
+  type InboxFilter,
+  type MoveResult,
+  type OnBehalfInput,
+  type OnSpotInput,
+  type OnSpotRecorded,
   type Page,
   type RateInput,
   type RequestDetail,
   type RequestSummary,
   type ResolveInput,
+  type StaffQueue,
   type SubmitRequestInput,
+  type SuperviseInput,
+  type TransferInput,
+  type TransferTargets,
+  type VerifyInput,
 } from '@mqlk/shared';
 
-import { http } from '../http';
+import { call } from './call';
+
+export type { InboxFilter, StaffQueue };
 
 /** The same key on a retry makes the server answer with the first result instead of filing twice. */
 export function submitRequest(
   input: SubmitRequestInput,
   idempotencyKey: string,
 ): Promise<RequestDetail> {
-  return http.post<RequestDetail>('/api/requests', input, { idempotencyKey });
+  return call('submitRequest', { body: input, idempotencyKey });
+}
+
+/** 代填: a cadre files a request for a resident, who finds it in 我的诉求 after signing in. */
+export function fileOnBehalf(input: OnBehalfInput, idempotencyKey: string): Promise<RequestDetail> {
+  return call('fileOnBehalf', { body: input, idempotencyKey });
+}
+
+/** 当场解决: recorded, with a code for the resident to confirm it. */
+export function recordOnSpot(input: OnSpotInput, idempotencyKey: string): Promise<OnSpotRecorded> {
+  return call('recordOnSpot', { body: input, idempotencyKey });
+}
+
+/** A fresh confirmation code (the earlier one stops working), optionally sent by SMS too. */
+export function confirmationTicket(id: number, sendSms: boolean): Promise<ConfirmationTicket> {
+  return call('confirmationTicket', { params: { id }, body: { sendSms } });
+}
+
+export function confirmationPreview(token: string): Promise<ConfirmationPreview> {
+  return call('confirmationPreview', { params: { token } });
+}
+
+export function confirmOnSpot(token: string): Promise<RequestDetail> {
+  return call('confirm', { params: { token }, body: {} });
 }
 
 export function listMyRequests(page: number): Promise<Page<RequestSummary>> {
-  return http.get<Page<RequestSummary>>('/api/requests/mine', {
-    query: { page, pageSize: DEFAULT_PAGE_SIZE },
-  });
+  return call('myRequests', { query: { page, pageSize: DEFAULT_PAGE_SIZE } });
 }
 
 export function getRequest(id: number): Promise<RequestDetail> {
-  return http.get<RequestDetail>(`/api/requests/${id}`);
+  return call('requestDetail', { params: { id } });
 }
 
-export function withdrawRequest(id: number): Promise<RequestDetail> {
-  return http.post<RequestDetail>(`/api/requests/${id}/withdraw`, {});
+export function getTransferTargets(id: number): Promise<TransferTargets> {
+  return call('transferTargets', { params: { id } });
 }
 
-export function acceptRequest(id: number, version: number): Promise<RequestDetail> {
-  return http.post<RequestDetail>(`/api/requests/${id}/accept`, { version });
+/* Every move answers with the request as the mover now sees it, or that it moved out of sight. */
+
+export function withdrawRequest(id: number): Promise<MoveResult> {
+  return call('withdraw', { params: { id }, body: {} });
 }
 
-export function replyToRequest(id: number, text: string): Promise<RequestDetail> {
-  return http.post<RequestDetail>(`/api/requests/${id}/reply`, { text });
+export function acceptRequest(id: number, version: number): Promise<MoveResult> {
+  return call('accept', { params: { id }, body: { version } });
 }
 
-export function resolveRequest(id: number, input: ResolveInput): Promise<RequestDetail> {
-  return http.post<RequestDetail>(`/api/requests/${id}/resolve`, input);
+export function replyToRequest(id: number, text: string): Promise<MoveResult> {
+  return call('reply', { params: { id }, body: { text } });
 }
 
-export function rateRequest(id: number, input: RateInput): Promise<RequestDetail> {
-  return http.post<RequestDetail>(`/api/requests/${id}/rate`, input);
+export function resolveRequest(id: number, input: ResolveInput): Promise<MoveResult> {
+  return call('resolve', { params: { id }, body: input });
 }
 
-export type InboxStatus = 'open' | 'done';
+export function escalateRequest(id: number, input: EscalateInput): Promise<MoveResult> {
+  return call('escalate', { params: { id }, body: input });
+}
+
+export function transferRequest(id: number, input: TransferInput): Promise<MoveResult> {
+  return call('transfer', { params: { id }, body: input });
+}
+
+export function rateRequest(id: number, input: RateInput): Promise<MoveResult> {
+  return call('rate', { params: { id }, body: input });
+}
+
+export function verifyRequest(id: number, input: VerifyInput): Promise<MoveResult> {
+  return call('verify', { params: { id }, body: input });
+}
+
+export function superviseRequest(id: number, input: SuperviseInput): Promise<MoveResult> {
+  return call('supervise', { params: { id }, body: input });
+}
+
+export function cancelOnSpot(id: number, input: CancelInput): Promise<MoveResult> {
+  return call('cancel', { params: { id }, body: input });
+}
 
 /** Requests the signed-in cadre or staff member owns, by due time. */
-export function listInbox(status: InboxStatus, page: number): Promise<Page<RequestSummary>> {
-  return http.get<Page<RequestSummary>>('/api/inbox', {
-    query: { status, page, pageSize: DEFAULT_PAGE_SIZE },
-  });
+export function listInbox(status: InboxFilter, page: number): Promise<Page<RequestSummary>> {
+  return call('inbox', { query: { status, page, pageSize: DEFAULT_PAGE_SIZE } });
 }
 
-export type StaffQueue = 'conduct' | 'overdue' | 'all';
+/** 经手: what this cadre first received that now sits with someone else. */
+export function listHandled(page: number): Promise<Page<HandledItem>> {
+  return call('handled', { query: { page, pageSize: DEFAULT_PAGE_SIZE } });
+}
 
 export function listStaffQueue(queue: StaffQueue, page: number): Promise<Page<RequestSummary>> {
-  return http.get<Page<RequestSummary>>('/api/staff/requests', {
-    query: { queue, page, pageSize: DEFAULT_PAGE_SIZE },
-  });
+  return call('staffQueue', { query: { queue, page, pageSize: DEFAULT_PAGE_SIZE } });
 }

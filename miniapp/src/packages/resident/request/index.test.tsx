@@ -1,6 +1,7 @@
+import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 
-import { requestDetail } from '../../../../test/fixtures';
+import { ratingView, requestDetail } from '../../../../test/fixtures';
 import { setRouterParams } from '../../../../test/taro-mock';
 import { getRequest, rateRequest, withdrawRequest } from '../../../services/api/requests';
 import MyRequestPage from './index';
@@ -71,6 +72,7 @@ describe('rating a resolved request', () => {
     render(<MyRequestPage />);
     await screen.findByText('请您评价这次办理');
 
+    fireEvent.click(screen.getByText('未解决'));
     fireEvent.click(screen.getByText('满意'));
     fireEvent.click(screen.getByText('态度好'));
     fireEvent.click(screen.getByText('✓ 满意'));
@@ -78,11 +80,16 @@ describe('rating a resolved request', () => {
     fireEvent.click(screen.getByText('推诿'));
     fireEvent.click(screen.getByText('提交评价'));
 
-    expect(rate).toHaveBeenCalledWith(42, { level: 1, tags: ['passing_buck'], comment: '' });
+    expect(rate).toHaveBeenCalledWith(42, {
+      level: 1,
+      solved: 'unsolved',
+      tags: ['passing_buck'],
+      comment: '',
+    });
     expect(await screen.findByText('提交评价')).toBeInTheDocument();
   });
 
-  it('asks for a level before sending', async () => {
+  it('asks whether the problem was solved and for a level before sending', async () => {
     load.mockResolvedValueOnce(resolved);
     render(<MyRequestPage />);
     await screen.findByText('请您评价这次办理');
@@ -90,7 +97,49 @@ describe('rating a resolved request', () => {
     fireEvent.click(screen.getByText('提交评价'));
 
     expect(screen.getByText('请选择满意程度')).toBeInTheDocument();
+    expect(screen.getByText('请选择问题解决了没有')).toBeInTheDocument();
     expect(rate).not.toHaveBeenCalled();
+  });
+
+  it('offers 问题解决了吗 as three large choices, the chosen one marked in words', async () => {
+    load.mockResolvedValueOnce(resolved);
+    rate.mockResolvedValueOnce({ ...resolved, status: 'closed', allowedActions: [] });
+    render(<MyRequestPage />);
+    expect(await screen.findByText('1. 您反映的问题解决了吗？')).toBeInTheDocument();
+    const choices = () =>
+      Array.from(document.querySelectorAll('.rating-form__solved')).map((c) => c.textContent);
+    expect(choices()).toEqual(['●已解决', '◐部分解决', '○未解决']);
+
+    fireEvent.click(screen.getByText('部分解决'));
+    fireEvent.click(screen.getByText('提交评价'));
+
+    expect(screen.getByText('✓ 部分解决').closest('.rating-form__solved')).toHaveClass(
+      'is-selected',
+    );
+    expect(screen.queryByText('请选择问题解决了没有')).not.toBeInTheDocument();
+    expect(screen.getByText('请选择满意程度')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('基本满意'));
+    fireEvent.click(screen.getByText('提交评价'));
+
+    expect(rate).toHaveBeenCalledWith(42, { level: 3, solved: 'partly', tags: [], comment: '' });
+    expect(await screen.findByText('已关闭')).toBeInTheDocument();
+  });
+
+  it('says so when the request moved out of sight after rating', async () => {
+    load.mockResolvedValueOnce(resolved);
+    rate.mockResolvedValueOnce({ id: 42, visible: false });
+    render(<MyRequestPage />);
+    await screen.findByText('请您评价这次办理');
+
+    fireEvent.click(screen.getByText('已解决'));
+    fireEvent.click(screen.getByText('非常满意'));
+    fireEvent.click(screen.getByText('提交评价'));
+
+    expect(
+      await screen.findByText('这件事已转到其他部门办理，暂时不能在这里查看。'),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByText('我反映的事情'));
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/resident/mine/index' });
   });
 
   it('shows the rating once given, in place of the form', async () => {
@@ -99,19 +148,12 @@ describe('rating a resolved request', () => {
       ...resolved,
       status: 'closed',
       allowedActions: [],
-      ratings: [
-        {
-          round: 1,
-          level: 5,
-          tags: ['timely'],
-          comment: '修得很快',
-          at: '2026-11-21T03:00:00.000Z',
-        },
-      ],
+      ratings: [ratingView({ level: 5, solved: 'solved', tags: ['timely'], comment: '修得很快' })],
     });
     render(<MyRequestPage />);
     await screen.findByText('请您评价这次办理');
 
+    fireEvent.click(screen.getByText('已解决'));
     fireEvent.click(screen.getByText('非常满意'));
     fireEvent.click(screen.getByText('响应及时'));
     fireEvent.click(screen.getByText('提交评价'));
@@ -121,6 +163,7 @@ describe('rating a resolved request', () => {
     expect(within(given).getByText('非常满意')).toBeInTheDocument();
     expect(within(given).getByText('响应及时')).toBeInTheDocument();
     expect(within(given).getByText('修得很快')).toBeInTheDocument();
+    expect(within(given).getByText('问题解决了吗：已解决')).toBeInTheDocument();
     expect(screen.queryByText('请您评价这次办理')).not.toBeInTheDocument();
     expect(screen.getByText('已关闭')).toBeInTheDocument();
   });
@@ -157,5 +200,14 @@ describe('withdrawing', () => {
     expect(screen.getByText('提交诉求')).toBeInTheDocument();
     expect(screen.getByText('群众 · 11月21日 09:30')).toBeInTheDocument();
     expect(screen.queryByText('撤回这件事')).not.toBeInTheDocument();
+  });
+
+  it('tells the resident how to confirm a matter recorded as solved on the spot', async () => {
+    load.mockResolvedValueOnce(requestDetail({ status: 'pending_confirmation', channel: 'visit' }));
+
+    render(<MyRequestPage />);
+
+    expect(await screen.findByText('待群众确认')).toBeInTheDocument();
+    expect(screen.getByText(/请扫干部手机上的二维码，或打开短信里的链接确认/)).toBeInTheDocument();
   });
 });

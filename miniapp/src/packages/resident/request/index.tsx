@@ -1,13 +1,16 @@
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { RequestDetail } from '@mqlk/shared';
+import { isMovedAway, type MoveResult, type RequestDetail } from '@mqlk/shared';
+import { useState } from 'react';
 
 import { Btn } from '../../../components/btn';
 import { MessageScreen } from '../../../components/message-screen';
+import { MovedAway } from '../../../components/moved-away';
 import { Page } from '../../../components/page';
 import { RatingsList } from '../../../components/ratings-list';
 import { RequestBody, RequestHeader, RequestResult } from '../../../components/request-detail';
 import { Timeline } from '../../../components/timeline';
+import { routeOf } from '../../../constants/routes';
 import { useLoad } from '../../../hooks/use-load';
 import { getRequest } from '../../../services/api/requests';
 import { RatingForm } from './rating-form';
@@ -20,11 +23,25 @@ export default function MyRequestPage() {
   const id = Number(params.id);
   const valid = Number.isInteger(id) && id > 0;
   const { state, reload, replace } = useLoad(valid ? () => getRequest(id) : null, String(id));
+  const [gone, setGone] = useState(false);
+  const onMove = (result: MoveResult) => (isMovedAway(result) ? setGone(true) : replace(result));
 
   if (!valid) {
     return (
       <Page>
         <MessageScreen tone="warning" icon="?" title="没有找到这条诉求" />
+      </Page>
+    );
+  }
+  if (gone) {
+    return (
+      <Page>
+        <MovedAway
+          title="已提交"
+          body="这件事已转到其他部门办理，暂时不能在这里查看。"
+          backLabel="我反映的事情"
+          onBack={() => void Taro.redirectTo({ url: routeOf('mine') })}
+        />
       </Page>
     );
   }
@@ -40,7 +57,7 @@ export default function MyRequestPage() {
           </Btn>
         </MessageScreen>
       ) : null}
-      {state.status === 'ready' ? <Detail request={state.data} onChange={replace} /> : null}
+      {state.status === 'ready' ? <Detail request={state.data} onChange={onMove} /> : null}
     </Page>
   );
 }
@@ -50,13 +67,18 @@ function Detail({
   onChange,
 }: {
   request: RequestDetail;
-  onChange: (r: RequestDetail) => void;
+  onChange: (result: MoveResult) => void;
 }) {
   const can = (action: RequestDetail['allowedActions'][number]) =>
     request.allowedActions.includes(action);
   return (
     <View>
       <RequestHeader request={request} />
+      {request.status === 'pending_confirmation' ? (
+        <Text className="mq-section my-request-page__pending">
+          干部登记了这件事已经当场解决。请扫干部手机上的二维码，或打开短信里的链接确认；确认后可以评价。
+        </Text>
+      ) : null}
       <RequestResult request={request} />
       {can('rate') ? <RatingForm request={request} onRated={onChange} /> : null}
       <RatingsList ratings={request.ratings} title="您的评价" thanks="，谢谢您！" />

@@ -3,15 +3,19 @@ import {
   RATING_LEVELS,
   RATING_LEVEL_LABELS,
   RATING_TAGS,
+  SOLVED_ANSWERS,
+  SOLVED_ANSWER_LABELS,
   isBadReview,
   rateSchema,
   tagsForLevel,
   validate,
   issueFor,
   type FieldIssue,
+  type MoveResult,
   type RatingLevel,
   type RatingTag,
   type RequestDetail,
+  type SolvedAnswer,
 } from '@mqlk/shared';
 import { useState } from 'react';
 
@@ -25,6 +29,13 @@ const TAG_LABELS = Object.fromEntries(RATING_TAGS.map((t) => [t.code, t.label]))
   string
 >;
 
+/** A symbol for each answer, so the three differ by more than their words' colour. */
+const SOLVED_ICONS: Record<SolvedAnswer, string> = {
+  solved: '●',
+  partly: '◐',
+  unsolved: '○',
+};
+
 const LEVEL_ICONS: Record<RatingLevel, string> = {
   5: '★★★★★',
   4: '★★★★',
@@ -35,11 +46,15 @@ const LEVEL_ICONS: Record<RatingLevel, string> = {
 
 interface RatingFormProps {
   request: RequestDetail;
-  onRated: (request: RequestDetail) => void;
+  onRated: (result: MoveResult) => void;
 }
 
-/** 满意度评价: five big choices, tags that fit the choice, an optional comment. */
+/**
+ * 满意度评价: 问题解决了吗 (three big choices), then five levels, tags that fit the level, and an
+ * optional comment. Both questions must be answered.
+ */
 export function RatingForm({ request, onRated }: RatingFormProps) {
+  const [solved, setSolved] = useState<SolvedAnswer | null>(null);
   const [level, setLevel] = useState<RatingLevel | null>(null);
   const [tags, setTags] = useState<RatingTag[]>([]);
   const [comment, setComment] = useState('');
@@ -51,13 +66,22 @@ export function RatingForm({ request, onRated }: RatingFormProps) {
     setLevel(next);
     const offered = tagsForLevel(next);
     setTags((list) => list.filter((t) => offered.includes(t)));
-    setIssues([]);
+    setIssues((list) => list.filter((i) => i.field !== 'level'));
+  };
+  const answer = (next: SolvedAnswer) => {
+    setSolved(next);
+    setIssues((list) => list.filter((i) => i.field !== 'solved'));
   };
   const toggle = (tag: RatingTag) =>
     setTags((list) => (list.includes(tag) ? list.filter((t) => t !== tag) : [...list, tag]));
 
   const send = async () => {
-    const checked = validate(rateSchema, { level: level ?? undefined, tags, comment });
+    const checked = validate(rateSchema, {
+      level: level ?? undefined,
+      solved: solved ?? undefined,
+      tags,
+      comment,
+    });
     if (!checked.ok) {
       setIssues(checked.issues);
       return;
@@ -82,6 +106,27 @@ export function RatingForm({ request, onRated }: RatingFormProps) {
         </Text>
       ) : null}
 
+      <Text className="mq-label">1. 您反映的问题解决了吗？</Text>
+      <View className="rating-form__solved-list">
+        {SOLVED_ANSWERS.map((value) => (
+          <View
+            key={value}
+            className={classNames('rating-form__solved', solved === value && 'is-selected')}
+            onClick={() => answer(value)}
+          >
+            <Text className="rating-form__solved-icon">{SOLVED_ICONS[value]}</Text>
+            <Text className="rating-form__level-label">
+              {solved === value ? '✓ ' : ''}
+              {SOLVED_ANSWER_LABELS[value]}
+            </Text>
+          </View>
+        ))}
+      </View>
+      {issueFor(issues, 'solved') ? (
+        <Text className="mq-field-error">{issueFor(issues, 'solved')}</Text>
+      ) : null}
+
+      <Text className="mq-label rating-form__question">2. 您对这次办理满意吗？</Text>
       <View className="rating-form__levels">
         {RATING_LEVELS.map((value) => (
           <View

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { RequestDetail } from '@mqlk/shared';
+import type { MoveResult, RequestDetail } from '@mqlk/shared';
 import { useState } from 'react';
 
 import { Btn } from '../../../components/btn';
@@ -8,7 +8,7 @@ import { asApiError } from '../../../services/http';
 
 interface WithdrawProps {
   request: RequestDetail;
-  onWithdrawn: (request: RequestDetail) => void;
+  onWithdrawn: (result: MoveResult) => void;
 }
 
 /** 撤回, confirmed on the page itself rather than in a pop-up. */

@@ -1,5 +1,6 @@
 import { storage } from '../../../../test/taro-mock';
-import { draftStorageKey, loadDraft, newIdempotencyKey, saveDraft } from './draft';
+import { newIdempotencyKey } from '../../../utils/idempotency';
+import { draftStorageKey, loadDraft, saveDraft } from './draft';
 
 describe('draft', () => {
   it('starts fresh, with an idempotency key, for a card without a draft', () => {

@@ -7,6 +7,8 @@ import {
   type SubTopicCode,
 } from '@mqlk/shared';
 
+import { newIdempotencyKey } from '../../../utils/idempotency';
+
 /**
  * What the resident has typed, kept in storage after every change so that a crash, a phone call
  * or a lost signal never costs them their words. One draft per card.
@@ -31,19 +33,6 @@ const PREFIX = 'mqlk.draft.';
 
 export function draftStorageKey(cardCode: string): string {
   return `${PREFIX}${cardCode}`;
-}
-
-export function newIdempotencyKey(): string {
-  const bytes = new Uint8Array(16);
-  const crypto = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => void } }).crypto;
-  if (typeof crypto?.getRandomValues === 'function') {
-    crypto.getRandomValues(bytes);
-  } else {
-    // WeChat has no Web Crypto; uniqueness per resident is all a key needs.
-    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-  }
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${Date.now().toString(36)}-${hex}`;
 }
 
 export function newDraft(cardCode: string): Draft {

@@ -9,20 +9,14 @@ import {
 } from '@mqlk/shared';
 import { useCallback, useEffect, useState } from 'react';
 
+import { usePhotos } from '../../../hooks/use-photos';
 import { submitRequest } from '../../../services/api/requests';
 import { ensureResidentQuietly, isResidentSignedIn } from '../../../services/account';
 import { RESIDENT_SIGN_IN_METHOD } from '../../../services/auth';
 import { asApiError, isRetryable, type ApiError } from '../../../services/http';
 import { useSmsForm } from '../components/use-sms';
-import {
-  clearDraft,
-  draftInput,
-  loadDraft,
-  newIdempotencyKey,
-  saveDraft,
-  type Draft,
-} from './draft';
-import { usePhotos } from './use-photos';
+import { newIdempotencyKey } from '../../../utils/idempotency';
+import { clearDraft, draftInput, loadDraft, saveDraft, type Draft } from './draft';
 
 export type Phase = 'editing' | 'signing_in' | 'uploading' | 'sending' | 'done';
 

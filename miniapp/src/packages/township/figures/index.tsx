@@ -40,7 +40,7 @@ function Figures() {
         className="figures-page__queue"
         onClick={() => Taro.navigateTo({ url: routeOf('queue') })}
       >
-        作风投诉、超期和全部诉求 ›
+        差评核实、作风投诉、超期和全部诉求 ›
       </Btn>
       <PeriodPicker period={period} onChange={setPeriod} />
 

@@ -2,17 +2,21 @@ import Taro from '@tarojs/taro';
 import type { Page, RequestSummary } from '@mqlk/shared';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 
-import { requestSummary } from '../../../../test/fixtures';
+import { handledItem, requestSummary } from '../../../../test/fixtures';
 import { signedIn } from '../../../../test/sessions';
-import { listInbox } from '../../../services/api/requests';
+import { listHandled, listInbox } from '../../../services/api/requests';
 import { restoreSession, saveSession } from '../../../services/session';
 import InboxPage from './index';
 
-jest.mock('../../../services/api/requests', () => ({ listInbox: jest.fn() }));
+jest.mock('../../../services/api/requests', () => ({
+  listInbox: jest.fn(),
+  listHandled: jest.fn(),
+}));
 
 const inbox = jest.mocked(listInbox);
+const handled = jest.mocked(listHandled);
 
-function page(items: RequestSummary[], total = items.length, pageNo = 1): Page<RequestSummary> {
+function page<T = RequestSummary>(items: T[], total = items.length, pageNo = 1): Page<T> {
   return { items, total, page: pageNo, pageSize: 20 };
 }
 
@@ -25,6 +29,7 @@ function itemOf(text: string): HTMLElement {
 beforeEach(() => {
   restoreSession();
   inbox.mockReset();
+  handled.mockReset();
 });
 
 describe('InboxPage', () => {
@@ -109,5 +114,99 @@ describe('InboxPage', () => {
     fireEvent.click(screen.getByText('乡镇工作台：满意度、超期和作风投诉'));
 
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/township/figures/index' });
+  });
+
+  it('shows a cadre 经手: who holds each request now, and its status', async () => {
+    saveSession(signedIn('cadre'));
+    inbox.mockResolvedValueOnce(page([]));
+    handled.mockResolvedValueOnce(
+      page([
+        handledItem({ id: 5, preview: '桥要修', ownerName: '张伟', ownerUnitName: '青山镇' }),
+        handledItem({
+          id: 6,
+          preview: '低保',
+          status: 'resolved',
+          ownerName: '赵敏',
+          ownerUnitName: '城关县民政局',
+        }),
+      ]),
+    );
+    render(<InboxPage />);
+    await screen.findByText('没有待办的诉求');
+
+    fireEvent.click(screen.getByText('经手'));
+
+    expect(await screen.findByText('现由张伟（青山镇）办理')).toBeInTheDocument();
+    expect(handled).toHaveBeenCalledWith(1);
+    expect(screen.getByText('经手2件，现由别人办理')).toBeInTheDocument();
+    expect(within(itemOf('桥要修')).getByText('待签收')).toBeInTheDocument();
+    expect(within(itemOf('低保')).getByText('现由赵敏（城关县民政局）办理')).toBeInTheDocument();
+    expect(within(itemOf('低保')).getByText('已办结')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByText('桥要修'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/work/request/index?id=5' });
+  });
+
+  it('says what 经手 is when there is nothing there', async () => {
+    saveSession(signedIn('cadre'));
+    inbox.mockResolvedValueOnce(page([]));
+    handled.mockResolvedValueOnce(page([]));
+    render(<InboxPage />);
+    await screen.findByText('没有待办的诉求');
+
+    fireEvent.click(screen.getByText('经手'));
+
+    expect(await screen.findByText('还没有经手的诉求')).toBeInTheDocument();
+  });
+
+  it('has no 经手 tab for staff, who have no cadre card', async () => {
+    saveSession(signedIn('staff'));
+    inbox.mockResolvedValueOnce(page([]));
+    render(<InboxPage />);
+    await screen.findByText('没有待办的诉求');
+
+    expect(screen.queryByText('经手')).not.toBeInTheDocument();
+    expect(screen.queryByText('代群众登记')).not.toBeInTheDocument();
+  });
+
+  it('marks 督办 on open items only, and pending 当场解决 records as 待群众确认', async () => {
+    saveSession(signedIn('cadre'));
+    const pressed = { count: 2, lastAt: '2026-11-21T06:00:00.000Z' };
+    inbox.mockResolvedValueOnce(
+      page([
+        requestSummary({ id: 1, preview: '路灯坏了', status: 'in_progress', supervision: pressed }),
+        requestSummary({ id: 2, preview: '已经办完的', status: 'resolved', supervision: pressed }),
+        requestSummary({
+          id: 3,
+          preview: '下水道疏通了',
+          status: 'pending_confirmation',
+          deadline: 'none',
+          deadlineText: '',
+        }),
+      ]),
+    );
+    render(<InboxPage />);
+
+    const supervised = (await screen.findByText('督办2次')).closest('.mq-badge');
+    expect(supervised).toHaveTextContent('!督办2次');
+    expect(within(itemOf('路灯坏了')).getByText('督办2次')).toBeInTheDocument();
+    expect(within(itemOf('已经办完的')).queryByText(/督办/)).not.toBeInTheDocument();
+    expect(within(itemOf('下水道疏通了')).getByText('待群众确认')).toBeInTheDocument();
+  });
+
+  it('opens the record page for 代群众登记 and 登记当场解决', async () => {
+    saveSession(signedIn('cadre'));
+    inbox.mockResolvedValueOnce(page([]));
+    render(<InboxPage />);
+    await screen.findByText('没有待办的诉求');
+
+    fireEvent.click(screen.getByText('代群众登记'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/packages/work/record/index?mode=on_behalf',
+    });
+    fireEvent.click(screen.getByText('登记当场解决'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/packages/work/record/index?mode=on_spot',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { RequestSummary } from '@mqlk/shared';
+import type { HandledItem, InboxFilter, RequestSummary } from '@mqlk/shared';
 import { useRef, useState } from 'react';
 
 import { Btn } from '../../../components/btn';
@@ -13,14 +13,24 @@ import { RequireRole, WorkError } from '../../../components/work-access';
 import { routeOf } from '../../../constants/routes';
 import { usePaged, type Paged } from '../../../hooks/use-paged';
 import { signOut } from '../../../services/account';
-import { listInbox, type InboxStatus } from '../../../services/api/requests';
+import { listHandled, listInbox } from '../../../services/api/requests';
 import { STAFF_ROLES, WORK_ROLES, currentUser, isSignedInAs } from '../../../services/session';
 import './index.scss';
 
-const TABS = [
+/** 经手: what a cadre first received that has moved on (上报, 转办), followed to the end. */
+type Tab = InboxFilter | 'handled';
+type Item = RequestSummary | HandledItem;
+
+const TABS: readonly { key: Tab; label: string }[] = [
   { key: 'open', label: '待办' },
   { key: 'done', label: '已办' },
-] as const;
+];
+const CADRE_TABS: readonly { key: Tab; label: string }[] = [
+  ...TABS,
+  { key: 'handled', label: '经手' },
+];
+
+const isHandled = (item: Item): item is HandledItem => 'ownerUnitName' in item;
 
 /** 干部工作台: the requests this cadre (or staff member) owns, soonest deadline first. */
 export default function InboxPage() {
@@ -34,9 +44,13 @@ export default function InboxPage() {
 }
 
 function Inbox() {
-  const [tab, setTab] = useState<InboxStatus>('open');
-  const list = usePaged((page) => listInbox(tab, page), tab);
+  const [tab, setTab] = useState<Tab>('open');
+  const list = usePaged<Item>(
+    (page) => (tab === 'handled' ? listHandled(page) : listInbox(tab, page)),
+    tab,
+  );
   const user = currentUser();
+  const cadre = user?.role === 'cadre';
   const shown = useRef(false);
 
   // Back from a request the cadre just handled: show the list as it is now.
@@ -45,8 +59,10 @@ function Inbox() {
     shown.current = true;
   });
 
-  const open = (request: RequestSummary) =>
+  const open = (request: Item) =>
     void Taro.navigateTo({ url: routeOf('workRequest', { id: request.id }) });
+  const record = (mode: 'on_behalf' | 'on_spot') =>
+    void Taro.navigateTo({ url: routeOf('record', { mode }) });
   const leave = () => {
     signOut();
     void Taro.reLaunch({ url: routeOf('home') });
@@ -74,26 +90,66 @@ function Inbox() {
         </Btn>
       ) : null}
 
-      <Tabs tabs={TABS} current={tab} onChange={setTab} />
+      {cadre ? (
+        <View className="mq-section inbox-page__record">
+          <View className="inbox-page__record-buttons">
+            <Btn
+              kind="primary"
+              className="inbox-page__record-button"
+              onClick={() => record('on_behalf')}
+            >
+              代群众登记
+            </Btn>
+            <Btn
+              kind="secondary"
+              className="inbox-page__record-button"
+              onClick={() => record('on_spot')}
+            >
+              登记当场解决
+            </Btn>
+          </View>
+          <Text className="mq-muted">
+            走访、一线工作日或电话里听到的事，替群众登记；当场已经办好的，登记后请群众扫码确认。
+          </Text>
+        </View>
+      ) : null}
+
+      <Tabs tabs={user?.cadreId ? CADRE_TABS : TABS} current={tab} onChange={setTab} />
       <InboxList list={list} tab={tab} onOpen={open} />
     </View>
   );
 }
+
+const COUNT_TEXT: Record<Tab, (total: number) => string> = {
+  open: (total) => `待办${total}件，按到期时间排列`,
+  done: (total) => `已办${total}件`,
+  handled: (total) => `经手${total}件，现由别人办理`,
+};
 
 function InboxList({
   list,
   tab,
   onOpen,
 }: {
-  list: Paged<RequestSummary>;
-  tab: InboxStatus;
-  onOpen: (request: RequestSummary) => void;
+  list: Paged<Item>;
+  tab: Tab;
+  onOpen: (request: Item) => void;
 }) {
   if (list.status === 'loading') return <Text className="inbox-page__loading">正在加载…</Text>;
   if (list.status === 'failed' && list.items.length === 0 && list.error) {
     return <WorkError error={list.error} onRetry={list.reload} />;
   }
   if (list.items.length === 0) {
+    if (tab === 'handled') {
+      return (
+        <MessageScreen
+          tone="neutral"
+          icon="○"
+          title="还没有经手的诉求"
+          body="您先接到、后来上报或转给别人办理的诉求会出现在这里，可以一直看到办理进展。"
+        />
+      );
+    }
     return tab === 'open' ? (
       <MessageScreen
         tone="success"
@@ -112,11 +168,17 @@ function InboxList({
   }
   return (
     <View>
-      <Text className="inbox-page__count">
-        {tab === 'open' ? `待办${list.total}件，按到期时间排列` : `已办${list.total}件`}
-      </Text>
+      <Text className="inbox-page__count">{COUNT_TEXT[tab](list.total)}</Text>
       {list.items.map((request) => (
-        <RequestItem key={request.id} request={request} onOpen={onOpen} forWork />
+        <RequestItem
+          key={request.id}
+          request={request}
+          onOpen={onOpen}
+          forWork
+          note={
+            isHandled(request) ? `现由${request.ownerName}（${request.ownerUnitName}）办理` : null
+          }
+        />
       ))}
       <ListFooter list={list} />
     </View>

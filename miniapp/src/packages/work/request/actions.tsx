@@ -1,44 +1,39 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import {
   RESOLUTION_OUTCOMES,
   RESOLUTION_OUTCOME_LABELS,
-  issueFor,
   replySchema,
   resolveSchema,
   validate,
-  type FieldIssue,
-  type RequestDetail,
   type ResolutionOutcome,
 } from '@mqlk/shared';
 import { useState } from 'react';
 
 import { Btn } from '../../../components/btn';
 import { acceptRequest, replyToRequest, resolveRequest } from '../../../services/api/requests';
-import { classNames } from '../../../utils/format';
-
-/** Runs one action; resolves false when it failed (the page shows why and reloads). */
-export type Run = (action: () => Promise<RequestDetail>) => Promise<boolean>;
-
-interface ActionProps {
-  request: RequestDetail;
-  run: Run;
-}
+import { Choice, FormFailure, NoteField } from './parts';
+import { useMoveForm, type ActionProps } from './move';
 
 export function AcceptAction({ request, run }: ActionProps) {
-  const [busy, setBusy] = useState(false);
-  const accept = async () => {
-    setBusy(true);
-    // The version the cadre saw: if someone else acted first, the server refuses instead.
-    await run(() => acceptRequest(request.id, request.version));
-    setBusy(false);
-  };
+  const form = useMoveForm();
+  // The version the cadre saw: if someone else acted first, the server refuses instead.
+  const accept = () =>
+    form.submit({ ok: true, value: request.version }, (version) =>
+      run(() => acceptRequest(request.id, version), { done: '已签收，群众那边显示“办理中”。' }),
+    );
   return (
     <View className="mq-section work-action">
       <Text className="mq-section__title">签收</Text>
       <Text className="work-action__hint">
         签收表示您已看到这件事、开始办理，群众那边会显示“办理中”。
       </Text>
-      <Btn kind="primary" size="big" busyText={busy && '正在签收…'} onClick={() => void accept()}>
+      <FormFailure failure={form.failure} />
+      <Btn
+        kind="primary"
+        size="big"
+        busyText={form.busy && '正在签收…'}
+        onClick={() => void accept()}
+      >
         签收，开始办理
       </Btn>
     </View>
@@ -47,106 +42,102 @@ export function AcceptAction({ request, run }: ActionProps) {
 
 export function ReplyAction({ request, run }: ActionProps) {
   const [text, setText] = useState('');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [busy, setBusy] = useState(false);
+  const form = useMoveForm();
   const send = async () => {
-    const checked = validate(replySchema, { text });
-    if (!checked.ok) {
-      setIssues(checked.issues);
-      return;
-    }
-    setBusy(true);
-    if (await run(() => replyToRequest(request.id, checked.value.text))) setText('');
-    setBusy(false);
+    const sent = await form.submit(validate(replySchema, { text }), (value) =>
+      run(() => replyToRequest(request.id, value.text), { done: '答复已发出，群众可以看到。' }),
+    );
+    if (sent) setText('');
   };
-  const issue = issueFor(issues, 'text');
   return (
     <View className="mq-section work-action">
       <Text className="mq-section__title">答复群众</Text>
       <Text className="work-action__hint">告诉群众办到哪一步了；答复不会改变办理状态。</Text>
-      <Textarea
-        className={classNames('mq-textarea work-action__text', issue && 'mq-input--invalid')}
+      <NoteField
+        label="答复内容"
         value={text}
-        maxlength={-1}
         placeholder="比如：已联系供水站，明天上午来修"
-        onInput={(e) => {
-          setText(e.detail.value);
-          setIssues([]);
+        error={form.issue('text')}
+        onInput={(value) => {
+          setText(value);
+          form.clear('text');
         }}
       />
-      {issue ? <Text className="mq-field-error">{issue}</Text> : null}
-      <Btn kind="secondary" busyText={busy && '正在发送…'} onClick={() => void send()}>
+      <FormFailure failure={form.failure} />
+      <Btn kind="secondary" busyText={form.busy && '正在发送…'} onClick={() => void send()}>
         发送答复
       </Btn>
     </View>
   );
 }
 
+/** 办结; in 整改中 the same move closes the rectification round. */
 export function ResolveAction({ request, run }: ActionProps) {
   const [outcome, setOutcome] = useState<ResolutionOutcome | null>(null);
   const [note, setNote] = useState('');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [busy, setBusy] = useState(false);
-  const send = async () => {
-    const checked = validate(resolveSchema, {
-      version: request.version,
-      outcome: outcome ?? undefined,
-      note,
-    });
-    if (!checked.ok) {
-      setIssues(checked.issues);
-      return;
-    }
-    setBusy(true);
-    await run(() => resolveRequest(request.id, checked.value));
-    setBusy(false);
-  };
+  const form = useMoveForm();
+  const rectifying = request.status === 'rectifying';
+
+  const send = () =>
+    form.submit(
+      validate(resolveSchema, { version: request.version, outcome: outcome ?? undefined, note }),
+      (value) =>
+        run(() => resolveRequest(request.id, value), {
+          done: rectifying
+            ? '已再次办结，群众会再评价一次。'
+            : '已办结，群众可以看到办理结果并评价。',
+        }),
+    );
   const choose = (value: ResolutionOutcome) => {
     setOutcome(value);
-    setIssues((list) => list.filter((i) => i.field !== 'outcome'));
+    form.clear('outcome');
   };
+
   return (
     <View className="mq-section work-action">
-      <Text className="mq-section__title">办结</Text>
+      <Text className="mq-section__title">{rectifying ? '整改完成、再次办结' : '办结'}</Text>
+      {rectifying ? (
+        <Text className="work-action__hint">
+          按上面的整改要求办好以后，写明整改了什么。办结后群众会再评价一次。
+        </Text>
+      ) : null}
       <Text className="mq-label">办理结果</Text>
       {RESOLUTION_OUTCOMES.map((value) => (
-        <View
-          key={value}
-          className={classNames('work-action__choice', outcome === value && 'is-selected')}
-          onClick={() => choose(value)}
-        >
-          <Text className="work-action__radio">{outcome === value ? '●' : '○'}</Text>
+        <Choice key={value} selected={outcome === value} onSelect={() => choose(value)}>
           <Text>{RESOLUTION_OUTCOME_LABELS[value]}</Text>
-        </View>
+        </Choice>
       ))}
-      {issueFor(issues, 'outcome') ? (
-        <Text className="mq-field-error">{issueFor(issues, 'outcome')}</Text>
+      {form.issue('outcome') ? (
+        <Text className="mq-field-error">{form.issue('outcome')}</Text>
       ) : null}
-      <Text className="mq-label work-action__note-label">
-        {outcome === 'explained' ? '不能解决的原因（至少10个字）' : '办理情况'}
-      </Text>
-      <Textarea
-        className={classNames(
-          'mq-textarea work-action__text',
-          issueFor(issues, 'note') && 'mq-input--invalid',
-        )}
+      <NoteField
+        label={
+          outcome === 'explained'
+            ? '不能解决的原因（至少10个字）'
+            : rectifying
+              ? '整改情况'
+              : '办理情况'
+        }
         value={note}
-        maxlength={-1}
         placeholder={
           outcome === 'explained'
             ? '写清楚为什么暂时不能解决、政策依据、下一步怎么办'
             : '怎么办的、办成什么样'
         }
-        onInput={(e) => {
-          setNote(e.detail.value);
-          setIssues((list) => list.filter((i) => i.field !== 'note'));
+        error={form.issue('note')}
+        onInput={(value) => {
+          setNote(value);
+          form.clear('note');
         }}
       />
-      {issueFor(issues, 'note') ? (
-        <Text className="mq-field-error">{issueFor(issues, 'note')}</Text>
-      ) : null}
-      <Btn kind="primary" size="big" busyText={busy && '正在办结…'} onClick={() => void send()}>
-        办结，请群众评价
+      <FormFailure failure={form.failure} />
+      <Btn
+        kind="primary"
+        size="big"
+        busyText={form.busy && '正在办结…'}
+        onClick={() => void send()}
+      >
+        {rectifying ? '整改完成，再次办结' : '办结，请群众评价'}
       </Btn>
     </View>
   );

@@ -1,7 +1,9 @@
 import { ERRORS } from '@mqlk/shared';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
-import { requestDetail } from '../../../../test/fixtures';
+import { sectionOf } from '../../../../test/dom';
+import { clockView, ratingView, requestDetail } from '../../../../test/fixtures';
 import { signedIn } from '../../../../test/sessions';
 import { setRouterParams } from '../../../../test/taro-mock';
 import { acceptRequest, getRequest, resolveRequest } from '../../../services/api/requests';
@@ -118,5 +120,116 @@ describe('WorkRequestPage', () => {
       outcome: 'solved',
       note: '水管已经修好，恢复供水',
     });
+  });
+});
+
+describe('what the owner must see first', () => {
+  it('boxes the 督办 note with how often and when it was pressed', async () => {
+    load.mockResolvedValueOnce(
+      requestDetail({
+        status: 'in_progress',
+        supervisionNote: '群众反映三次了，请本周内办结',
+        supervision: { count: 2, lastAt: '2026-11-21T06:00:00.000Z' },
+        allowedActions: ['reply', 'resolve'],
+      }),
+    );
+    render(<WorkRequestPage />);
+
+    const box = sectionOf(await screen.findByText('乡镇督办意见'));
+    expect(within(box).getByText('督办')).toBeInTheDocument();
+    expect(within(box).getByText('群众反映三次了，请本周内办结')).toBeInTheDocument();
+    expect(within(box).getByText('已督办2次 · 最近一次：11月21日 14:00')).toBeInTheDocument();
+  });
+
+  it('shows a founded bad review only as the 整改 task: the finding and the due time', async () => {
+    load.mockResolvedValueOnce(
+      requestDetail({
+        status: 'rectifying',
+        round: 2,
+        version: 7,
+        rectification: {
+          finding: '水管只修了一半，三天内修好并回访群众',
+          verifiedAt: '2026-11-22T02:00:00.000Z',
+          dueAt: '2026-12-11T10:00:00.000Z',
+        },
+        allowedActions: ['reply', 'resolve'],
+      }),
+    );
+    resolve.mockResolvedValueOnce(requestDetail({ status: 'resolved', round: 2 }));
+    render(<WorkRequestPage />);
+
+    const task = sectionOf(await screen.findByText('乡镇核实后要求整改'));
+    expect(within(task).getByText('整改任务')).toBeInTheDocument();
+    expect(within(task).getByText('水管只修了一半，三天内修好并回访群众')).toBeInTheDocument();
+    expect(within(task).getByText('整改时限：12月11日 18:00前办结')).toBeInTheDocument();
+    expect(screen.queryByText('群众评价')).not.toBeInTheDocument();
+    expect(screen.queryByText(/满意/)).not.toBeInTheDocument();
+
+    expect(screen.getByText('整改完成、再次办结')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('已解决'));
+    const [note] = await textareas();
+    if (!note) throw new Error('no note field');
+    fireEvent.input(note, { target: { value: '水管已全部换新，回访群众满意' } });
+    fireEvent.click(screen.getByText('整改完成，再次办结'));
+
+    expect(await screen.findByText('✓ 已再次办结，群众会再评价一次。')).toBeInTheDocument();
+    expect(resolve).toHaveBeenCalledWith(42, {
+      version: 7,
+      outcome: 'solved',
+      note: '水管已全部换新，回访群众满意',
+    });
+  });
+
+  it('never shows a cadre a ratings section, even if one arrived', async () => {
+    load.mockResolvedValueOnce(
+      requestDetail({ status: 'resolved', ratings: [ratingView({ comment: '很好' })] }),
+    );
+    render(<WorkRequestPage />);
+
+    await screen.findByText('已办结');
+    expect(screen.queryByText('群众评价')).not.toBeInTheDocument();
+    expect(screen.queryByText('很好')).not.toBeInTheDocument();
+  });
+
+  it('lists every deadline clock: whose, due when, and how it stands', async () => {
+    load.mockResolvedValueOnce(
+      requestDetail({
+        status: 'submitted',
+        level: 'township',
+        clocks: [
+          clockView({ kind: 'accept', standing: 'missed', stoppedAt: '2026-11-24T02:00:00.000Z' }),
+          clockView({ kind: 'resolve', standing: 'void', stoppedAt: '2026-11-24T02:00:00.000Z' }),
+          clockView({ kind: 'accept', ownerName: '青山镇政府', level: 'township' }),
+          clockView({
+            kind: 'resolve',
+            standing: 'met',
+            ownerName: '青山镇政府',
+            level: 'township',
+          }),
+        ],
+      }),
+    );
+    render(<WorkRequestPage />);
+
+    const clocks = sectionOf(await screen.findByText('办理时限'));
+    const rows = Array.from(clocks.querySelectorAll('.work-clocks__row')).map((r) => r.textContent);
+    expect(rows).toEqual([
+      '签收时限!超时李明（村级）到期：11月23日 18:00结束：11月24日 10:00',
+      '办结时限→已转走李明（村级）到期：11月23日 18:00结束：11月24日 10:00',
+      '签收时限◷进行中青山镇政府（乡镇级）到期：11月23日 18:00',
+      '办结时限✓按时青山镇政府（乡镇级）到期：11月23日 18:00',
+    ]);
+  });
+
+  it('leaves for the inbox when a move takes the request out of sight', async () => {
+    load.mockResolvedValueOnce(requestDetail({ version: 3, allowedActions: ['accept'] }));
+    accept.mockResolvedValueOnce({ id: 42, visible: false });
+    render(<WorkRequestPage />);
+
+    fireEvent.click(await screen.findByText('签收，开始办理'));
+
+    expect(await screen.findByText('已交给别人办理')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('回到待办'));
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/packages/work/inbox/index' });
   });
 });

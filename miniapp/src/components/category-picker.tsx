@@ -1,7 +1,14 @@
 import { Text, View } from '@tarojs/components';
-import { CATEGORIES, SUB_TOPIC_LABELS, type CategoryCode, type SubTopicCode } from '@mqlk/shared';
+import {
+  CATEGORIES,
+  SUB_TOPIC_LABELS,
+  type CategoryDefinition,
+  type CategoryCode,
+  type SubTopicCode,
+} from '@mqlk/shared';
 
-import { classNames } from '../../../utils/format';
+import { classNames } from '../utils/format';
+import './category-picker.scss';
 
 interface CategoryPickerProps {
   category: CategoryCode | null;
@@ -10,17 +17,22 @@ interface CategoryPickerProps {
   onSubTopic: (subTopic: SubTopicCode | null) => void;
   categoryError?: string;
   subTopicError?: string;
+  /** The question above the tiles, in the words of whoever fills the form in. */
+  label?: string;
+  /** The categories offered; all of them unless a form may not take some. */
+  categories?: readonly CategoryDefinition[];
 }
 
 /** Big tiles, each with a plain line saying what belongs there; then the matching sub-topics. */
 export function CategoryPicker(props: CategoryPickerProps) {
   const { category, subTopic, onCategory, onSubTopic } = props;
-  const chosen = CATEGORIES.find((c) => c.code === category);
+  const offered = props.categories ?? CATEGORIES;
+  const chosen = offered.find((c) => c.code === category);
   return (
     <View className="mq-field">
-      <Text className="mq-label">1. 您要反映哪一类事情？</Text>
+      <Text className="mq-label">{props.label ?? '1. 您要反映哪一类事情？'}</Text>
       <View className="category-picker">
-        {CATEGORIES.map((c) => {
+        {offered.map((c) => {
           const selected = c.code === category;
           return (
             <View

@@ -1,9 +1,9 @@
 import { MAX_PHOTOS, type PhotoView } from '@mqlk/shared';
 import { useEffect, useRef, useState } from 'react';
 
-import { uploadPhoto } from '../../../services/api/photos';
-import { asApiError } from '../../../services/http';
-import { pickPhotos } from '../../../platform/image';
+import { pickPhotos } from '../platform/image';
+import { uploadPhoto } from '../services/api/photos';
+import { asApiError } from '../services/http';
 
 export type PhotoStatus = 'waiting' | 'uploading' | 'done' | 'failed';
 
@@ -36,8 +36,8 @@ function fromUploaded(photo: PhotoView): PhotoItem {
 }
 
 /**
- * Up to three photos. They upload as soon as the resident is signed in; before that (a browser,
- * no SMS code yet) they wait and go up when 提交 is tapped.
+ * Up to three photos. They upload as soon as the person is signed in; before that (a resident in
+ * a browser, no SMS code yet) they wait and go up when 提交 is tapped.
  */
 export function usePhotos(initial: PhotoView[], onChange: (uploaded: PhotoView[]) => void): Photos {
   const [items, setItemsState] = useState<PhotoItem[]>(() => initial.map(fromUploaded));

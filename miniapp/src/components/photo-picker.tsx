@@ -1,9 +1,10 @@
 import { Image, Text, View } from '@tarojs/components';
 import { MAX_PHOTOS } from '@mqlk/shared';
 
-import { Btn } from '../../../components/btn';
-import { assetUrl } from '../../../services/assets';
-import type { PhotoItem, Photos } from './use-photos';
+import type { PhotoItem, Photos } from '../hooks/use-photos';
+import { assetUrl } from '../services/assets';
+import { Btn } from './btn';
+import './photo-picker.scss';
 
 const STATUS_TEXT: Record<PhotoItem['status'], (item: PhotoItem) => string> = {
   waiting: () => '提交时上传',

@@ -1,0 +1,158 @@
+import { Text, View } from '@tarojs/components';
+import {
+  UNFOUNDED_REASONS,
+  UNFOUNDED_REASON_LABELS,
+  superviseSchema,
+  validate,
+  verifySchema,
+  type UnfoundedReason,
+} from '@mqlk/shared';
+import { useState } from 'react';
+
+import { Btn } from '../../../components/btn';
+import { superviseRequest, verifyRequest } from '../../../services/api/requests';
+import { ActionFold, Choice, FormFailure, NoteField } from './parts';
+import { useMoveForm, type ActionProps } from './move';
+
+/**
+ * 差评核实 (staff, never on their own work): founded sends the request back for 整改 with the
+ * finding, which is all the cadre will read of the bad review; unfounded takes the rating out
+ * of every figure, for a reason from the fixed list and a written explanation.
+ */
+export function VerifyAction({ request, run }: ActionProps) {
+  const [founded, setFounded] = useState<boolean | null>(null);
+  const [finding, setFinding] = useState('');
+  const [reason, setReason] = useState<UnfoundedReason | null>(null);
+  const [note, setNote] = useState('');
+  const form = useMoveForm();
+
+  const input = () => {
+    const version = request.version;
+    if (founded === true) return { version, founded, finding };
+    if (founded === false) return { version, founded, reason: reason ?? undefined, note };
+    return { version };
+  };
+  const send = () =>
+    form.submit(validate(verifySchema, input()), (value) =>
+      run(() => verifyRequest(request.id, value), {
+        done: value.founded
+          ? '已核实为属实，已交办理人整改。办理人只看到您写的核实情况和整改要求。'
+          : '已核实为不属实，这条评价不计入任何统计。',
+      }),
+    );
+  const answer = (value: boolean) => {
+    setFounded(value);
+    form.clear('founded');
+  };
+
+  return (
+    <View className="mq-section work-action work-action--oversight">
+      <Text className="mq-section__title">差评核实</Text>
+      <Text className="work-action__hint">
+        群众对这次办理不满意。请核实后选择结果。属实的，办理人要在限期内整改；不属实的，这条评价不计入统计。
+      </Text>
+      <Text className="mq-label">核实结果</Text>
+      <Choice selected={founded === true} onSelect={() => answer(true)}>
+        <Text className="work-action__name">属实</Text>
+        <Text className="work-action__meta">确实没办好，交办理人整改</Text>
+      </Choice>
+      <Choice selected={founded === false} onSelect={() => answer(false)}>
+        <Text className="work-action__name">不属实</Text>
+        <Text className="work-action__meta">评价不计入统计，需写明原因</Text>
+      </Choice>
+      {form.issue('founded') ? (
+        <Text className="mq-field-error">{form.issue('founded')}</Text>
+      ) : null}
+
+      {founded === true ? (
+        <NoteField
+          label="核实情况和整改要求"
+          value={finding}
+          placeholder="写清楚核实了什么、办理人要怎么整改。办理人只看到这段话，看不到群众的评价。"
+          error={form.issue('finding')}
+          onInput={(value) => {
+            setFinding(value);
+            form.clear('finding');
+          }}
+        />
+      ) : null}
+
+      {founded === false ? (
+        <View>
+          <Text className="mq-label">不属实的原因</Text>
+          {UNFOUNDED_REASONS.map((value) => (
+            <Choice
+              key={value}
+              selected={reason === value}
+              onSelect={() => {
+                setReason(value);
+                form.clear('reason');
+              }}
+            >
+              <Text>{UNFOUNDED_REASON_LABELS[value]}</Text>
+            </Choice>
+          ))}
+          {form.issue('reason') ? (
+            <Text className="mq-field-error">{form.issue('reason')}</Text>
+          ) : null}
+          <NoteField
+            label="核实说明"
+            value={note}
+            placeholder="写清楚依据：核实了什么、为什么不属实"
+            error={form.issue('note')}
+            onInput={(value) => {
+              setNote(value);
+              form.clear('note');
+            }}
+          />
+        </View>
+      ) : null}
+
+      <FormFailure failure={form.failure} />
+      <Btn
+        kind="primary"
+        size="big"
+        busyText={form.busy && '正在提交…'}
+        onClick={() => void send()}
+      >
+        提交核实结果
+      </Btn>
+    </View>
+  );
+}
+
+/** 督办: a note and a reminder to the owner; nothing else about the request changes. */
+export function SuperviseAction({ request, run }: ActionProps) {
+  const [note, setNote] = useState('');
+  const form = useMoveForm();
+  const send = async () => {
+    const sent = await form.submit(validate(superviseSchema, { note }), (value) =>
+      run(() => superviseRequest(request.id, value), {
+        done: '已督办，办理人会收到提醒，并在诉求上看到督办意见。',
+      }),
+    );
+    if (sent) setNote('');
+  };
+  return (
+    <ActionFold
+      title="督办"
+      openLabel="督办这件事…"
+      hint="提醒办理人抓紧办理。督办意见会显示在诉求最上面，不改变办理状态。"
+    >
+      <NoteField
+        label="督办意见"
+        value={note}
+        placeholder="比如：请于本周五前办结，并向群众回复"
+        error={form.issue('note')}
+        onInput={(value) => {
+          setNote(value);
+          form.clear('note');
+        }}
+      />
+      <FormFailure failure={form.failure} />
+      <Btn kind="primary" busyText={form.busy && '正在发送…'} onClick={() => void send()}>
+        发出督办
+      </Btn>
+    </ActionFold>
+  );
+}

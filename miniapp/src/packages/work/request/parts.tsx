@@ -1,0 +1,109 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import { useState, type ReactNode } from 'react';
+
+import { Btn } from '../../../components/btn';
+import type { ApiError } from '../../../services/http';
+import { classNames } from '../../../utils/format';
+
+/**
+ * A move that is not the obvious next step (上报, 转办, 撤销, 督办): a button until it is wanted,
+ * then its form. Folding it away again keeps what was typed.
+ */
+export function ActionFold({
+  title,
+  openLabel,
+  hint,
+  children,
+}: {
+  title: string;
+  openLabel: string;
+  hint?: string;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
+  return (
+    <View className="work-fold">
+      {open ? null : (
+        <Btn
+          kind="secondary"
+          className="work-fold__open"
+          onClick={() => {
+            setOpen(true);
+            setOpened(true);
+          }}
+        >
+          {openLabel}
+        </Btn>
+      )}
+      {opened ? (
+        <View className={classNames('mq-section work-action', !open && 'is-hidden')}>
+          <View className="work-action__head">
+            <Text className="mq-section__title">{title}</Text>
+            <Btn kind="plain" size="small" onClick={() => setOpen(false)}>
+              收起
+            </Btn>
+          </View>
+          {hint ? <Text className="work-action__hint">{hint}</Text> : null}
+          {children}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** One of several answers: a filled dot and bold words when chosen, not only a colour. */
+export function Choice({
+  selected,
+  onSelect,
+  children,
+}: {
+  selected: boolean;
+  onSelect: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <View
+      className={classNames('work-action__choice', selected && 'is-selected')}
+      onClick={onSelect}
+    >
+      <Text className="work-action__radio">{selected ? '●' : '○'}</Text>
+      <View className="work-action__choice-body">{children}</View>
+    </View>
+  );
+}
+
+export function NoteField({
+  label,
+  value,
+  placeholder,
+  error,
+  onInput,
+}: {
+  label: string;
+  value: string;
+  placeholder: string;
+  error: string | undefined;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <View className="mq-field">
+      <Text className="mq-label">{label}</Text>
+      <Textarea
+        className={classNames('mq-textarea work-action__text', error && 'mq-input--invalid')}
+        value={value}
+        maxlength={-1}
+        placeholder={placeholder}
+        onInput={(e) => onInput(e.detail.value)}
+      />
+      {error ? <Text className="mq-field-error">{error}</Text> : null}
+    </View>
+  );
+}
+
+/** The server's answer when a move did not go through, beside the button that sent it. */
+export function FormFailure({ failure }: { failure: ApiError | null }) {
+  return failure ? (
+    <Text className="mq-field-error work-action__failure">! {failure.message}</Text>
+  ) : null;
+}
