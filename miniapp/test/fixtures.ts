@@ -143,6 +143,7 @@ export function clockView(overrides: Partial<ClockView> = {}): ClockView {
     startedAt: '2026-11-21T01:30:00.000Z',
     dueAt: '2026-11-23T10:00:00.000Z',
     stoppedAt: null,
+    stoppedBy: null,
     standing: 'running',
     ...overrides,
   };

@@ -2,6 +2,13 @@ import {
   acceptSchema,
   issueFor,
   rateSchema,
+  onBehalfSchema,
+  onSpotSchema,
+  verifySchema,
+  superviseSchema,
+  cancelSchema,
+  confirmSchema,
+  emptyBodySchema,
   resolveSchema,
   smsSignInSchema,
   staffSignInSchema,
@@ -187,5 +194,91 @@ describe('rateSchema', () => {
     expect(validate(rateSchema, { ...ok, tags: ['timely', 'timely'] }).ok).toBe(false);
     expect(validate(rateSchema, { ...ok, comment: '好'.repeat(301) }).ok).toBe(false);
     expect(validate(rateSchema, { ...ok, comment: '好'.repeat(300) }).ok).toBe(true);
+  });
+});
+
+describe('the moves’ inputs', () => {
+  const onBehalf = {
+    channel: 'visit',
+    category: 'difficulty',
+    text: '老人家里漏雨，想申请危房改造',
+    residentPhone: '139 1234 5678',
+    consent: true,
+  };
+
+  it('代填 takes the resident’s phone, normalised, and needs their consent', () => {
+    expect(validate(onBehalfSchema, onBehalf)).toMatchObject({
+      ok: true,
+      value: { residentPhone: '13912345678', photoIds: [] },
+    });
+    expect(validate(onBehalfSchema, { ...onBehalf, consent: false })).toEqual({
+      ok: false,
+      issues: [{ field: 'consent', message: '请先向群众说明个人信息保护说明，并征得同意' }],
+    });
+    expect(validate(onBehalfSchema, { ...onBehalf, channel: 'card_scan' }).ok).toBe(false);
+  });
+
+  it.each([
+    ['', '请填写手机号'],
+    ['   ', '请填写手机号'],
+    ['1391234567', '手机号格式不对，请输入11位手机号'],
+  ])('a phone of %p is refused with %s', (residentPhone, message) => {
+    expect(validate(onBehalfSchema, { ...onBehalf, residentPhone })).toEqual({
+      ok: false,
+      issues: [{ field: 'residentPhone', message }],
+    });
+  });
+
+  it('当场解决 needs what was done, and never takes a conduct complaint', () => {
+    expect(validate(onSpotSchema, { ...onBehalf, note: '当场帮忙联系了住建所' }).ok).toBe(true);
+    expect(validate(onSpotSchema, onBehalf)).toMatchObject({
+      ok: false,
+      issues: [{ field: 'note' }],
+    });
+    expect(
+      validate(onSpotSchema, { ...onBehalf, category: 'conduct', note: '当场批评教育了' }),
+    ).toEqual({
+      ok: false,
+      issues: [
+        {
+          field: 'category',
+          message: '反映干部作风的事不能登记为当场解决，请代群众登记，由乡镇办理',
+        },
+      ],
+    });
+  });
+
+  it('差评核实: founded carries a finding, unfounded a reason from the list and a note', () => {
+    expect(
+      validate(verifySchema, { version: 3, founded: true, finding: '未按时上门，请整改' }),
+    ).toEqual({ ok: true, value: { version: 3, founded: true, finding: '未按时上门，请整改' } });
+    expect(
+      validate(verifySchema, {
+        version: 3,
+        founded: false,
+        reason: 'duplicate',
+        note: '与上月诉求重复',
+      }),
+    ).toMatchObject({ ok: true, value: { reason: 'duplicate' } });
+    expect(
+      validate(verifySchema, { version: 3, founded: false, reason: 'angry', note: '群众情绪激动' }),
+    ).toEqual({ ok: false, issues: [{ field: 'reason', message: '请选择不属实的原因' }] });
+    expect(validate(verifySchema, { version: 3 })).toMatchObject({
+      ok: false,
+      issues: [{ field: 'founded', message: '请选择核实结果：属实或不属实' }],
+    });
+  });
+
+  it('督办, 转办, 撤销 and the confirmation code', () => {
+    expect(validate(superviseSchema, { note: '请今天内联系群众' }).ok).toBe(true);
+    expect(validate(transferSchema, { version: 1, reason: '这一片归李干部负责' })).toMatchObject({
+      ok: false,
+      issues: [{ field: 'toUserId', message: '请选择转给谁' }],
+    });
+    expect(validate(cancelSchema, { version: 2, reason: '登记错了' }).ok).toBe(true);
+    expect(validate(confirmSchema, { token: 'A'.repeat(24) }).ok).toBe(true);
+    expect(validate(confirmSchema, { token: 'A'.repeat(23) })).toMatchObject({ ok: false });
+    expect(validate(emptyBodySchema, {}).ok).toBe(true);
+    expect(validate(emptyBodySchema, { version: 1 }).ok).toBe(false);
   });
 });

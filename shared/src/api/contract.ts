@@ -59,7 +59,6 @@ export interface RouteDef {
   access: RouteAccess;
   /** HTTP status of success: 201 for what creates something, 200 otherwise */
   status: 200 | 201;
-  summary: string;
   /** the multipart field a file upload comes in, for routes that take one */
   upload?: string;
   /** the media type of a route that answers with a file instead of JSON */
@@ -70,82 +69,63 @@ const route = <const P extends string>(
   method: HttpMethod,
   path: P,
   access: RouteAccess,
-  summary: string,
   status: 200 | 201 = 200,
-) => ({ method, path, access, status, summary }) as const satisfies RouteDef;
+) => ({ method, path, access, status }) as const satisfies RouteDef;
 
 /** The multipart field photos are uploaded in (what Taro.uploadFile sends as `name`). */
 export const PHOTO_FIELD = 'file';
 
 /** Moves on one request: who may make them is decided per request by the shared state machine. */
-const move = <const P extends string>(path: P, summary: string) =>
-  route('POST', path, 'signed_in', summary);
+const move = <const P extends string>(path: P) => route('POST', path, 'signed_in');
 
 export const ROUTES = {
-  health: route('GET', '/api/health', 'public', '健康检查：数据库可用时 200'),
+  health: route('GET', '/api/health', 'public'),
 
-  staffSignIn: route('POST', '/api/auth/staff/sign-in', 'public', '干部、工作人员账号密码登录'),
-  sendSmsCode: route('POST', '/api/auth/sms/send', 'public', '发送短信验证码'),
-  smsSignIn: route('POST', '/api/auth/sms/sign-in', 'public', '群众短信验证码登录'),
-  wechatSignIn: route('POST', '/api/auth/wechat/sign-in', 'public', '群众微信登录'),
-  me: route('GET', '/api/auth/me', 'signed_in', '当前登录的人'),
+  staffSignIn: route('POST', '/api/auth/staff/sign-in', 'public'),
+  sendSmsCode: route('POST', '/api/auth/sms/send', 'public'),
+  smsSignIn: route('POST', '/api/auth/sms/sign-in', 'public'),
+  wechatSignIn: route('POST', '/api/auth/wechat/sign-in', 'public'),
+  me: route('GET', '/api/auth/me', 'signed_in'),
 
-  viewCard: route('GET', '/api/cards/:code', 'public', '联系卡：扫码看到的干部'),
+  viewCard: route('GET', '/api/cards/:code', 'public'),
 
   uploadPhoto: {
-    ...route('POST', '/api/photos', 'signed_in', '上传一张照片（JPG、PNG、WebP，5MB 以内）', 201),
+    ...route('POST', '/api/photos', 'signed_in', 201),
     upload: PHOTO_FIELD,
   },
   /** Public, because `<Image>` cannot send a token: the link is signed and expires instead. */
   photoFile: {
-    ...route('GET', '/api/photos/:id/raw', 'public', '照片（签名链接）'),
+    ...route('GET', '/api/photos/:id/raw', 'public'),
     produces: 'image/jpeg',
   },
 
-  submitRequest: route('POST', '/api/requests', ['resident'], '群众扫码提交诉求', 201),
-  fileOnBehalf: route(
-    'POST',
-    '/api/requests/on-behalf',
-    ['cadre'],
-    '干部代群众登记诉求（代填）',
-    201,
-  ),
-  recordOnSpot: route(
-    'POST',
-    '/api/requests/on-spot',
-    ['cadre'],
-    '干部登记当场解决，待群众确认',
-    201,
-  ),
-  myRequests: route('GET', '/api/requests/mine', ['resident'], '我反映的事情'),
-  requestDetail: route('GET', '/api/requests/:id', 'signed_in', '一条诉求'),
-  transferTargets: route('GET', '/api/requests/:id/transfer-targets', 'signed_in', '可以转办给谁'),
-  confirmationTicket: route(
-    'POST',
-    '/api/requests/:id/confirmation',
-    'signed_in',
-    '重新生成当场解决的确认码（可同时短信发送）',
-  ),
+  submitRequest: route('POST', '/api/requests', ['resident'], 201),
+  fileOnBehalf: route('POST', '/api/requests/on-behalf', ['cadre'], 201),
+  recordOnSpot: route('POST', '/api/requests/on-spot', ['cadre'], 201),
+  myRequests: route('GET', '/api/requests/mine', ['resident']),
+  requestDetail: route('GET', '/api/requests/:id', 'signed_in'),
+  transferTargets: route('GET', '/api/requests/:id/transfer-targets', 'signed_in'),
+  confirmationTicket: route('POST', '/api/requests/:id/confirmation', 'signed_in'),
 
-  withdraw: move('/api/requests/:id/withdraw', '撤回（群众，签收前）'),
-  accept: move('/api/requests/:id/accept', '签收'),
-  reply: move('/api/requests/:id/reply', '答复群众'),
-  resolve: move('/api/requests/:id/resolve', '办结'),
-  escalate: move('/api/requests/:id/escalate', '上报上一级'),
-  transfer: move('/api/requests/:id/transfer', '转办给同级的其他干部或工作人员'),
-  rate: move('/api/requests/:id/rate', '群众评价'),
-  verify: move('/api/requests/:id/verify', '差评核实（工作人员）'),
-  supervise: move('/api/requests/:id/supervise', '督办（工作人员）'),
-  cancel: move('/api/requests/:id/cancel', '撤销未确认的当场解决登记'),
+  withdraw: move('/api/requests/:id/withdraw'),
+  accept: move('/api/requests/:id/accept'),
+  reply: move('/api/requests/:id/reply'),
+  resolve: move('/api/requests/:id/resolve'),
+  escalate: move('/api/requests/:id/escalate'),
+  transfer: move('/api/requests/:id/transfer'),
+  rate: move('/api/requests/:id/rate'),
+  verify: move('/api/requests/:id/verify'),
+  supervise: move('/api/requests/:id/supervise'),
+  cancel: move('/api/requests/:id/cancel'),
 
-  confirmationPreview: route('GET', '/api/confirmations/:token', 'public', '当场解决确认页'),
-  confirm: route('POST', '/api/confirmations/:token', ['resident'], '群众确认当场解决'),
+  confirmationPreview: route('GET', '/api/confirmations/:token', 'public'),
+  confirm: route('POST', '/api/confirmations/:token', ['resident']),
 
-  inbox: route('GET', '/api/inbox', ['cadre', 'staff'], '我的待办、已办'),
-  handled: route('GET', '/api/inbox/handled', ['cadre'], '经手：首接后已转走或上报的诉求'),
-  staffQueue: route('GET', '/api/staff/requests', ['staff'], '乡镇、县的诉求队列'),
+  inbox: route('GET', '/api/inbox', ['cadre', 'staff']),
+  handled: route('GET', '/api/inbox/handled', ['cadre']),
+  staffQueue: route('GET', '/api/staff/requests', ['staff']),
 
-  cadreFigures: route('GET', '/api/stats/cadres', ['staff'], '干部满意率等指标'),
+  cadreFigures: route('GET', '/api/stats/cadres', ['staff']),
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -63,6 +63,42 @@ export type RouteSchemas = {
     (K extends keyof ApiQueries ? { query: Query<K> } : { query?: never });
 };
 
+/** What each route is for, in the OpenAPI document (kept out of the mini-program's bundle). */
+export const ROUTE_SUMMARIES: Record<RouteName, string> = {
+  health: '健康检查：数据库可用时 200',
+  staffSignIn: '干部、工作人员账号密码登录',
+  sendSmsCode: '发送短信验证码',
+  smsSignIn: '群众短信验证码登录',
+  wechatSignIn: '群众微信登录',
+  me: '当前登录的人',
+  viewCard: '联系卡：扫码看到的干部',
+  uploadPhoto: '上传一张照片（JPG、PNG、WebP，5MB 以内）',
+  photoFile: '照片（签名链接）',
+  submitRequest: '群众扫码提交诉求',
+  fileOnBehalf: '干部代群众登记诉求（代填）',
+  recordOnSpot: '干部登记当场解决，待群众确认',
+  myRequests: '我反映的事情',
+  requestDetail: '一条诉求',
+  transferTargets: '可以转办给谁',
+  confirmationTicket: '重新生成当场解决的确认码（可同时短信发送）',
+  withdraw: '撤回（群众，签收前）',
+  accept: '签收',
+  reply: '答复群众',
+  resolve: '办结',
+  escalate: '上报上一级',
+  transfer: '转办给同级的其他干部或工作人员',
+  rate: '群众评价',
+  verify: '差评核实（工作人员）',
+  supervise: '督办（工作人员）',
+  cancel: '撤销未确认的当场解决登记',
+  confirmationPreview: '当场解决确认页',
+  confirm: '群众确认当场解决',
+  inbox: '我的待办、已办',
+  handled: '经手：首接后已转走或上报的诉求',
+  staffQueue: '乡镇、县的诉求队列',
+  cadreFigures: '干部满意率等指标',
+};
+
 const summaries = pageSchema(requestSummarySchema);
 const handledPage = pageSchema(handledItemSchema);
 

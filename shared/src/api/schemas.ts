@@ -180,6 +180,8 @@ export const clockViewSchema = v.object({
   startedAt: instant,
   dueAt: instant,
   stoppedAt: v.nullable(instant),
+  /** the move that stopped it: its goal (accept, resolve), or a hand-over, a withdrawal… */
+  stoppedBy: v.nullable(v.picklist(ACTIONS)),
   standing: v.picklist(['running', 'met', 'missed', 'void'] as const),
 });
 export type ClockView = v.InferOutput<typeof clockViewSchema>;

@@ -48,7 +48,7 @@ export const ERRORS = {
   IDEMPOTENCY_KEY_REUSED: { status: 409, message: '这次提交与之前的提交不一致，请刷新后重新填写' },
   TRANSFER_TARGET_INVALID: {
     status: 409,
-    message: '只能转给同一层级、本辖区内的其他干部或工作人员，请重新选择',
+    message: '这位同志不能接手这条诉求，请从可以转办的名单里重新选择',
   },
 
   CARD_REVOKED: { status: 410, message: '这张联系卡已停用，请联系村（社区）领取新卡' },

@@ -40,6 +40,7 @@ export function optionalTextField(label: string, max: number) {
 
 export const phoneField = v.pipe(
   v.string('请填写手机号'),
+  v.check((s: string) => s.trim() !== '', '请填写手机号'),
   v.check((s: string) => isValidPhone(s), '手机号格式不对，请输入11位手机号'),
   v.transform((s: string) => normalizePhone(s) ?? s),
 );

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { RESOLUTION_OUTCOMES } from '../lifecycle/status';
 import { UNFOUNDED_REASONS } from '../rating/review';
 import { RATING_TAG_CODES, SOLVED_ANSWERS } from '../rating/rating';
-import { CATEGORY_CODES, SUB_TOPIC_CODES } from '../vocabulary/categories';
+import { CATEGORY_CODES, isConductComplaint, SUB_TOPIC_CODES } from '../vocabulary/categories';
 import { idField, optionalTextField, phoneField, textField, versionField } from './fields';
 
 export const REQUEST_TEXT_MIN = 5;
@@ -92,11 +92,21 @@ const proxyFields = {
 
 export const onBehalfSchema = v.object(proxyFields);
 
-export const onSpotSchema = v.object({
-  ...proxyFields,
-  /** what was done there and then, for the resident to confirm */
-  note: textField('当场解决的情况', 5, 1000),
-});
+export const onSpotSchema = v.pipe(
+  v.object({
+    ...proxyFields,
+    /** what was done there and then, for the resident to confirm */
+    note: textField('当场解决的情况', 5, 1000),
+  }),
+  // A complaint about a cadre's conduct is the township's to handle, never settled on the spot.
+  v.forward(
+    v.check(
+      (input) => !isConductComplaint(input.category),
+      '反映干部作风的事不能登记为当场解决，请代群众登记，由乡镇办理',
+    ),
+    ['category'],
+  ),
+);
 
 /** The one-time code a cadre's phone shows as a QR code: 24 letters and digits. */
 export const CONFIRMATION_TOKEN_PATTERN = /^[0-9A-Za-z]{24}$/;

@@ -21,6 +21,7 @@ import {
   type ApiResponses,
   errorBodySchema,
   NAMED_SCHEMAS,
+  ROUTE_SUMMARIES,
   ROUTE_SCHEMAS,
   type RouteDef,
   ROUTES,
@@ -54,10 +55,10 @@ export function Endpoint<K extends RouteName>(name: K) {
     HttpCode(def.status),
     SetMetadata(ENDPOINT, name),
     RouteConfig({ endpoint: name }),
-    ApiOperation({ operationId: name, summary: def.summary }),
+    ApiOperation({ operationId: name, summary: ROUTE_SUMMARIES[name] }),
     ApiResponse({
       status: def.status,
-      description: def.summary,
+      description: ROUTE_SUMMARIES[name],
       content: def.produces
         ? { [def.produces]: { schema: { type: 'string', format: 'binary' } } }
         : { 'application/json': { schema: schemaOrRef(schemas.response) } },

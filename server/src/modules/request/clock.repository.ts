@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type ClockKind, type ClockStop, clockResult } from '@mqlk/shared';
+import { type Action, type ClockKind, type ClockStop, clockResult } from '@mqlk/shared';
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { inBatches } from '../../database/batches';
 import { RequestClockEntity } from './request-clock.entity';
@@ -27,7 +27,9 @@ export class ClockRepository {
     if (clocks.length === 0) return;
     await m
       .getRepository(RequestClockEntity)
-      .insert(clocks.map((c) => ({ ...c, stoppedAt: null, stop: null, result: null })));
+      .insert(
+        clocks.map((c) => ({ ...c, stoppedAt: null, stop: null, stopAction: null, result: null })),
+      );
   }
 
   /** Stops the request's running clocks of these kinds, each with its result. */
@@ -36,6 +38,7 @@ export class ClockRepository {
     requestId: number,
     stops: { kind: ClockKind; stop: ClockStop }[],
     at: Date,
+    action: Action,
   ): Promise<void> {
     if (stops.length === 0) return;
     const repo = m.getRepository(RequestClockEntity);
@@ -46,7 +49,7 @@ export class ClockRepository {
       const stop = stops.find((s) => s.kind === clock.kind)!.stop;
       await repo.update(
         { id: clock.id, stoppedAt: IsNull() },
-        { stoppedAt: at, stop, result: clockResult(clock.dueAt, at, stop) },
+        { stoppedAt: at, stop, stopAction: action, result: clockResult(clock.dueAt, at, stop) },
       );
     }
   }

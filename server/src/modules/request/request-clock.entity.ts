@@ -1,4 +1,4 @@
-import type { ClockKind, ClockResult, ClockStop, HandlingLevel } from '@mqlk/shared';
+import type { Action, ClockKind, ClockResult, ClockStop, HandlingLevel } from '@mqlk/shared';
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DATETIME, code } from '../../database/columns';
 import { OrgUnitEntity } from '../org/org-unit.entity';
@@ -54,6 +54,10 @@ export class RequestClockEntity {
 
   @Column({ ...code(), name: 'stop', nullable: true })
   stop!: ClockStop | null;
+
+  /** The move that stopped it (accept, resolve, escalate, transfer, withdraw, cancel). */
+  @Column({ ...code(), name: 'stop_action', nullable: true })
+  stopAction!: Action | null;
 
   /** Set when it stops (shared `clockResult`); a running clock past its due time is missed. */
   @Column({ ...code(), nullable: true })

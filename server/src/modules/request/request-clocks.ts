@@ -12,6 +12,8 @@ import { DeadlineRules } from './deadline-rules';
 import type { Holder } from './request-routing';
 
 export interface ClockChanges {
+  /** the move that makes these changes */
+  action: Action;
   stop: { kind: ClockKind; stop: ClockStop }[];
   start: Omit<NewClock, 'requestId'>[];
   /** the request's copies of the running clocks' due times, where they change */
@@ -52,7 +54,7 @@ export class RequestClocks {
       if (clock.kind === 'accept') copies.acceptDueAt = clock.dueAt;
       else copies.dueAt = clock.dueAt;
     }
-    return { stop, start: started, copies };
+    return { action, stop, start: started, copies };
   }
 
   async write(
@@ -61,7 +63,7 @@ export class RequestClocks {
     changes: ClockChanges,
     now: Date,
   ): Promise<void> {
-    await this.clocks.stopRunning(m, requestId, changes.stop, now);
+    await this.clocks.stopRunning(m, requestId, changes.stop, now, changes.action);
     await this.clocks.start(
       m,
       changes.start.map((c) => ({ ...c, requestId })),

@@ -5,7 +5,6 @@ import {
   type ConfirmationPreview,
   type ConfirmationTicket,
   CONFIRMATION_TOKEN_PATTERN,
-  isConductComplaint,
   type OnBehalfInput,
   type OnSpotInput,
   type RequestChannel,
@@ -115,14 +114,6 @@ export class RequestIntake {
   /** 当场解决: recorded as solved, counted nowhere until the resident confirms it. */
   async recordOnSpot(actor: RequestActor, input: OnSpotInput, idemKey: string | undefined) {
     const cadre = await this.cadreOf(actor);
-    if (isConductComplaint(input.category)) {
-      throw new AppError('VALIDATION_FAILED', [
-        {
-          field: 'category',
-          message: '反映干部作风的事不能登记为当场解决，请代群众登记，由乡镇办理',
-        },
-      ]);
-    }
     const route = await this.routing.forCadre(cadre, input.category, 'cadre');
     const fields = await this.forResident(input);
     return this.idempotency.once(actor.userId, idemKey, 'POST /requests/on-spot', input, (m) =>

@@ -122,6 +122,7 @@ export class RequestPresenter {
       startedAt: c.startedAt.toISOString(),
       dueAt: c.dueAt.toISOString(),
       stoppedAt: c.stoppedAt?.toISOString() ?? null,
+      stoppedBy: c.stopAction,
       standing: clockStanding(c, now),
     }));
   }

@@ -67,7 +67,7 @@ describe('ConfirmPage', () => {
     await screen.findByText('验证手机号');
 
     fireEvent.click(screen.getByText('确认，已经解决了'));
-    expect(screen.getByText('手机号格式不对，请输入11位手机号')).toBeInTheDocument();
+    expect(screen.getByText('请填写手机号')).toBeInTheDocument();
     expect(confirm).not.toHaveBeenCalled();
 
     typeSms('13812345678');

@@ -165,7 +165,7 @@ describe('SubmitPage', () => {
     await fillForm();
 
     tapSubmit();
-    expect(screen.getByText('手机号格式不对，请输入11位手机号')).toBeInTheDocument();
+    expect(screen.getByText('请填写手机号')).toBeInTheDocument();
     expect(submit).not.toHaveBeenCalled();
 
     fireEvent.input(screen.getByPlaceholderText('请输入11位手机号'), {

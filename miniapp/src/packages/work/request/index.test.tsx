@@ -198,7 +198,12 @@ describe('what the owner must see first', () => {
         level: 'township',
         clocks: [
           clockView({ kind: 'accept', standing: 'missed', stoppedAt: '2026-11-24T02:00:00.000Z' }),
-          clockView({ kind: 'resolve', standing: 'void', stoppedAt: '2026-11-24T02:00:00.000Z' }),
+          clockView({
+            kind: 'resolve',
+            standing: 'void',
+            stoppedAt: '2026-11-24T02:00:00.000Z',
+            stoppedBy: 'escalate',
+          }),
           clockView({ kind: 'accept', ownerName: '青山镇政府', level: 'township' }),
           clockView({
             kind: 'resolve',
@@ -215,7 +220,7 @@ describe('what the owner must see first', () => {
     const rows = Array.from(clocks.querySelectorAll('.work-clocks__row')).map((r) => r.textContent);
     expect(rows).toEqual([
       '签收时限!超时李明（村级）到期：11月23日 18:00结束：11月24日 10:00',
-      '办结时限→已转走李明（村级）到期：11月23日 18:00结束：11月24日 10:00',
+      '办结时限→已上报李明（村级）到期：11月23日 18:00结束：11月24日 10:00',
       '签收时限◷进行中青山镇政府（乡镇级）到期：11月23日 18:00',
       '办结时限✓按时青山镇政府（乡镇级）到期：11月23日 18:00',
     ]);

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import {
+  type Action,
   CLOCK_KIND_LABELS,
   HANDLING_LEVEL_LABELS,
   type ClockView,
@@ -55,7 +56,15 @@ const STANDING_LOOK: Record<ClockView['standing'], { tone: Tone; icon: string; l
   running: { tone: 'primary', icon: '◷', label: '进行中' },
   met: { tone: 'success', icon: '✓', label: '按时' },
   missed: { tone: 'danger', icon: '!', label: '超时' },
-  void: { tone: 'neutral', icon: '→', label: '已转走' },
+  void: { tone: 'neutral', icon: '→', label: '已交出' },
+};
+
+/** What ended a clock early: the move that stopped it. */
+const VOID_LABELS: Partial<Record<Action, string>> = {
+  escalate: '已上报',
+  transfer: '已转办',
+  withdraw: '已撤回',
+  cancel: '已撤销',
 };
 
 /** 办理时限: every deadline clock, kept after it stops, so a missed one stays visible. */
@@ -66,9 +75,10 @@ export function ClocksSection({ request }: { request: RequestDetail }) {
       <Text className="mq-section__title">办理时限</Text>
       {request.clocks.map((clock, i) => {
         const look = STANDING_LOOK[clock.standing];
-        // A clock ended by a withdrawal did not move anywhere.
         const label =
-          clock.standing === 'void' && request.status === 'withdrawn' ? '已撤回' : look.label;
+          clock.standing === 'void' && clock.stoppedBy
+            ? (VOID_LABELS[clock.stoppedBy] ?? look.label)
+            : look.label;
         return (
           <View className="work-clocks__row" key={`${i}-${clock.kind}`}>
             <View className="work-clocks__head">
