@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
 
 /**
  * The product's API, for arranging what a browser flow starts from (a request already rated, a
@@ -81,14 +80,6 @@ export class Api {
       comment,
     });
   }
-}
-
-/** Signs a page in as this resident, the way the app keeps a session (storage, then reload). */
-export async function useResidentSession(page: Page, baseUrl: string, session: unknown) {
-  await page.goto(`${baseUrl}/home`);
-  await page.evaluate((s) => {
-    localStorage.setItem('mqlk.session', JSON.stringify({ data: s }));
-  }, session);
 }
 
 export const randomPhone = () =>

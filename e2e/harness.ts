@@ -159,6 +159,10 @@ export async function shot(page: Page, name: string): Promise<void> {
         el.style.overflow = on ? 'visible' : '';
       }
     }, on);
+  // Taro slides a newly opened page in: wait until it has arrived.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running'),
+  );
   await unroll(true);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
   await unroll(false);

@@ -1,40 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, phonePage, type Product, shot, startProduct } from '../harness';
+import { DEMO, measure, shown } from '../pages';
 
-const CARD = '0bM6ff7tDWQaU';
-const shown = (page: Page): Locator => page.locator('.taro_page_show').last();
-
-interface Sizes {
-  smallestText: number;
-  smallestTap: { width: number; height: number; text: string };
-}
-
-/** The smallest text and the smallest tap target on the page as the browser laid it out. */
-function measure(page: Page): Promise<Sizes> {
-  return page.evaluate(() => {
-    const root = [...document.querySelectorAll('.taro_page_show')].pop()!;
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-    };
-    const texts = [...root.querySelectorAll('*')].filter(
-      (el) =>
-        visible(el) && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()),
-    );
-    const taps = [...root.querySelectorAll('.mq-btn, .mq-call, .mq-elder-switch')].filter(visible);
-    const smallest = taps
-      .map((el) => ({
-        width: el.getBoundingClientRect().width,
-        height: el.getBoundingClientRect().height,
-        text: (el.textContent ?? '').trim().slice(0, 12),
-      }))
-      .sort((a, b) => Math.min(a.width, a.height) - Math.min(b.width, b.height))[0]!;
-    return {
-      smallestText: Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize))),
-      smallestTap: smallest,
-    };
-  });
-}
+const CARD = DEMO.card;
 
 describe('适老化 and refusals, in a real browser', () => {
   let product: Product;

@@ -1,25 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { launchBrowser, newPage, phonePage, type Product, shot, startProduct } from '../harness';
+import { DEMO, field, see, shown, signInAtWork } from '../pages';
 
-/** The demo county's first card (张建国, 东岭村, 石桥镇) and accounts, fixed by the demo seed. */
-const CARD = '0bM6ff7tDWQaU';
-const PASSWORD = 'Demo@2026';
-
-/** The native input inside Taro's `taro-input-core` wrapper, which carries the placeholder too. */
-const field = (scope: Locator, placeholder: string): Locator =>
-  scope.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`);
-
-/** Taro's H5 router keeps earlier pages in the DOM, hidden: act only on the page being shown. */
-const shown = (page: Page): Locator => page.locator('.taro_page_show').last();
-
-async function signInAtWork(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/work/sign-in`);
-  await field(shown(page), '请输入账号').fill(username);
-  await field(shown(page), '请输入密码').fill(PASSWORD);
-  await shown(page).getByText('登录', { exact: true }).click();
-  await shown(page).getByText('退出登录').waitFor();
-}
+const CARD = DEMO.card;
 
 describe('the loop in a real browser: scan → submit → handle → rate → 满意率', () => {
   let product: Product;
@@ -121,6 +105,7 @@ describe('the loop in a real browser: scan → submit → handle → rate → �
       (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
       await photo.elementHandle(),
     );
+    await detail.getByText('已解决', { exact: true }).click();
     await detail.getByText('非常满意', { exact: true }).click();
     await shot(resident, '06-rating');
     await detail.getByText('提交评价').click();
@@ -149,14 +134,4 @@ function samplePng(): Buffer {
     png.data.set([40, 110 + ((i / 4) % 96), 200, 255], i);
   }
   return PNG.sync.write(png);
-}
-
-/** Playwright's web-first assertion, without pulling in its test runner. */
-function see(locator: Locator) {
-  return {
-    toBeVisible: () => locator.waitFor({ state: 'visible', timeout: 15000 }),
-    toContainText: async (text: string) => {
-      await locator.filter({ hasText: text }).first().waitFor({ timeout: 15000 });
-    },
-  };
 }
