@@ -20,11 +20,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { provisionTestRedis } from './test-redis.mjs';
+import { freePort, runCommand } from './processes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(path.join(here, '..', 'server', 'package.json'));
@@ -133,18 +133,6 @@ function findBinary(names) {
     }
   }
   return null;
-}
-
-async function freePort(from) {
-  for (let port = from; port < from + 200; port++) {
-    const free = await new Promise((resolve) => {
-      const probe = net.createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port from ${from}`);
 }
 
 async function startThrowawayServer() {
@@ -306,24 +294,14 @@ async function cli(argv) {
   } catch (err) {
     log(`no Redis for the tests: ${err.message}`);
   }
-  const child = spawn(command[0], command.slice(1), {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
+  const code = await runCommand(
+    command,
+    {
       ...(db.url ? { TEST_DATABASE_URL: db.url, TEST_DATABASE_PROVISIONED: '1' } : {}),
       ...(redis.url ? { TEST_REDIS_URL: redis.url } : {}),
     },
-  });
-  const forward = (signal) => child.kill(signal);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  const code = await new Promise((resolve) => {
-    child.once('error', (err) => {
-      log(`cannot run ${command[0]}: ${err.message}`);
-      resolve(127);
-    });
-    child.once('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
-  });
+    log,
+  );
   await redis.dispose();
   await db.dispose();
   return code;

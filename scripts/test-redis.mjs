@@ -18,6 +18,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, runCommand } from './processes.mjs';
 
 const FIRST_PORT = 36379;
 const log = (message) => process.stderr.write(`test-redis: ${message}\n`);
@@ -94,18 +95,6 @@ export async function provisionTestRedis(env = process.env) {
   return { url: null, source: 'none', dispose: async () => {} };
 }
 
-async function freePort(from) {
-  for (let port = from; port < from + 200; port++) {
-    const free = await new Promise((resolve) => {
-      const probe = net.createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port from ${from}`);
-}
-
 async function startThrowawayRedis(binary) {
   const started = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqlk-redis-'));
@@ -173,20 +162,7 @@ async function cli(argv) {
     return 2;
   }
   const redis = await provisionTestRedis();
-  const child = spawn(command[0], command.slice(1), {
-    stdio: 'inherit',
-    env: redis.url ? { ...process.env, TEST_REDIS_URL: redis.url } : process.env,
-  });
-  const forward = (signal) => child.kill(signal);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  const code = await new Promise((resolve) => {
-    child.once('error', (err) => {
-      log(`cannot run ${command[0]}: ${err.message}`);
-      resolve(127);
-    });
-    child.once('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
-  });
+  const code = await runCommand(command, redis.url ? { TEST_REDIS_URL: redis.url } : {}, log);
   await redis.dispose();
   return code;
 }
