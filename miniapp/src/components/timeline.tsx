@@ -20,7 +20,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               <Text className="mq-timeline__status">→ {REQUEST_STATUS_LABELS[entry.toStatus]}</Text>
             ) : null}
           </View>
-          <Text className="mq-timeline__meta">
+          <Text className="mq-muted mq-timeline__meta">
             {entry.actorLabel} · {formatDateTime(entry.at)}
           </Text>
           {entry.note ? <Text className="mq-timeline__note">{entry.note}</Text> : null}

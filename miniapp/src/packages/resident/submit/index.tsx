@@ -10,17 +10,17 @@ import {
 } from '@mqlk/shared';
 
 import { Btn } from '../../../components/btn';
+import { CategoryPicker } from '../../../components/category-picker';
+import { FormFooter } from '../../../components/form-footer';
 import { MessageScreen } from '../../../components/message-screen';
 import { Page } from '../../../components/page';
 import { routeOf } from '../../../constants/routes';
 import { ensureResidentQuietly } from '../../../services/account';
-import { isRetryable } from '../../../services/http';
 import { classNames } from '../../../utils/format';
-import { CategoryPicker } from '../../../components/category-picker';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { SmsSignIn } from '../components/sms-sign-in';
 import { PrivacyNotice } from './privacy-notice';
-import { useSubmitForm, type SubmitForm } from './use-submit';
+import { useSubmitForm } from './use-submit';
 import './index.scss';
 
 export default function SubmitPage() {
@@ -116,44 +116,16 @@ function SubmitForm({ cardCode }: { cardCode: string }) {
         />
       ) : null}
 
-      <SubmitFooter form={form} />
+      <FormFooter
+        form={form}
+        label="提交"
+        retryHint="您填写的内容已经保存在手机上。网络好了以后再点一次“提交”，不会重复提交。"
+        reused={{
+          label: '先看看是否已经提交过',
+          open: () => void Taro.navigateTo({ url: routeOf('mine') }),
+        }}
+      />
     </Page>
-  );
-}
-
-function SubmitFooter({ form }: { form: SubmitForm }) {
-  const error = form.formError;
-  return (
-    <View className="submit-page__footer">
-      {form.issueCount > 0 && !error ? (
-        <Text className="submit-page__error-text submit-page__issues">
-          ! 还有{form.issueCount}处没有填好，请看上面红字的提示
-        </Text>
-      ) : null}
-      {error ? (
-        <View className="submit-page__error">
-          <Text className="submit-page__error-text">! {error.message}</Text>
-          {isRetryable(error) ? (
-            <Text className="submit-page__error-text">
-              您填写的内容已经保存在手机上。网络好了以后再点一次“提交”，不会重复提交。
-            </Text>
-          ) : null}
-          {error.code === 'IDEMPOTENCY_KEY_REUSED' ? (
-            <Btn kind="plain" onClick={() => Taro.navigateTo({ url: routeOf('mine') })}>
-              先看看是否已经提交过
-            </Btn>
-          ) : null}
-        </View>
-      ) : null}
-      <Btn
-        kind="primary"
-        size="big"
-        busyText={form.progressText}
-        onClick={() => void form.submit()}
-      >
-        {error && isRetryable(error) ? '重新提交' : '提交'}
-      </Btn>
-    </View>
   );
 }
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 
-import { classNames } from '../../../utils/format';
+import { ConsentBox } from '../../../components/consent-box';
 
 /**
  * How long a closed request is kept. DESIGN.md §5 asks for retention rules without fixing the
@@ -34,16 +34,9 @@ export function PrivacyNotice({ consent, onToggle, error }: PrivacyNoticeProps) 
           <Text className="privacy__body">{body}</Text>
         </View>
       ))}
-      <View
-        className={classNames('privacy__consent', consent && 'is-checked', error && 'is-invalid')}
-        onClick={onToggle}
-      >
-        <Text className="privacy__box">{consent ? '✓' : ''}</Text>
-        <Text className="privacy__consent-text">
-          {consent ? '已同意' : '请点这里表示同意'}：我已阅读并同意《个人信息保护说明》
-        </Text>
-      </View>
-      {error ? <Text className="mq-field-error">{error}</Text> : null}
+      <ConsentBox className="privacy__consent" checked={consent} onToggle={onToggle} error={error}>
+        {consent ? '已同意' : '请点这里表示同意'}：我已阅读并同意《个人信息保护说明》
+      </ConsentBox>
     </View>
   );
 }

@@ -1,21 +1,11 @@
-import {
-  CATEGORIES,
-  issueFor,
-  submitRequestSchema,
-  validate,
-  type FieldIssue,
-  type PhotoView,
-  type RequestDetail,
-} from '@mqlk/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { submitRequestSchema, validate, type RequestDetail } from '@mqlk/shared';
+import { useEffect, useState } from 'react';
 
-import { usePhotos } from '../../../hooks/use-photos';
+import { useRequestDraft } from '../../../hooks/use-request-draft';
 import { submitRequest } from '../../../services/api/requests';
 import { ensureResidentQuietly, isResidentSignedIn } from '../../../services/account';
 import { RESIDENT_SIGN_IN_METHOD } from '../../../services/auth';
-import { asApiError, isRetryable, type ApiError } from '../../../services/http';
 import { useSmsForm } from '../components/use-sms';
-import { newIdempotencyKey } from '../../../utils/idempotency';
 import { clearDraft, draftInput, loadDraft, saveDraft, type Draft } from './draft';
 
 export type Phase = 'editing' | 'signing_in' | 'uploading' | 'sending' | 'done';
@@ -32,9 +22,8 @@ type Editable = Pick<Draft, 'category' | 'subTopic' | 'text' | 'contactPhone' | 
 
 /** The submit form: the draft, its checks, sign-in when needed, and sending it exactly once. */
 export function useSubmitForm(cardCode: string) {
-  const [draft, setDraft] = useState(() => loadDraft(cardCode));
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [formError, setFormError] = useState<ApiError | null>(null);
+  const filing = useRequestDraft(() => loadDraft(cardCode));
+  const { draft, photos } = filing;
   const [phase, setPhase] = useState<Phase>('editing');
   const [result, setResult] = useState<RequestDetail | null>(null);
   const [needsSms, setNeedsSms] = useState(
@@ -46,34 +35,18 @@ export function useSubmitForm(cardCode: string) {
     if (phase !== 'done') saveDraft(draft);
   }, [draft, phase]);
 
-  const onPhotosChange = useCallback(
-    (photos: PhotoView[]) => setDraft((d) => ({ ...d, photos })),
-    [],
-  );
-  const photos = usePhotos(draft.photos, onPhotosChange);
-
-  const update = (change: Partial<Editable>) => {
-    setDraft((d) => {
-      const next = { ...d, ...change };
-      // A sub-topic of another category would be refused.
-      const topics = CATEGORIES.find((c) => c.code === next.category)?.subTopics ?? [];
-      if (next.subTopic && !topics.includes(next.subTopic)) next.subTopic = null;
-      return next;
-    });
-    const fields = Object.keys(change);
-    setIssues((list) => list.filter((i) => !fields.includes(i.field)));
-  };
+  const update: (change: Partial<Editable>) => void = filing.update;
 
   const busy = phase !== 'editing' && phase !== 'done';
 
   const submit = async () => {
     if (busy) return;
-    setFormError(null);
+    filing.setFormError(null);
     const photoIds = draft.photos.map((p) => p.id);
     const checked = validate(submitRequestSchema, draftInput(draft, photoIds));
     const smsInput = needsSms && !isResidentSignedIn() ? sms.check() : null;
     if (!checked.ok || (needsSms && !isResidentSignedIn() && !smsInput)) {
-      setIssues(checked.ok ? [] : checked.issues);
+      filing.setIssues(checked.ok ? [] : checked.issues);
       return;
     }
 
@@ -102,17 +75,10 @@ export function useSubmitForm(cardCode: string) {
       setResult(created);
       setPhase('done');
     } catch (error) {
-      const failure = asApiError(error);
       setPhase('editing');
-      setFormError(failure);
-      if (failure.details.length > 0) setIssues(failure.details);
+      const failure = filing.fail(error, stage === 'sending');
       if (SESSION_ENDED.includes(failure.code) && RESIDENT_SIGN_IN_METHOD === 'sms') {
         setNeedsSms(true);
-      }
-      // The server answered and filed nothing: the corrected draft is a new submission. After no
-      // answer (or a server failure) it may have been filed, so the retry must carry the same key.
-      if (stage === 'sending' && !isRetryable(failure)) {
-        setDraft((d) => ({ ...d, idempotencyKey: newIdempotencyKey() }));
       }
     }
   };
@@ -120,9 +86,9 @@ export function useSubmitForm(cardCode: string) {
   return {
     draft,
     update,
-    issue: (field: string) => issueFor(issues, field),
+    issue: filing.issue,
     /** How many fields still need fixing, said again beside the button the resident tapped. */
-    issueCount: issues.length + (needsSms ? sms.issues.length : 0),
+    issueCount: filing.issues.length + (needsSms ? sms.issues.length : 0),
     photos,
     sms,
     needsSms: needsSms && !isResidentSignedIn(),
@@ -130,10 +96,8 @@ export function useSubmitForm(cardCode: string) {
     busy,
     /** What the submit button says while it works. */
     progressText: phase === 'editing' || phase === 'done' ? '' : PHASE_TEXT[phase],
-    formError,
+    formError: filing.formError,
     result,
     submit,
   };
 }
-
-export type SubmitForm = ReturnType<typeof useSubmitForm>;

@@ -12,17 +12,17 @@ import {
 } from '@mqlk/shared';
 import { useEffect } from 'react';
 
-import { Btn } from '../../../components/btn';
 import { CategoryPicker } from '../../../components/category-picker';
+import { ConsentBox } from '../../../components/consent-box';
+import { FormFooter } from '../../../components/form-footer';
 import { Page } from '../../../components/page';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { RequireRole } from '../../../components/work-access';
 import { routeOf } from '../../../constants/routes';
-import { isRetryable } from '../../../services/http';
 import { currentUser } from '../../../services/session';
 import { classNames } from '../../../utils/format';
 import { RECORD_MODES, type RecordMode } from './draft';
-import { useRecordForm, type RecordForm } from './use-record';
+import { useRecordForm } from './use-record';
 import './index.scss';
 
 const TITLES: Record<RecordMode, { title: string; intro: string; button: string }> = {
@@ -176,57 +176,24 @@ function RecordFormView({ userId, mode }: { userId: number; mode: RecordMode }) 
         <Text className="record-page__privacy-text">
           登记的内容和手机号，只有办理的干部和乡镇（县）工作人员能看到，电话只显示部分数字；村里公示不写群众的姓名、电话和原话。事情办结后保存3年。
         </Text>
-        <View
-          className={classNames(
-            'record-page__consent',
-            draft.consent && 'is-checked',
-            issue('consent') && 'is-invalid',
-          )}
-          onClick={() => update({ consent: !draft.consent })}
+        <ConsentBox
+          checked={draft.consent}
+          onToggle={() => update({ consent: !draft.consent })}
+          error={issue('consent')}
         >
-          <Text className="record-page__box">{draft.consent ? '✓' : ''}</Text>
-          <Text className="record-page__consent-text">已向群众说明个人信息保护说明，群众同意</Text>
-        </View>
-        {issue('consent') ? <Text className="mq-field-error">{issue('consent')}</Text> : null}
+          已向群众说明个人信息保护说明，群众同意
+        </ConsentBox>
       </View>
 
-      <RecordFooter form={form} label={TITLES[mode].button} />
-    </View>
-  );
-}
-
-function RecordFooter({ form, label }: { form: RecordForm; label: string }) {
-  const error = form.formError;
-  return (
-    <View className="record-page__footer">
-      {form.issueCount > 0 && !error ? (
-        <Text className="record-page__error-text">
-          ! 还有{form.issueCount}处没有填好，请看上面红字的提示
-        </Text>
-      ) : null}
-      {error ? (
-        <View className="record-page__error">
-          <Text className="record-page__error-text">! {error.message}</Text>
-          {isRetryable(error) ? (
-            <Text className="record-page__error-text">
-              填写的内容已经保存在手机上。网络好了以后再点一次，不会重复登记。
-            </Text>
-          ) : null}
-          {error.code === 'IDEMPOTENCY_KEY_REUSED' ? (
-            <Btn kind="plain" onClick={() => Taro.redirectTo({ url: routeOf('inbox') })}>
-              先看看待办里是否已经登记过
-            </Btn>
-          ) : null}
-        </View>
-      ) : null}
-      <Btn
-        kind="primary"
-        size="big"
-        busyText={form.progressText}
-        onClick={() => void form.submit()}
-      >
-        {error && isRetryable(error) ? `重新${label}` : label}
-      </Btn>
+      <FormFooter
+        form={form}
+        label={TITLES[mode].button}
+        retryHint="填写的内容已经保存在手机上。网络好了以后再点一次，不会重复登记。"
+        reused={{
+          label: '先看看待办里是否已经登记过',
+          open: () => void Taro.redirectTo({ url: routeOf('inbox') }),
+        }}
+      />
     </View>
   );
 }

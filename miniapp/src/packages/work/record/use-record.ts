@@ -1,20 +1,10 @@
 import Taro from '@tarojs/taro';
-import {
-  CATEGORIES,
-  issueFor,
-  onBehalfSchema,
-  onSpotSchema,
-  validate,
-  type FieldIssue,
-  type PhotoView,
-} from '@mqlk/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { onBehalfSchema, onSpotSchema, validate, type FieldIssue } from '@mqlk/shared';
+import { useEffect, useState } from 'react';
 
 import { routeOf } from '../../../constants/routes';
-import { usePhotos } from '../../../hooks/use-photos';
+import { useRequestDraft } from '../../../hooks/use-request-draft';
 import { fileOnBehalf, recordOnSpot } from '../../../services/api/requests';
-import { asApiError, isRetryable, type ApiError } from '../../../services/http';
-import { newIdempotencyKey } from '../../../utils/idempotency';
 import { handOverTicket } from '../components/ticket-handoff';
 import {
   clearRecordDraft,
@@ -75,43 +65,27 @@ function check(draft: RecordDraft): Checked {
 
 /** The record form: the draft, its checks with the shared schema, and filing it exactly once. */
 export function useRecordForm(userId: number, mode: RecordMode) {
-  const [draft, setDraft] = useState(() => loadRecordDraft(userId, mode));
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [formError, setFormError] = useState<ApiError | null>(null);
+  const filing = useRequestDraft(() => loadRecordDraft(userId, mode));
+  const { draft, photos } = filing;
   const [phase, setPhase] = useState<RecordPhase>('editing');
 
   useEffect(() => {
     if (phase !== 'done') saveRecordDraft(userId, draft);
   }, [draft, phase, userId]);
 
-  const onPhotosChange = useCallback(
-    (photos: PhotoView[]) => setDraft((d) => ({ ...d, photos })),
-    [],
-  );
-  const photos = usePhotos(draft.photos, onPhotosChange);
-
-  const update = (change: Partial<Editable>) => {
-    setDraft((d) => {
-      const next = { ...d, ...change };
-      const topics = CATEGORIES.find((c) => c.code === next.category)?.subTopics ?? [];
-      if (next.subTopic && !topics.includes(next.subTopic)) next.subTopic = null;
-      return next;
-    });
-    const fields = Object.keys(change);
-    setIssues((list) => list.filter((i) => !fields.includes(i.field)));
-  };
+  const update: (change: Partial<Editable>) => void = filing.update;
 
   const busy = phase !== 'editing';
 
   const submit = async () => {
     if (busy) return;
-    setFormError(null);
+    filing.setFormError(null);
     const checked = check(draft);
     if (!checked.ok) {
-      setIssues(checked.issues);
+      filing.setIssues(checked.issues);
       return;
     }
-    setIssues([]);
+    filing.setIssues([]);
 
     let stage: RecordPhase = 'uploading';
     try {
@@ -128,29 +102,20 @@ export function useRecordForm(userId: number, mode: RecordMode) {
       await Taro.redirectTo({ url: routeOf('workRequest', { id, filed: mode }) });
     } catch (error) {
       setPhase('editing');
-      const failure = asApiError(error);
-      setFormError(failure);
-      if (failure.details.length > 0) setIssues(failure.details);
-      // A definite refusal filed nothing: the corrected draft is a new one. After no answer it
-      // may have been filed, so the retry must carry the same key.
-      if (stage === 'sending' && !isRetryable(failure)) {
-        setDraft((d) => ({ ...d, idempotencyKey: newIdempotencyKey() }));
-      }
+      filing.fail(error, stage === 'sending');
     }
   };
 
   return {
     draft,
     update,
-    issue: (field: string) => issueFor(issues, field),
-    issueCount: issues.length,
+    issue: filing.issue,
+    issueCount: filing.issues.length,
     photos,
     addPhotos: () => void photos.add(signedIn),
     busy,
     progressText: PHASE_TEXT[phase],
-    formError,
+    formError: filing.formError,
     submit,
   };
 }
-
-export type RecordForm = ReturnType<typeof useRecordForm>;

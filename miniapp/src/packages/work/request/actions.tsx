@@ -9,9 +9,8 @@ import {
 } from '@mqlk/shared';
 import { useState } from 'react';
 
-import { Btn } from '../../../components/btn';
 import { acceptRequest, replyToRequest, resolveRequest } from '../../../services/api/requests';
-import { Choice, FormFailure, NoteField } from './parts';
+import { Choice, FieldError, NoteField, SendButton } from './parts';
 import { useMoveForm, type ActionProps } from './move';
 
 export function AcceptAction({ request, run }: ActionProps) {
@@ -27,15 +26,9 @@ export function AcceptAction({ request, run }: ActionProps) {
       <Text className="work-action__hint">
         签收表示您已看到这件事、开始办理，群众那边会显示“办理中”。
       </Text>
-      <FormFailure failure={form.failure} />
-      <Btn
-        kind="primary"
-        size="big"
-        busyText={form.busy && '正在签收…'}
-        onClick={() => void accept()}
-      >
+      <SendButton form={form} kind="primary" size="big" busyText="正在签收…" onSend={accept}>
         签收，开始办理
-      </Btn>
+      </SendButton>
     </View>
   );
 }
@@ -54,19 +47,16 @@ export function ReplyAction({ request, run }: ActionProps) {
       <Text className="mq-section__title">答复群众</Text>
       <Text className="work-action__hint">告诉群众办到哪一步了；答复不会改变办理状态。</Text>
       <NoteField
+        form={form}
+        field="text"
         label="答复内容"
         value={text}
         placeholder="比如：已联系供水站，明天上午来修"
-        error={form.issue('text')}
-        onInput={(value) => {
-          setText(value);
-          form.clear('text');
-        }}
+        onInput={setText}
       />
-      <FormFailure failure={form.failure} />
-      <Btn kind="secondary" busyText={form.busy && '正在发送…'} onClick={() => void send()}>
+      <SendButton form={form} kind="secondary" busyText="正在发送…" onSend={send}>
         发送答复
-      </Btn>
+      </SendButton>
     </View>
   );
 }
@@ -107,10 +97,10 @@ export function ResolveAction({ request, run }: ActionProps) {
           <Text>{RESOLUTION_OUTCOME_LABELS[value]}</Text>
         </Choice>
       ))}
-      {form.issue('outcome') ? (
-        <Text className="mq-field-error">{form.issue('outcome')}</Text>
-      ) : null}
+      <FieldError form={form} field="outcome" />
       <NoteField
+        form={form}
+        field="note"
         label={
           outcome === 'explained'
             ? '不能解决的原因（至少10个字）'
@@ -124,21 +114,11 @@ export function ResolveAction({ request, run }: ActionProps) {
             ? '写清楚为什么暂时不能解决、政策依据、下一步怎么办'
             : '怎么办的、办成什么样'
         }
-        error={form.issue('note')}
-        onInput={(value) => {
-          setNote(value);
-          form.clear('note');
-        }}
+        onInput={setNote}
       />
-      <FormFailure failure={form.failure} />
-      <Btn
-        kind="primary"
-        size="big"
-        busyText={form.busy && '正在办结…'}
-        onClick={() => void send()}
-      >
+      <SendButton form={form} kind="primary" size="big" busyText="正在办结…" onSend={send}>
         {rectifying ? '整改完成，再次办结' : '办结，请群众评价'}
-      </Btn>
+      </SendButton>
     </View>
   );
 }

@@ -18,7 +18,7 @@ import {
   getTransferTargets,
   transferRequest,
 } from '../../../services/api/requests';
-import { ActionFold, Choice, FormFailure, NoteField } from './parts';
+import { ActionFold, Choice, FieldError, FormFailure, NoteField, SendButton } from './parts';
 import { useMoveForm, type ActionProps } from './move';
 
 /** 上报: to the next level's staff, after a step that says what that means. */
@@ -60,13 +60,13 @@ export function EscalateAction({ request, run }: ActionProps) {
       hint={`本级办不了的事，交给${where}办理（小事不出村、大事不出乡、难事不出县）。`}
     >
       <NoteField
+        form={form}
+        field="reason"
         label="上报理由"
         value={reason}
         placeholder="写清楚为什么本级办不了、已经做了什么"
-        error={form.issue('reason')}
         onInput={(value) => {
           setReason(value);
-          form.clear('reason');
           setConfirming(false);
         }}
       />
@@ -172,23 +172,18 @@ function TransferForm({ request, run }: ActionProps) {
           </Text>
         </Choice>
       ))}
-      {form.issue('toUserId') ? (
-        <Text className="mq-field-error">{form.issue('toUserId')}</Text>
-      ) : null}
+      <FieldError form={form} field="toUserId" />
       <NoteField
+        form={form}
+        field="reason"
         label="转办理由"
         value={reason}
         placeholder="比如：这件事归二组管，转给二组网格员"
-        error={form.issue('reason')}
-        onInput={(value) => {
-          setReason(value);
-          form.clear('reason');
-        }}
+        onInput={setReason}
       />
-      <FormFailure failure={form.failure} />
-      <Btn kind="primary" busyText={form.busy && '正在转办…'} onClick={() => void send()}>
+      <SendButton form={form} kind="primary" busyText="正在转办…" onSend={send}>
         {chosen ? `转办给${chosen.name}` : '确定转办'}
-      </Btn>
+      </SendButton>
     </View>
   );
 }
@@ -210,19 +205,16 @@ export function CancelAction({ request, run }: ActionProps) {
       hint="群众没有确认、或者登记错了，可以撤销。撤销后这件事不算办结，确认码也不能再用。"
     >
       <NoteField
+        form={form}
+        field="reason"
         label="撤销原因"
         value={reason}
         placeholder="比如：登记错了手机号，重新登记"
-        error={form.issue('reason')}
-        onInput={(value) => {
-          setReason(value);
-          form.clear('reason');
-        }}
+        onInput={setReason}
       />
-      <FormFailure failure={form.failure} />
-      <Btn kind="danger" busyText={form.busy && '正在撤销…'} onClick={() => void send()}>
+      <SendButton form={form} kind="danger" busyText="正在撤销…" onSend={send}>
         确定撤销登记
-      </Btn>
+      </SendButton>
     </ActionFold>
   );
 }

@@ -22,7 +22,7 @@ export function SupervisionNotice({ request }: { request: RequestDetail }) {
       </View>
       <Text className="work-notice__text">{request.supervisionNote}</Text>
       {supervision ? (
-        <Text className="work-notice__meta">
+        <Text className="mq-muted work-notice__meta">
           {supervision.count > 1 ? `已督办${supervision.count}次` : '督办1次'} · 最近一次：
           {formatDateTime(supervision.lastAt)}
         </Text>
@@ -47,7 +47,9 @@ export function RectificationNotice({ request }: { request: RequestDetail }) {
       <Text className="mq-label">核实情况和整改要求</Text>
       <Text className="work-notice__text">{task.finding}</Text>
       <Text className="work-notice__due">整改时限：{formatDateTime(task.dueAt)}前办结</Text>
-      <Text className="work-notice__meta">核实时间：{formatDateTime(task.verifiedAt)}</Text>
+      <Text className="mq-muted work-notice__meta">
+        核实时间：{formatDateTime(task.verifiedAt)}
+      </Text>
     </View>
   );
 }
@@ -85,12 +87,14 @@ export function ClocksSection({ request }: { request: RequestDetail }) {
               <Text className="work-clocks__kind">{CLOCK_KIND_LABELS[clock.kind]}</Text>
               <Badge tone={look.tone} icon={look.icon} label={label} />
             </View>
-            <Text className="work-clocks__line">
+            <Text className="mq-muted work-clocks__line">
               {clock.ownerName}（{HANDLING_LEVEL_LABELS[clock.level]}）
             </Text>
-            <Text className="work-clocks__line">到期：{formatDateTime(clock.dueAt)}</Text>
+            <Text className="mq-muted work-clocks__line">到期：{formatDateTime(clock.dueAt)}</Text>
             {clock.stoppedAt ? (
-              <Text className="work-clocks__line">结束：{formatDateTime(clock.stoppedAt)}</Text>
+              <Text className="mq-muted work-clocks__line">
+                结束：{formatDateTime(clock.stoppedAt)}
+              </Text>
             ) : null}
           </View>
         );

@@ -9,9 +9,8 @@ import {
 } from '@mqlk/shared';
 import { useState } from 'react';
 
-import { Btn } from '../../../components/btn';
 import { superviseRequest, verifyRequest } from '../../../services/api/requests';
-import { ActionFold, Choice, FormFailure, NoteField } from './parts';
+import { ActionFold, Choice, FieldError, NoteField, SendButton } from './parts';
 import { useMoveForm, type ActionProps } from './move';
 
 /**
@@ -60,20 +59,16 @@ export function VerifyAction({ request, run }: ActionProps) {
         <Text className="work-action__name">不属实</Text>
         <Text className="work-action__meta">评价不计入统计，需写明原因</Text>
       </Choice>
-      {form.issue('founded') ? (
-        <Text className="mq-field-error">{form.issue('founded')}</Text>
-      ) : null}
+      <FieldError form={form} field="founded" />
 
       {founded === true ? (
         <NoteField
+          form={form}
+          field="finding"
           label="核实情况和整改要求"
           value={finding}
           placeholder="写清楚核实了什么、办理人要怎么整改。办理人只看到这段话，看不到群众的评价。"
-          error={form.issue('finding')}
-          onInput={(value) => {
-            setFinding(value);
-            form.clear('finding');
-          }}
+          onInput={setFinding}
         />
       ) : null}
 
@@ -92,31 +87,21 @@ export function VerifyAction({ request, run }: ActionProps) {
               <Text>{UNFOUNDED_REASON_LABELS[value]}</Text>
             </Choice>
           ))}
-          {form.issue('reason') ? (
-            <Text className="mq-field-error">{form.issue('reason')}</Text>
-          ) : null}
+          <FieldError form={form} field="reason" />
           <NoteField
+            form={form}
+            field="note"
             label="核实说明"
             value={note}
             placeholder="写清楚依据：核实了什么、为什么不属实"
-            error={form.issue('note')}
-            onInput={(value) => {
-              setNote(value);
-              form.clear('note');
-            }}
+            onInput={setNote}
           />
         </View>
       ) : null}
 
-      <FormFailure failure={form.failure} />
-      <Btn
-        kind="primary"
-        size="big"
-        busyText={form.busy && '正在提交…'}
-        onClick={() => void send()}
-      >
+      <SendButton form={form} kind="primary" size="big" busyText="正在提交…" onSend={send}>
         提交核实结果
-      </Btn>
+      </SendButton>
     </View>
   );
 }
@@ -140,19 +125,16 @@ export function SuperviseAction({ request, run }: ActionProps) {
       hint="提醒办理人抓紧办理。督办意见会显示在诉求最上面，不改变办理状态。"
     >
       <NoteField
+        form={form}
+        field="note"
         label="督办意见"
         value={note}
         placeholder="比如：请于本周五前办结，并向群众回复"
-        error={form.issue('note')}
-        onInput={(value) => {
-          setNote(value);
-          form.clear('note');
-        }}
+        onInput={setNote}
       />
-      <FormFailure failure={form.failure} />
-      <Btn kind="primary" busyText={form.busy && '正在发送…'} onClick={() => void send()}>
+      <SendButton form={form} kind="primary" busyText="正在发送…" onSend={send}>
         发出督办
-      </Btn>
+      </SendButton>
     </ActionFold>
   );
 }

@@ -1,9 +1,10 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 
-import { Btn } from '../../../components/btn';
+import { Btn, type BtnKind } from '../../../components/btn';
 import type { ApiError } from '../../../services/http';
 import { classNames } from '../../../utils/format';
+import type { MoveForm } from './move';
 
 /**
  * A move that is not the obvious next step (上报, 转办, 撤销, 督办): a button until it is wanted,
@@ -73,19 +74,23 @@ export function Choice({
   );
 }
 
+/** A written field of a move: the form's message for it underneath, dropped once it is edited. */
 export function NoteField({
+  form,
+  field,
   label,
   value,
   placeholder,
-  error,
   onInput,
 }: {
+  form: MoveForm;
+  field: string;
   label: string;
   value: string;
   placeholder: string;
-  error: string | undefined;
   onInput: (value: string) => void;
 }) {
+  const error = form.issue(field);
   return (
     <View className="mq-field">
       <Text className="mq-label">{label}</Text>
@@ -94,11 +99,20 @@ export function NoteField({
         value={value}
         maxlength={-1}
         placeholder={placeholder}
-        onInput={(e) => onInput(e.detail.value)}
+        onInput={(e) => {
+          onInput(e.detail.value);
+          form.clear(field);
+        }}
       />
-      {error ? <Text className="mq-field-error">{error}</Text> : null}
+      <FieldError form={form} field={field} />
     </View>
   );
+}
+
+/** The form's message for a field, under it (under a list of choices, or a NoteField). */
+export function FieldError({ form, field }: { form: MoveForm; field: string }) {
+  const error = form.issue(field);
+  return error ? <Text className="mq-field-error">{error}</Text> : null;
 }
 
 /** The server's answer when a move did not go through, beside the button that sent it. */
@@ -106,4 +120,31 @@ export function FormFailure({ failure }: { failure: ApiError | null }) {
   return failure ? (
     <Text className="mq-field-error work-action__failure">! {failure.message}</Text>
   ) : null;
+}
+
+/** The button that sends a move, with the server's answer above it when the last try failed. */
+export function SendButton({
+  form,
+  kind,
+  size,
+  busyText,
+  onSend,
+  children,
+}: {
+  form: MoveForm;
+  kind: BtnKind;
+  size?: 'big';
+  /** What the button says while the move is sent. */
+  busyText: string;
+  onSend: () => Promise<unknown>;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <FormFailure failure={form.failure} />
+      <Btn kind={kind} size={size} busyText={form.busy && busyText} onClick={() => void onSend()}>
+        {children}
+      </Btn>
+    </>
+  );
 }
