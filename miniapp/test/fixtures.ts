@@ -87,6 +87,7 @@ export function requestDetail(overrides: Partial<RequestDetail> = {}): RequestDe
         fromStatus: null,
         toStatus: 'submitted',
         note: null,
+        handedTo: null,
         at: '2026-11-21T01:30:00.000Z',
       },
     ],

@@ -215,6 +215,11 @@ describe.each(testDialects())('every move of a request on %s', (dialect) => {
         ownerName: l.w.cadreA2.cadre.name,
         allowedActions: [],
       });
+      expect(moved.timeline.at(-1)).toMatchObject({
+        action: 'transfer',
+        handedTo: l.w.cadreA2.cadre.name,
+        note: '这一片归李干部负责',
+      });
       const handled = await t.http().get('/api/inbox/handled').set(bearer(cadre)).expect(200);
       expect(handled.body.items).toContainEqual(
         expect.objectContaining({

@@ -16,7 +16,9 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
         <View className="mq-timeline__entry" key={entry.id}>
           <View className="mq-timeline__head">
             <Text className="mq-timeline__action">{ACTION_LABELS[entry.action]}</Text>
-            {entry.fromStatus !== entry.toStatus ? (
+            {entry.handedTo ? (
+              <Text className="mq-timeline__status">→ {entry.handedTo}</Text>
+            ) : entry.fromStatus !== entry.toStatus ? (
               <Text className="mq-timeline__status">→ {REQUEST_STATUS_LABELS[entry.toStatus]}</Text>
             ) : null}
           </View>

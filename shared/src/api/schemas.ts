@@ -146,6 +146,8 @@ export const timelineEntrySchema = v.object({
   fromStatus: v.nullable(v.picklist(REQUEST_STATUSES)),
   toStatus: v.picklist(REQUEST_STATUSES),
   note: v.nullable(v.string()),
+  /** for 上报 and 转办: who took the request over */
+  handedTo: v.nullable(v.string()),
   at: instant,
 });
 export type TimelineEntry = v.InferOutput<typeof timelineEntrySchema>;

@@ -102,6 +102,8 @@ export class RequestPresenter {
         fromStatus: step.fromStatus,
         toStatus: step.toStatus,
         note: step.note,
+        handedTo:
+          typeof e.payload?.toUserId === 'number' ? (names.get(e.payload.toUserId) ?? null) : null,
         at: e.createdAt.toISOString(),
       });
     }

@@ -98,6 +98,9 @@ export class RequestQueries {
     const names = await this.users.displayNames([
       request.ownerUserId,
       ...events.flatMap((e) => (e.actorUserId === null ? [] : [e.actorUserId])),
+      ...events.flatMap((e) =>
+        typeof e.payload?.toUserId === 'number' ? [e.payload.toUserId] : [],
+      ),
       ...clocks.map((c) => c.ownerUserId),
     ]);
     const firstContact = request.firstContactCadreId
