@@ -210,6 +210,34 @@ describe('every move in a real browser', () => {
     await resident.context().close();
   });
 
+  it('当场解决 confirmed from the resident’s own list, without the QR code', async () => {
+    const phone = randomPhone();
+    const resident = await api.resident(phone);
+    await api.call(
+      'POST',
+      '/api/requests/on-spot',
+      cadreToken,
+      {
+        channel: 'phone',
+        category: 'policy',
+        text: '问城乡居民医保今年的缴费截止时间',
+        note: '电话里当场告诉了截止时间和缴费方式',
+        residentPhone: phone,
+        consent: true,
+      },
+      { 'idempotency-key': `onspot${Date.now()}` },
+    );
+    const page = await phonePage(browser);
+    await useSession(page, product.baseUrl, resident.session);
+    await page.goto(`${product.baseUrl}/mine`);
+    await shown(page).getByText('政策咨询', { exact: false }).first().click();
+    await shown(page).getByText('请确认这件事已经解决').waitFor();
+    await shot(page, 'm22b-resident-confirms-from-list');
+    await shown(page).getByText('确认，已经解决了').click();
+    await see(shown(page).getByText('请您评价这次办理')).toBeVisible();
+    await page.context().close();
+  });
+
   it('代填: the cadre files for a resident, who finds it after signing in with that phone', async () => {
     const phone = randomPhone();
     await cadre.goto(`${product.baseUrl}/work`);

@@ -74,7 +74,7 @@ const MOVES: Exclude<Action, 'submit' | 'record_on_spot' | 'expire_rating'>[] = 
   'cancel',
 ];
 const ROUTE_OF: Record<(typeof MOVES)[number], RouteName> = {
-  confirm: 'confirm',
+  confirm: 'confirmRequest',
   withdraw: 'withdraw',
   accept: 'accept',
   reply: 'reply',
@@ -103,8 +103,6 @@ const PROBE: Record<(typeof MOVES)[number], Move> = {
 interface Reached {
   id: number;
   requesterToken: string;
-  /** the confirmation link's token, for a 当场解决 record */
-  confirmToken?: string;
 }
 
 interface StateDef {
@@ -193,11 +191,7 @@ const STATES: StateDef[] = [
           consent: true,
         })
         .expect(201);
-      return {
-        id: res.body.request.id,
-        requesterToken: await l.resident(phone),
-        confirmToken: String(res.body.confirmation.link).split('/').pop()!,
-      };
+      return { id: res.body.request.id, requesterToken: await l.resident(phone) };
     },
   },
   {
@@ -417,10 +411,7 @@ describe.each(testDialects())('the whole state machine over HTTP on %s', (dialec
 
   async function call(def: StateDef, r: Reached, profile: Profile, action: (typeof MOVES)[number]) {
     const real = await l.get(tokens.county, r.id);
-    const path =
-      action === 'confirm'
-        ? `/api/confirmations/${r.confirmToken ?? 'A'.repeat(24)}`
-        : ROUTES[ROUTE_OF[action]].path.replace(':id', String(r.id));
+    const path = ROUTES[ROUTE_OF[action]].path.replace(':id', String(r.id));
     return t
       .http()
       .post(path)
@@ -437,8 +428,6 @@ describe.each(testDialects())('the whole state machine over HTTP on %s', (dialec
 
     it.each(PROFILES)('as %s, every move answers what the state machine says', async (profile) => {
       for (const action of MOVES) {
-        // Confirming goes by the record's link: only a 当场解决 record has one.
-        if (action === 'confirm' && !def.state.status?.startsWith('pending')) continue;
         const want = expected(def, profile, action);
         const label = `${def.name} / ${profile} / ${action}`;
         if (want.ok) {
@@ -455,15 +444,7 @@ describe.each(testDialects())('the whole state machine over HTTP on %s', (dialec
           tally.allowed += 1;
         } else {
           const before = await l.get(tokens.county, probe.id);
-          let code: ErrorCode = want.code;
-          // The link names the record: someone else signed in is told to use the recorded phone,
-          // and only residents confirm at all.
-          if (action === 'confirm' && want.code === 'NOT_REQUESTER') {
-            code = ROLE[profile] === 'resident' ? 'CONFIRMATION_OTHER_PHONE' : 'FORBIDDEN';
-          }
-          if (action === 'confirm' && want.code === 'REQUEST_NOT_FOUND') {
-            code = ROLE[profile] === 'resident' ? 'CONFIRMATION_OTHER_PHONE' : 'FORBIDDEN';
-          }
+          const code: ErrorCode = want.code;
           const res = await call(def, probe, profile, action);
           expect({ label, status: res.status, code: res.body.code }).toEqual({
             label,

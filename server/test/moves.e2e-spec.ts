@@ -416,7 +416,19 @@ describe.each(testDialects())('every move of a request on %s', (dialect) => {
         .expect(200);
       expect(again.body.smsSentTo).toMatch(/^\d{3}\*{4}\d{4}$/);
       expect(again.body.devSms).toContain(again.body.link);
-      await t.http().get(`/api/confirmations/${first}`).expect(200);
+      // The replaced code shows nothing more of the resident's matter.
+      await t.http().get(`/api/confirmations/${first}`).expect(404);
+      // One SMS a minute at the most for a record.
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/requests/${id}/confirmation`)
+            .set(bearer(cadre))
+            .send({ sendSms: true })
+            .expect(429)
+        ).body,
+      ).toEqual(refusal('SMS_RATE_LIMITED'));
       const resident = await l.resident();
       expect(
         (await t.http().post(`/api/confirmations/${first}`).set(bearer(resident)).send({})).status,
@@ -451,6 +463,130 @@ describe.each(testDialects())('every move of a request on %s', (dialect) => {
       const res = await record(cadre, { residentPhone: uniquePhone(), category: 'conduct' }, 400);
       expect(res.body.details[0].field).toBe('category');
       await record(await l.resident(), { residentPhone: uniquePhone() }, 403);
+    });
+  });
+
+  describe('staff rescue and the edges', () => {
+    it('the resident can confirm from their own list; staff can clear a record nobody confirmed', async () => {
+      const phone = uniquePhone();
+      const recorded = await t
+        .http()
+        .post('/api/requests/on-spot')
+        .set(bearer(cadre))
+        .set('Idempotency-Key', idemKey())
+        .send({
+          channel: 'phone',
+          category: 'policy',
+          text: '问新农合缴费的截止时间',
+          note: '电话里当场告诉了截止时间和缴费方式',
+          residentPhone: phone,
+          consent: true,
+        })
+        .expect(201);
+      const id = recorded.body.request.id as number;
+      const resident = await l.resident(phone);
+      expect((await l.get(resident, id)).allowedActions).toEqual(['confirm']);
+      const confirmed = await l.move(resident, id, 'confirm', {});
+      expect(confirmed).toMatchObject({ status: 'resolved', allowedActions: ['rate'] });
+      const link = String(recorded.body.confirmation.link).split('/').pop();
+      expect((await t.http().get(`/api/confirmations/${link}`).expect(200)).body.state).toBe(
+        'confirmed',
+      );
+
+      const stale = await t
+        .http()
+        .post('/api/requests/on-spot')
+        .set(bearer(cadre))
+        .set('Idempotency-Key', idemKey())
+        .send({
+          channel: 'visit',
+          category: 'difficulty',
+          text: '门口的水沟堵了，下雨就淹',
+          note: '当场帮忙清了水沟',
+          residentPhone: uniquePhone(),
+          consent: true,
+        })
+        .expect(201);
+      const staffView = await l.get(staffA, stale.body.request.id);
+      expect(staffView.allowedActions).toEqual(['cancel']);
+      const cleared = await l.move(staffA, stale.body.request.id, 'cancel', {
+        version: staffView.version,
+        reason: '干部已调走，群众一直没有确认',
+      });
+      expect(cleared).toMatchObject({ status: 'withdrawn' });
+    });
+
+    it('staff who handled a request read it as a cadre does: no ratings of their own work', async () => {
+      const resident = await l.resident();
+      const own = await l.submit(resident, {
+        category: 'conduct',
+        subTopic: 'attitude',
+        text: '村干部说话很冲，态度不好',
+      });
+      expect(own.ownerName).toBe(l.w.staffA.displayName);
+      await l.handle(staffA, own.id, '已找干部谈话，当面向群众道歉');
+      await l.rate(resident, own.id, 1, '道歉也不真诚');
+      const seen = await l.get(staffA, own.id);
+      expect(seen).toMatchObject({ status: 'resolved', ratings: [], version: 0 });
+      expect(await queue(staffA, 'review')).not.toContain(own.id);
+      // The county sees it, and verifies it.
+      expect(await queue(county, 'review')).toContain(own.id);
+      expect((await l.get(county, own.id)).ratings).toMatchObject([{ level: 1 }]);
+    });
+
+    it('county staff may verify a bad review of their own work: nobody stands above them', async () => {
+      const resident = await l.resident();
+      const r = await l.submit(resident);
+      await l.move(cadre, r.id, 'escalate', { version: r.version, reason: '需要镇里协调处理' });
+      const up = await l.get(staffA, r.id);
+      await l.move(staffA, r.id, 'escalate', { version: up.version, reason: '需要县里协调处理' });
+      await l.handle(county, r.id, '县里协调解决了');
+      await l.rate(resident, r.id, 2);
+      const seen = await l.get(county, r.id);
+      expect(seen.allowedActions).toEqual(['verify']);
+      await l.move(county, r.id, 'verify', {
+        version: seen.version,
+        founded: true,
+        finding: '回访属实，县里重新安排施工队',
+      });
+      expect((await l.get(county, r.id)).status).toBe('rectifying');
+    });
+
+    it('a cadre who files a conduct complaint for a resident follows it; one it is about never sees it', async () => {
+      const filed = await t
+        .http()
+        .post('/api/requests/on-behalf')
+        .set(bearer(cadre2))
+        .set('Idempotency-Key', idemKey())
+        .send({
+          channel: 'visit',
+          category: 'conduct',
+          subTopic: 'inaction',
+          text: '群众反映村里办低保拖了三个月没人管',
+          residentPhone: uniquePhone(),
+          consent: true,
+        })
+        .expect(201);
+      expect(filed.body).toMatchObject({ ownerName: l.w.staffA.displayName, allowedActions: [] });
+      const handled = await t.http().get('/api/inbox/handled').set(bearer(cadre2)).expect(200);
+      expect(handled.body.items.map((x: { id: number }) => x.id)).toContain(filed.body.id);
+    });
+
+    it('escalating where the next level has no staff account says so', async () => {
+      const lone = await l.f.unit('township', l.w.county);
+      const village = await l.f.unit('village', lone);
+      const loneCadre = await l.f.cadre(village);
+      const token = await l.as(loneCadre.user);
+      const r = await l.submit(await l.resident(), {}, loneCadre.card.code);
+      expect(
+        await l.move(
+          token,
+          r.id,
+          'escalate',
+          { version: r.version, reason: '需要镇里协调处理' },
+          409,
+        ),
+      ).toEqual(refusal('ESCALATION_NO_STAFF'));
     });
   });
 

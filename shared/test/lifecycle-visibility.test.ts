@@ -24,28 +24,39 @@ describe('who sees ratings', () => {
   it.each([
     ['requester', true],
     ['staffInScope', true],
-    ['ownerStaff', true],
+    // The staff member who handled it is the one rated.
+    ['ownerStaff', false],
     ['ownerCadre', false],
     ['firstContact', false],
     ['staffOutOfScope', false],
     ['cadreAsRequester', false],
   ] as [keyof typeof READERS, boolean][])('%s → %s', (reader, expected) => {
-    expect(seesRatings(READERS[reader])).toBe(expected);
+    expect(seesRatings(READERS[reader], 'village')).toBe(expected);
+  });
+});
+
+describe('at the county', () => {
+  it('the county staff who handled a request read its rating: they are the ones to verify it', () => {
+    expect(seesRatings(READERS.ownerStaff, 'county')).toBe(true);
+    expect(statusSeenBy('under_review', READERS.ownerStaff, 'county')).toBe('under_review');
+    expect(statusSeenBy('under_review', READERS.ownerStaff, 'township')).toBe('resolved');
+    expect(seesRatings(READERS.ownerCadre, 'county')).toBe(false);
   });
 });
 
 describe('statusSeenBy: resolved, under review and closed read the same to a cadre', () => {
   const masked: RequestStatus[] = ['resolved', 'under_review', 'closed'];
   it.each(REQUEST_STATUSES.map((s) => [s] as const))('%s', (status) => {
-    const cadre = statusSeenBy(status, READERS.ownerCadre);
+    const cadre = statusSeenBy(status, READERS.ownerCadre, 'village');
     expect(cadre).toBe(masked.includes(status) ? 'resolved' : status);
-    expect(statusSeenBy(status, READERS.firstContact)).toBe(cadre);
-    expect(statusSeenBy(status, READERS.requester)).toBe(status);
-    expect(statusSeenBy(status, READERS.staffInScope)).toBe(status);
-    expect(isStatusMasked(status, READERS.ownerCadre)).toBe(status !== cadre);
+    expect(statusSeenBy(status, READERS.firstContact, 'village')).toBe(cadre);
+    expect(statusSeenBy(status, READERS.requester, 'village')).toBe(status);
+    expect(statusSeenBy(status, READERS.staffInScope, 'village')).toBe(status);
+    expect(statusSeenBy(status, READERS.ownerStaff, 'village')).toBe(cadre);
+    expect(isStatusMasked(status, READERS.ownerCadre, 'village')).toBe(status !== cadre);
   });
   it('a rectification is not hidden: it is the cadre’s task', () => {
-    expect(statusSeenBy('rectifying', READERS.ownerCadre)).toBe('rectifying');
+    expect(statusSeenBy('rectifying', READERS.ownerCadre, 'village')).toBe('rectifying');
   });
 });
 
@@ -57,8 +68,8 @@ describe('timelineStepSeenBy', () => {
     note: '办事拖拉',
   });
   it('a good and a bad rating look the same to the cadre: given, with no result', () => {
-    const good = timelineStepSeenBy(rate('closed'), READERS.ownerCadre);
-    const bad = timelineStepSeenBy(rate('under_review'), READERS.ownerCadre);
+    const good = timelineStepSeenBy(rate('closed'), READERS.ownerCadre, 'village');
+    const bad = timelineStepSeenBy(rate('under_review'), READERS.ownerCadre, 'village');
     expect(good).toEqual({
       action: 'rate',
       fromStatus: 'resolved',
@@ -68,10 +79,10 @@ describe('timelineStepSeenBy', () => {
     expect(bad).toEqual(good);
   });
   it('the resident and staff see the rating as it was', () => {
-    expect(timelineStepSeenBy(rate('under_review'), READERS.requester)).toEqual(
+    expect(timelineStepSeenBy(rate('under_review'), READERS.requester, 'village')).toEqual(
       rate('under_review'),
     );
-    expect(timelineStepSeenBy(rate('under_review'), READERS.staffInScope)).toEqual(
+    expect(timelineStepSeenBy(rate('under_review'), READERS.staffInScope, 'village')).toEqual(
       rate('under_review'),
     );
   });
@@ -90,19 +101,22 @@ describe('timelineStepSeenBy', () => {
       note: '未按约定时间上门，请三日内整改',
       founded: true,
     };
-    expect(timelineStepSeenBy(unfounded, READERS.ownerCadre)).toBeNull();
-    expect(timelineStepSeenBy({ ...unfounded, founded: undefined }, READERS.ownerCadre)).toBeNull();
-    expect(timelineStepSeenBy(founded, READERS.ownerCadre)).toEqual({
+    expect(timelineStepSeenBy(unfounded, READERS.ownerCadre, 'village')).toBeNull();
+    expect(
+      timelineStepSeenBy({ ...unfounded, founded: undefined }, READERS.ownerCadre, 'village'),
+    ).toBeNull();
+    expect(timelineStepSeenBy(founded, READERS.ownerCadre, 'village')).toEqual({
       ...founded,
       fromStatus: 'resolved',
     });
-    expect(timelineStepSeenBy(unfounded, READERS.staffInScope)).toEqual(unfounded);
+    expect(timelineStepSeenBy(unfounded, READERS.staffInScope, 'village')).toEqual(unfounded);
   });
   it('the window closing reads as 已办结 → 已办结 to the cadre', () => {
     expect(
       timelineStepSeenBy(
         { action: 'expire_rating', fromStatus: 'resolved', toStatus: 'closed', note: null },
         READERS.firstContact,
+        'village',
       ),
     ).toEqual({
       action: 'expire_rating',
@@ -118,6 +132,6 @@ describe('timelineStepSeenBy', () => {
       toStatus: 'in_progress',
       note: '明天上门',
     };
-    expect(timelineStepSeenBy(reply, READERS.ownerCadre)).toEqual(reply);
+    expect(timelineStepSeenBy(reply, READERS.ownerCadre, 'village')).toEqual(reply);
   });
 });

@@ -59,7 +59,8 @@ const ALLOWED: Record<string, { who: Profile[]; to: RequestStatus }> = {
   'submitted|supervise': { who: OVERSEERS, to: 'submitted' },
   'in_progress|supervise': { who: OVERSEERS, to: 'in_progress' },
   'rectifying|supervise': { who: OVERSEERS, to: 'rectifying' },
-  'pending_confirmation|cancel': { who: OWNERS, to: 'withdrawn' },
+  // Staff may clear a record the resident never confirmed, e.g. after its cadre moved on.
+  'pending_confirmation|cancel': { who: [...OWNERS, 'staffInScope'], to: 'withdrawn' },
 };
 
 const PROBE: Record<Action, Move> = {
@@ -99,8 +100,8 @@ describe('transition: the whole table, every status × action × actor', () => {
   );
 
   it('has both kinds of case', () => {
-    expect(allowed.length).toBe(40);
-    expect(forbidden.length).toBe(cases.length - 40);
+    expect(allowed.length).toBe(41);
+    expect(forbidden.length).toBe(cases.length - 41);
   });
 
   it.each(allowed)('$profile may $action from $status', ({ status, action, profile }) => {
@@ -127,6 +128,7 @@ describe('refusal codes say why', () => {
     ['under_review', 'ownerCadre', { action: 'verify', founded: true }, 'FORBIDDEN'],
     ['under_review', 'ownerStaff', { action: 'verify', founded: true }, 'OWN_WORK'],
     ['in_progress', 'ownerStaff', { action: 'supervise' }, 'OWN_WORK'],
+    ['pending_confirmation', 'staffOutOfScope', { action: 'cancel' }, 'NOT_OWNER'],
     ['pending_confirmation', 'requester', { action: 'cancel' }, 'NOT_OWNER'],
     ['submitted', 'ownerCadre', { action: 'cancel' }, 'TRANSITION_NOT_ALLOWED'],
     ['in_progress', 'staffOutOfScope', { action: 'supervise' }, 'OUT_OF_SCOPE'],
@@ -138,6 +140,26 @@ describe('refusal codes say why', () => {
   ];
   it.each(cases)('%s: %s %j → %s', (status, profile, move, code) => {
     expect(transition(state(status), PROFILES[profile], move)).toEqual({ ok: false, code });
+  });
+});
+
+describe('verification at the top', () => {
+  it('lets county staff verify a bad review of their own work: nobody stands above them', () => {
+    const atCounty = state('under_review', { level: 'county' });
+    expect(
+      transition(atCounty, PROFILES.ownerStaff, { action: 'verify', founded: true }),
+    ).toMatchObject({
+      ok: true,
+      to: 'rectifying',
+    });
+    expect(transition(atCounty, PROFILES.ownerStaff, { action: 'supervise' })).toEqual({
+      ok: false,
+      code: 'OWN_WORK',
+    });
+    const atTownship = state('under_review', { level: 'township' });
+    expect(
+      transition(atTownship, PROFILES.ownerStaff, { action: 'verify', founded: false }),
+    ).toEqual({ ok: false, code: 'OWN_WORK' });
   });
 });
 
@@ -247,9 +269,13 @@ describe('conduct complaints (干部作风)', () => {
     },
   );
 
-  it('is hidden from the cadre it is about, and from the first-contact cadre', () => {
+  it('is hidden from the cadre it is about, even as its first contact', () => {
     expect(canView(conduct('submitted'), subjectFirstContact)).toBe(false);
-    expect(canView(conduct('submitted'), PROFILES.firstContact)).toBe(false);
+    expect(canView(conduct('submitted'), { role: 'cadre', relations: ['owner', 'subject'] })).toBe(
+      false,
+    );
+    // The cadre who filed it for a resident, about someone else, follows it (首访负责制).
+    expect(canView(conduct('submitted'), PROFILES.firstContact)).toBe(true);
     expect(canView(state('submitted'), PROFILES.firstContact)).toBe(true);
   });
 

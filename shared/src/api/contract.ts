@@ -117,6 +117,7 @@ export const ROUTES = {
   verify: move('/api/requests/:id/verify'),
   supervise: move('/api/requests/:id/supervise'),
   cancel: move('/api/requests/:id/cancel'),
+  confirmRequest: move('/api/requests/:id/confirm'),
 
   confirmationPreview: route('GET', '/api/confirmations/:token', 'public'),
   confirm: route('POST', '/api/confirmations/:token', ['resident']),
@@ -159,6 +160,7 @@ export interface ApiResponses {
   verify: MoveResult;
   supervise: MoveResult;
   cancel: MoveResult;
+  confirmRequest: MoveResult;
   confirmationPreview: ConfirmationPreview;
   confirm: RequestDetail;
   inbox: Page<RequestSummary>;
@@ -187,6 +189,7 @@ export interface ApiBodies {
   verify: VerifyInput;
   supervise: SuperviseInput;
   cancel: CancelInput;
+  confirmRequest: Record<string, never>;
   confirm: Record<string, never>;
 }
 

@@ -271,7 +271,8 @@ export type ConfirmationTicket = v.InferOutput<typeof confirmationTicketSchema>;
 
 export const onSpotRecordedSchema = v.object({
   request: requestDetailSchema,
-  confirmation: confirmationTicketSchema,
+  /** null when a retried recording finds the record confirmed or cancelled meanwhile */
+  confirmation: v.nullable(confirmationTicketSchema),
 });
 export type OnSpotRecorded = v.InferOutput<typeof onSpotRecordedSchema>;
 

@@ -42,6 +42,10 @@ export const ERRORS = {
   VERSION_CONFLICT: { status: 409, message: '这条诉求刚刚被其他人处理过，请刷新后再试' },
   ALREADY_ACCEPTED: { status: 409, message: '这条诉求已经被签收了' },
   ESCALATION_TOP_LEVEL: { status: 409, message: '已经是县级办理，不能再上报' },
+  ESCALATION_NO_STAFF: {
+    status: 409,
+    message: '上一级还没有设置工作人员账号，暂时不能上报，请联系乡镇（县）管理员',
+  },
   RATING_NOT_OPEN: { status: 409, message: '诉求办结后才能评价' },
   RATING_ALREADY_GIVEN: { status: 409, message: '这一轮您已经评价过了，感谢您的反馈' },
   RATING_WINDOW_CLOSED: { status: 409, message: '已超过7天评价期限，不能再评价' },

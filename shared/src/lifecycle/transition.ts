@@ -78,7 +78,15 @@ export interface Transition {
 
 export type TransitionResult = Transition | { ok: false; code: ErrorCode };
 
-type Who = 'requester' | 'owner' | 'owner_or_staff' | 'overseer' | 'cadre' | 'submitter' | 'system';
+type Who =
+  | 'requester'
+  | 'owner'
+  | 'owner_or_staff'
+  | 'overseer'
+  | 'reviewer'
+  | 'cadre'
+  | 'submitter'
+  | 'system';
 
 /** Who may make each move. The state table is in `nextState` below. */
 const WHO: Record<Action, Who> = {
@@ -93,16 +101,16 @@ const WHO: Record<Action, Who> = {
   resolve: 'owner',
   rate: 'requester',
   expire_rating: 'system',
-  verify: 'overseer',
+  verify: 'reviewer',
   supervise: 'overseer',
-  cancel: 'owner',
+  cancel: 'owner_or_staff',
 };
 
 function isStaff(actor: Actor): boolean {
   return actor.role === 'staff' && hasRelation(actor, 'staff_in_scope');
 }
 
-function permission(who: Who, actor: Actor): ErrorCode | null {
+function permission(who: Who, actor: Actor, state: RequestState): ErrorCode | null {
   switch (who) {
     case 'submitter':
       return actor.role === 'resident' || actor.role === 'cadre' ? null : 'FORBIDDEN';
@@ -116,11 +124,16 @@ function permission(who: Who, actor: Actor): ErrorCode | null {
       return (hasRelation(actor, 'owner') && actor.role !== 'resident') || isStaff(actor)
         ? null
         : 'NOT_OWNER';
-    // Oversight is someone else's: staff never verify a bad review of, or supervise, their own work.
+    // Oversight is someone else's: staff never supervise their own work, nor verify a bad review
+    // of it, except at the county, where nobody stands above them and a bad review must not wait
+    // forever (the verification is on the timeline for all to read).
     case 'overseer':
+    case 'reviewer': {
       if (actor.role !== 'staff') return 'FORBIDDEN';
       if (!hasRelation(actor, 'staff_in_scope')) return 'OUT_OF_SCOPE';
-      return hasRelation(actor, 'owner') ? 'OWN_WORK' : null;
+      const topLevel = who === 'reviewer' && state.level === 'county';
+      return hasRelation(actor, 'owner') && !topLevel ? 'OWN_WORK' : null;
+    }
     case 'system':
       return actor.role === 'system' ? null : 'FORBIDDEN';
   }
@@ -218,19 +231,20 @@ export function transition(state: RequestState, actor: Actor, move: Move): Trans
   if (isConductComplaint(state.category) && hasRelation(actor, 'subject')) {
     return refusal('CONDUCT_SUBJECT');
   }
-  const denied = permission(WHO[move.action], actor);
+  const denied = permission(WHO[move.action], actor, state);
   if (denied) return refusal(denied);
   return nextState(state, move);
 }
 
 /** Whether this actor may see the request at all (lists, detail, timeline). */
 export function canView(state: Pick<RequestState, 'category'>, actor: Actor): boolean {
-  const conduct = isConductComplaint(state.category);
-  if (conduct && hasRelation(actor, 'subject')) return false;
+  // A conduct complaint is hidden from the cadre it is about, whatever else they are to it.
+  if (isConductComplaint(state.category) && hasRelation(actor, 'subject')) return false;
   if (hasRelation(actor, 'requester') || hasRelation(actor, 'owner')) return true;
   if (isStaff(actor)) return true;
-  // 首访负责制: the cadre first contacted follows the request, but never a complaint about conduct.
-  return !conduct && actor.role === 'cadre' && hasRelation(actor, 'first_contact');
+  // 首访负责制: the cadre first contacted follows the request (one who filed a conduct complaint
+  // for a resident follows it too; one it is about never does, above).
+  return actor.role === 'cadre' && hasRelation(actor, 'first_contact');
 }
 
 /** Default move parameters, for asking "could this actor do X now?" (buttons in the UI). */

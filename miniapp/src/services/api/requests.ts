@@ -54,6 +54,11 @@ export function confirmationPreview(token: string): Promise<ConfirmationPreview>
   return call('confirmationPreview', { params: { token } });
 }
 
+/** The resident confirms a 当场解决 record from their own list (signed in with its phone). */
+export function confirmRequest(id: number): Promise<MoveResult> {
+  return call('confirmRequest', { params: { id }, body: {} });
+}
+
 export function confirmOnSpot(token: string): Promise<RequestDetail> {
   return call('confirm', { params: { token }, body: {} });
 }

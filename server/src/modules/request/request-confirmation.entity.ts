@@ -31,6 +31,10 @@ export class RequestConfirmationEntity {
   @Column({ ...DATETIME, name: 'expires_at' })
   expiresAt!: Date;
 
+  /** Set when the link was also sent by SMS to the resident's phone. */
+  @Column({ ...DATETIME, name: 'sms_sent_at', nullable: true })
+  smsSentAt!: Date | null;
+
   /** Set when the resident confirmed with it, or when a newer code replaced it. */
   @Column({ ...DATETIME, name: 'spent_at', nullable: true })
   spentAt!: Date | null;

@@ -35,6 +35,8 @@ import { TimelineRepository } from './timeline.repository';
 
 /** How long a resident has to confirm a 当场解决 record with one code; a new code can be asked for. */
 const CONFIRMATION_TTL_MS = 7 * 24 * 3600 * 1000;
+/** One SMS per record per minute at the most: every send reaches a resident's phone and costs money. */
+const CONFIRMATION_SMS_GAP_MS = 60 * 1000;
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 interface NewRequestFields {
@@ -131,11 +133,20 @@ export class RequestIntake {
     if (!who.relations.includes('owner') || actor.role === 'resident')
       throw new AppError('NOT_OWNER');
     if (r!.status !== 'pending_confirmation') throw new AppError('TRANSITION_NOT_ALLOWED');
-    const token = randomToken();
     const now = new Date();
+    const last = sendSms ? await this.requests.lastConfirmationSmsAt(id) : null;
+    if (last && now.getTime() - last.getTime() < CONFIRMATION_SMS_GAP_MS) {
+      throw new AppError('SMS_RATE_LIMITED');
+    }
+    const token = randomToken();
     const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_MS);
     await this.db.transaction((m) =>
-      this.requests.replaceConfirmation(m, id, hashToken(token), expiresAt, now),
+      this.requests.replaceConfirmation(
+        m,
+        id,
+        { tokenHash: hashToken(token), expiresAt, bySms: sendSms && !!r!.contactPhoneEnc },
+        now,
+      ),
     );
     const link = `${this.config.publicBaseUrl}/confirm/${token}`;
     let smsSentTo: string | null = null;
@@ -160,6 +171,10 @@ export class RequestIntake {
   /** What the confirmation link shows before sign-in: enough to recognise one's own matter. */
   async preview(token: string): Promise<ConfirmationPreview> {
     const { code, r } = await this.findByToken(token);
+    // A code replaced by a newer one, or spent, shows nothing more of the resident's matter.
+    if (code.spentAt !== null && r.status === 'pending_confirmation') {
+      throw new AppError('CONFIRMATION_NOT_FOUND');
+    }
     const owner = (await this.users.displayNames([r.ownerUserId])).get(r.ownerUserId) ?? '';
     return {
       state:

@@ -116,6 +116,16 @@ export class RequestMovesController {
     return this.answer(a, id, this.moves.supervise(a, id, i));
   }
 
+  /** The resident confirms a 当场解决 record from their own list (signed in with its phone). */
+  @Endpoint('confirmRequest')
+  confirm(
+    @CurrentActor() a: RequestActor,
+    @Param('id', ParseIntPipe) id: number,
+    @ValidBody() _: object,
+  ) {
+    return this.answer(a, id, this.moves.confirm(a, id));
+  }
+
   @Endpoint('cancel')
   cancel(
     @CurrentActor() a: RequestActor,

@@ -157,8 +157,16 @@ export class RequestMoves {
     );
   }
 
-  /** 当场解决 confirmed by the resident: resolved, and open for their rating. */
-  confirm(actor: RequestActor, id: number, spend: (m: EntityManager) => Promise<void>) {
+  /**
+   * 当场解决 confirmed by the resident: resolved, and open for their rating. By default every code
+   * still out for the record is spent with it; the link route spends the one it came with.
+   */
+  confirm(
+    actor: RequestActor,
+    id: number,
+    spend: (m: EntityManager) => Promise<void> = (m) =>
+      this.requests.spendConfirmations(m, id, new Date()),
+  ) {
     return this.act(actor, id, { action: 'confirm' }, { alsoInTransaction: spend });
   }
 

@@ -30,8 +30,8 @@ export class RequestPresenter {
   constructor(private readonly deadlines: DeadlineRules) {}
 
   summary(r: RequestEntity, who: Actor, ownerName: string, now: Date): RequestSummary {
-    const status = statusSeenBy(r.status, who);
-    const masked = isStatusMasked(r.status, who);
+    const status = statusSeenBy(r.status, who, r.level);
+    const masked = isStatusMasked(r.status, who, r.level);
     return {
       id: r.id,
       number: r.number,
@@ -57,13 +57,13 @@ export class RequestPresenter {
 
   /** Masked phone: to the resident, staff, and the owner while there is work to do. */
   contactPhone(r: RequestEntity, who: Actor): string | null {
-    if (seesRatings(who)) return r.contactPhoneMasked;
+    if (seesRatings(who, r.level)) return r.contactPhoneMasked;
     const owner = who.relations.includes('owner');
-    return owner && !isStatusMasked(r.status, who) ? r.contactPhoneMasked : null;
+    return owner && !isStatusMasked(r.status, who, r.level) ? r.contactPhoneMasked : null;
   }
 
-  ratings(rows: RatingEntity[], who: Actor): RatingView[] {
-    if (!seesRatings(who)) return [];
+  ratings(rows: RatingEntity[], who: Actor, r: RequestEntity): RatingView[] {
+    if (!seesRatings(who, r.level)) return [];
     return rows.map((x) => ({
       round: x.round === 2 ? 2 : 1,
       level: x.level as RatingView['level'],
@@ -78,6 +78,7 @@ export class RequestPresenter {
   /** Who did what, as this reader may see it: residents appear as 群众 to everyone but themselves. */
   timeline(
     events: RequestEventEntity[],
+    r: RequestEntity,
     who: Actor,
     readerUserId: number,
     names: Map<number, string>,
@@ -93,6 +94,7 @@ export class RequestPresenter {
           founded: e.payload?.founded === true,
         },
         who,
+        r.level,
       );
       if (!step) continue;
       out.push({

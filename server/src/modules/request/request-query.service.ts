@@ -10,6 +10,7 @@ import {
   type RequestDetail,
   type RequestSummary,
   ratingWindowEndsAt,
+  seesRatings,
   type StaffQueueQuery,
   type TransferTargets,
 } from '@mqlk/shared';
@@ -80,7 +81,7 @@ export class RequestQueries {
   staffQueue(actor: RequestActor, q: StaffQueueQuery): Promise<Page<RequestSummary>> {
     const scope = this.policy.requireStaffScope(actor);
     const slice = sliceOf(q);
-    const rows = this.requests.staffQueue(scope, actor.cadreId, q.queue, new Date(), slice);
+    const rows = this.requests.staffQueue(scope, actor, q.queue, new Date(), slice);
     return this.summaries(actor, slice, rows);
   }
 
@@ -127,7 +128,7 @@ export class RequestQueries {
         rateOpen && who.relations.includes('requester') && request.resolvedAt
           ? ratingWindowEndsAt(request.resolvedAt).toISOString()
           : null,
-      ratings: this.presenter.ratings(ratings, who),
+      ratings: this.presenter.ratings(ratings, who, request),
       rectification:
         verification?.payload?.founded === true && rectify
           ? {
@@ -137,12 +138,13 @@ export class RequestQueries {
             }
           : null,
       supervisionNote: supervision?.note ?? null,
+      // A second bad review is the county's to know, never the rated owner's.
       flaggedToCounty:
-        actor.role === 'staff' && who.relations.includes('staff_in_scope')
+        actor.role === 'staff' && seesRatings(who, request.level)
           ? request.flaggedToCountyAt !== null
           : false,
       clocks: this.presenter.clocks(clocks, who, names, now),
-      timeline: this.presenter.timeline(events, who, actor.userId, names),
+      timeline: this.presenter.timeline(events, request, who, actor.userId, names),
       allowedActions: this.policy.allowedActions(who, request),
     };
   }

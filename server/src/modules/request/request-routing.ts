@@ -78,9 +78,10 @@ export class RequestRouting {
   async escalationTarget(r: RequestEntity): Promise<Holder> {
     const kind = r.level === 'village' ? 'township' : 'county';
     const unit = await this.org.findAncestorOfKind({ path: r.ownerUnitPath }, kind);
-    const staff = unit ? await this.users.firstStaffOf(unit.id) : null;
     // At the top there is nobody to escalate to; the state machine refuses that before we get here.
-    if (!unit || !staff) throw new AppError('ESCALATION_TOP_LEVEL');
+    if (!unit) throw new AppError('ESCALATION_TOP_LEVEL');
+    const staff = await this.users.firstStaffOf(unit.id);
+    if (!staff) throw new AppError('ESCALATION_NO_STAFF');
     return holderOf(staff, unit);
   }
 

@@ -48,8 +48,11 @@ export class RequestController {
     @Headers('idempotency-key') idemKey: string | undefined,
   ) {
     const id = await this.intake.recordOnSpot(actor, input, idemKey);
-    const confirmation = await this.intake.ticket(actor, id, false);
-    return { request: await this.queries.detail(actor, id), confirmation };
+    // A retry after the resident confirmed (or the cadre cancelled) finds nothing left to confirm.
+    const request = await this.queries.detail(actor, id);
+    const confirmation =
+      request.status === 'pending_confirmation' ? await this.intake.ticket(actor, id, false) : null;
+    return { request, confirmation };
   }
 
   @Endpoint('confirmationTicket')

@@ -12,6 +12,7 @@ import {
   type DataSource,
   type EntityManager,
   IsNull,
+  Not,
   type SelectQueryBuilder,
 } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -115,23 +116,22 @@ export class RequestRepository {
     return this.page(qb.addOrderBy('r.id', 'ASC'), slice);
   }
 
-  /** 经手: what a cadre first received that someone else holds now (never conduct complaints). */
+  /** 经手: what a cadre first received that someone else holds now (never what is about them). */
   handledBy(cadreId: number, userId: number, slice: PageSlice) {
-    return this.page(
-      this.base()
-        .where('r.first_contact_cadre_id = :cadreId', { cadreId })
-        .andWhere('r.owner_user_id <> :userId', { userId })
-        .andWhere("r.category <> 'conduct'")
-        .orderBy('r.submitted_at', 'DESC')
-        .addOrderBy('r.id', 'DESC'),
-      slice,
-    );
+    const qb = this.base()
+      .where('r.first_contact_cadre_id = :cadreId', { cadreId })
+      .andWhere('r.owner_user_id <> :userId', { userId });
+    this.notAbout(qb, cadreId);
+    return this.page(qb.orderBy('r.submitted_at', 'DESC').addOrderBy('r.id', 'DESC'), slice);
   }
 
-  /** A staff member's queue over their subtree (their own conduct complaints left out). */
+  /**
+   * A staff member's queue over their subtree (conduct complaints about them left out). The bad
+   * reviews a queue is made of leave out their own work: that they were rated badly would show.
+   */
   staffQueue(
     scopePath: string,
-    cadreId: number | null,
+    reader: { userId: number; cadreId: number | null },
     queue: StaffQueue,
     now: Date,
     slice: PageSlice,
@@ -139,7 +139,10 @@ export class RequestRepository {
     const qb = this.base().where('r.owner_unit_path LIKE :scope', {
       scope: subtreePattern(scopePath),
     });
-    this.notAbout(qb, cadreId);
+    this.notAbout(qb, reader.cadreId);
+    if (queue === 'review' || queue === 'flagged') {
+      qb.andWhere('r.owner_user_id <> :reader', { reader: reader.userId });
+    }
     switch (queue) {
       case 'review':
         qb.andWhere("r.status = 'under_review'");
@@ -184,13 +187,35 @@ export class RequestRepository {
   async replaceConfirmation(
     m: EntityManager,
     requestId: number,
-    tokenHash: string,
-    expiresAt: Date,
+    code: { tokenHash: string; expiresAt: Date; bySms: boolean },
     now: Date,
   ): Promise<void> {
     const codes = m.getRepository(RequestConfirmationEntity);
     await codes.update({ requestId, spentAt: IsNull() }, { spentAt: now });
-    await codes.insert({ requestId, tokenHash, expiresAt, spentAt: null });
+    await codes.insert({
+      requestId,
+      tokenHash: code.tokenHash,
+      expiresAt: code.expiresAt,
+      smsSentAt: code.bySms ? now : null,
+      spentAt: null,
+    });
+  }
+
+  /** Spends every code still out for the request (it was confirmed another way). */
+  async spendConfirmations(m: EntityManager, requestId: number, now: Date): Promise<void> {
+    await m
+      .getRepository(RequestConfirmationEntity)
+      .update({ requestId, spentAt: IsNull() }, { spentAt: now });
+  }
+
+  /** When a code for the request was last sent by SMS, if ever. */
+  async lastConfirmationSmsAt(requestId: number): Promise<Date | null> {
+    const latest = await this.db.getRepository(RequestConfirmationEntity).findOne({
+      where: { requestId, smsSentAt: Not(IsNull()) },
+      order: { id: 'DESC' },
+      select: ['id', 'smsSentAt'],
+    });
+    return latest?.smsSentAt ?? null;
   }
 
   findConfirmation(tokenHash: string): Promise<RequestConfirmationEntity | null> {

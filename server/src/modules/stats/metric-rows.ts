@@ -35,7 +35,11 @@ export class MetricRows {
     ]);
     const byRequest = <T extends { requestId: number }>(items: T[]) => {
       const map = new Map<number, T[]>();
-      for (const item of items) map.set(item.requestId, [...(map.get(item.requestId) ?? []), item]);
+      for (const item of items) {
+        const list = map.get(item.requestId);
+        if (list) list.push(item);
+        else map.set(item.requestId, [item]);
+      }
       return map;
     };
     const ratingsOf = byRequest(ratings);

@@ -54,16 +54,19 @@ export class StatsService {
       this.rows.under(unit.path),
     ]);
     cadres.sort((a, b) => unitOrder.get(a.orgUnitId)! - unitOrder.get(b.orgUnitId)! || a.id - b.id);
+    // A staff member who also carries a card reads everyone's row but their own: with a short
+    // period it could single out one resident's rating (their own figures come with issue 9).
+    const others = cadres.filter((c) => c.userId !== actor.userId);
     const options = { period, scope: { kind: 'unit' as const, path: unit.path }, now };
     const groups = groupByCadre(
       requests,
-      cadres.map((c) => String(c.userId)),
+      others.map((c) => String(c.userId)),
       options,
     );
     return {
       period,
       scope: { unitId: unit.id, name: unit.name },
-      rows: cadres.map((c, i) => ({
+      rows: others.map((c, i) => ({
         cadreId: c.id,
         name: c.name,
         post: c.post,

@@ -1,12 +1,20 @@
 import Taro from '@tarojs/taro';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { ERRORS } from '@mqlk/shared';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
 import { ratingView, requestDetail } from '../../../../test/fixtures';
 import { setRouterParams } from '../../../../test/taro-mock';
-import { getRequest, rateRequest, withdrawRequest } from '../../../services/api/requests';
+import {
+  confirmRequest,
+  getRequest,
+  rateRequest,
+  withdrawRequest,
+} from '../../../services/api/requests';
+import { ApiError } from '../../../services/http';
 import MyRequestPage from './index';
 
 jest.mock('../../../services/api/requests', () => ({
+  confirmRequest: jest.fn(),
   getRequest: jest.fn(),
   rateRequest: jest.fn(),
   withdrawRequest: jest.fn(),
@@ -15,6 +23,7 @@ jest.mock('../../../services/api/requests', () => ({
 const load = jest.mocked(getRequest);
 const rate = jest.mocked(rateRequest);
 const withdraw = jest.mocked(withdrawRequest);
+const confirmOnList = jest.mocked(confirmRequest);
 
 const resolved = requestDetail({
   status: 'resolved',
@@ -202,12 +211,44 @@ describe('withdrawing', () => {
     expect(screen.queryByText('撤回这件事')).not.toBeInTheDocument();
   });
 
-  it('tells the resident how to confirm a matter recorded as solved on the spot', async () => {
-    load.mockResolvedValueOnce(requestDetail({ status: 'pending_confirmation', channel: 'visit' }));
+  it('lets the resident confirm a matter recorded as solved on the spot, then rate it', async () => {
+    load.mockResolvedValueOnce(
+      requestDetail({
+        status: 'pending_confirmation',
+        channel: 'visit',
+        allowedActions: ['confirm'],
+      }),
+    );
+    confirmOnList.mockResolvedValueOnce(
+      requestDetail({
+        status: 'resolved',
+        allowedActions: ['rate'],
+        rateUntil: '2026-11-28T01:30:00.000Z',
+      }),
+    );
 
     render(<MyRequestPage />);
 
     expect(await screen.findByText('待群众确认')).toBeInTheDocument();
-    expect(screen.getByText(/请扫干部手机上的二维码，或打开短信里的链接确认/)).toBeInTheDocument();
+    expect(screen.getByText('请确认这件事已经解决')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('确认，已经解决了'));
+    await waitFor(() => expect(confirmOnList).toHaveBeenCalledWith(42));
+    expect(await screen.findByText('请您评价这次办理')).toBeInTheDocument();
+    expect(screen.queryByText('请确认这件事已经解决')).not.toBeInTheDocument();
+  });
+
+  it('shows why a confirmation was refused and keeps the button', async () => {
+    load.mockResolvedValueOnce(
+      requestDetail({ status: 'pending_confirmation', allowedActions: ['confirm'] }),
+    );
+    confirmOnList.mockRejectedValueOnce(
+      new ApiError('TRANSITION_NOT_ALLOWED', ERRORS.TRANSITION_NOT_ALLOWED.message, 409),
+    );
+    render(<MyRequestPage />);
+    fireEvent.click(await screen.findByText('确认，已经解决了'));
+    expect(
+      await screen.findByText(`! ${ERRORS.TRANSITION_NOT_ALLOWED.message}`),
+    ).toBeInTheDocument();
+    expect(screen.getByText('确认，已经解决了')).toBeInTheDocument();
   });
 });

@@ -13,6 +13,7 @@ import { Timeline } from '../../../components/timeline';
 import { routeOf } from '../../../constants/routes';
 import { useLoad } from '../../../hooks/use-load';
 import { getRequest } from '../../../services/api/requests';
+import { ConfirmOnSpot } from './confirm-on-spot';
 import { RatingForm } from './rating-form';
 import { Withdraw } from './withdraw';
 import './index.scss';
@@ -74,11 +75,7 @@ function Detail({
   return (
     <View>
       <RequestHeader request={request} />
-      {request.status === 'pending_confirmation' ? (
-        <Text className="mq-section my-request-page__pending">
-          干部登记了这件事已经当场解决。请扫干部手机上的二维码，或打开短信里的链接确认；确认后可以评价。
-        </Text>
-      ) : null}
+      {can('confirm') ? <ConfirmOnSpot request={request} onConfirmed={onChange} /> : null}
       <RequestResult request={request} />
       {can('rate') ? <RatingForm request={request} onRated={onChange} /> : null}
       <RatingsList ratings={request.ratings} title="您的评价" thanks="，谢谢您！" />

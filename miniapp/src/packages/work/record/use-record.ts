@@ -49,8 +49,9 @@ function check(draft: RecordDraft): Checked {
       ok: true,
       file: async (photoIds, key) => {
         const recorded = await recordOnSpot({ ...checked.value, photoIds }, key);
-        // The code to show the resident goes along to the request page.
-        handOverTicket(recorded.request.id, recorded.confirmation);
+        // The code to show the resident goes along to the request page (none when a retry finds
+        // the record confirmed or cancelled meanwhile).
+        if (recorded.confirmation) handOverTicket(recorded.request.id, recorded.confirmation);
         return recorded.request.id;
       },
     };

@@ -1,9 +1,27 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class ClockStopAction1796115845409 implements MigrationInterface {
-  name = 'ClockStopAction1796115845409';
+export class ClockStopActionAndConfirmationSms1796118607654 implements MigrationInterface {
+  name = 'ClockStopActionAndConfirmationSms1796118607654';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "UQ_request_confirmation_token_hash"`);
+    await queryRunner.query(`DROP INDEX "IDX_request_confirmation_request_id"`);
+    await queryRunner.query(
+      `CREATE TABLE "temporary_request_confirmation" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "request_id" integer NOT NULL, "token_hash" varchar(64) NOT NULL, "expires_at" datetime(6) NOT NULL, "spent_at" datetime(6), "created_at" datetime(6) NOT NULL DEFAULT (datetime('now')), "sms_sent_at" datetime(6), CONSTRAINT "FK_request_confirmation_request_id" FOREIGN KEY ("request_id") REFERENCES "request" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "temporary_request_confirmation"("id", "request_id", "token_hash", "expires_at", "spent_at", "created_at") SELECT "id", "request_id", "token_hash", "expires_at", "spent_at", "created_at" FROM "request_confirmation"`,
+    );
+    await queryRunner.query(`DROP TABLE "request_confirmation"`);
+    await queryRunner.query(
+      `ALTER TABLE "temporary_request_confirmation" RENAME TO "request_confirmation"`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_request_confirmation_token_hash" ON "request_confirmation" ("token_hash") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_request_confirmation_request_id" ON "request_confirmation" ("request_id") `,
+    );
     await queryRunner.query(`DROP INDEX "IDX_request_clock_request_id"`);
     await queryRunner.query(`DROP INDEX "IDX_request_clock_owner_unit_path_due"`);
     await queryRunner.query(`DROP INDEX "IDX_request_clock_owner_user_due"`);
@@ -46,6 +64,24 @@ export class ClockStopAction1796115845409 implements MigrationInterface {
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_request_clock_request_id" ON "request_clock" ("request_id") `,
+    );
+    await queryRunner.query(`DROP INDEX "IDX_request_confirmation_request_id"`);
+    await queryRunner.query(`DROP INDEX "UQ_request_confirmation_token_hash"`);
+    await queryRunner.query(
+      `ALTER TABLE "request_confirmation" RENAME TO "temporary_request_confirmation"`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "request_confirmation" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "request_id" integer NOT NULL, "token_hash" varchar(64) NOT NULL, "expires_at" datetime(6) NOT NULL, "spent_at" datetime(6), "created_at" datetime(6) NOT NULL DEFAULT (datetime('now')), CONSTRAINT "FK_request_confirmation_request_id" FOREIGN KEY ("request_id") REFERENCES "request" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "request_confirmation"("id", "request_id", "token_hash", "expires_at", "spent_at", "created_at") SELECT "id", "request_id", "token_hash", "expires_at", "spent_at", "created_at" FROM "temporary_request_confirmation"`,
+    );
+    await queryRunner.query(`DROP TABLE "temporary_request_confirmation"`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_request_confirmation_request_id" ON "request_confirmation" ("request_id") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_request_confirmation_token_hash" ON "request_confirmation" ("token_hash") `,
     );
   }
 }
