@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import type { MoveResult, RequestDetail } from '@mqlk/shared';
-import { useState } from 'react';
 
 import { Btn } from '../../../components/btn';
 import { confirmRequest } from '../../../services/api/requests';
-import { asApiError } from '../../../services/http';
+import { useSend } from './use-send';
 
 interface ConfirmOnSpotProps {
   request: RequestDetail;
@@ -16,19 +15,8 @@ interface ConfirmOnSpotProps {
  * recorded, which is the proof the scan would give. Afterwards they can rate it.
  */
 export function ConfirmOnSpot({ request, onConfirmed }: ConfirmOnSpotProps) {
-  const [sending, setSending] = useState(false);
-  const [problem, setProblem] = useState('');
-  const confirm = async () => {
-    setSending(true);
-    setProblem('');
-    try {
-      onConfirmed(await confirmRequest(request.id));
-    } catch (error) {
-      setProblem(asApiError(error).message);
-    } finally {
-      setSending(false);
-    }
-  };
+  const { sending, problem, send } = useSend(onConfirmed);
+  const confirm = () => send(() => confirmRequest(request.id));
   return (
     <View className="mq-section my-request-page__pending">
       <Text className="mq-section__title">请确认这件事已经解决</Text>

@@ -21,7 +21,7 @@ import { useState } from 'react';
 
 import { Btn } from '../../../components/btn';
 import { rateRequest } from '../../../services/api/requests';
-import { asApiError } from '../../../services/http';
+import { useSend } from './use-send';
 import { classNames, formatDateTime } from '../../../utils/format';
 
 const TAG_LABELS = Object.fromEntries(RATING_TAGS.map((t) => [t.code, t.label])) as Record<
@@ -59,8 +59,7 @@ export function RatingForm({ request, onRated }: RatingFormProps) {
   const [tags, setTags] = useState<RatingTag[]>([]);
   const [comment, setComment] = useState('');
   const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [sending, setSending] = useState(false);
-  const [problem, setProblem] = useState('');
+  const { sending, problem, send: sendMove } = useSend(onRated);
 
   const choose = (next: RatingLevel) => {
     setLevel(next);
@@ -86,15 +85,7 @@ export function RatingForm({ request, onRated }: RatingFormProps) {
       setIssues(checked.issues);
       return;
     }
-    setSending(true);
-    setProblem('');
-    try {
-      onRated(await rateRequest(request.id, checked.value));
-    } catch (error) {
-      setProblem(asApiError(error).message);
-    } finally {
-      setSending(false);
-    }
+    await sendMove(() => rateRequest(request.id, checked.value));
   };
 
   return (

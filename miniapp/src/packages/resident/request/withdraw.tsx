@@ -4,7 +4,7 @@ import { useState } from 'react';
 
 import { Btn } from '../../../components/btn';
 import { withdrawRequest } from '../../../services/api/requests';
-import { asApiError } from '../../../services/http';
+import { useSend } from './use-send';
 
 interface WithdrawProps {
   request: RequestDetail;
@@ -14,20 +14,8 @@ interface WithdrawProps {
 /** 撤回, confirmed on the page itself rather than in a pop-up. */
 export function Withdraw({ request, onWithdrawn }: WithdrawProps) {
   const [confirming, setConfirming] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [problem, setProblem] = useState('');
-
-  const confirm = async () => {
-    setSending(true);
-    setProblem('');
-    try {
-      onWithdrawn(await withdrawRequest(request.id));
-    } catch (error) {
-      setProblem(asApiError(error).message);
-    } finally {
-      setSending(false);
-    }
-  };
+  const { sending, problem, send } = useSend(onWithdrawn);
+  const confirm = () => send(() => withdrawRequest(request.id));
 
   if (!confirming) {
     return (
