@@ -9,6 +9,7 @@ import {
   type RequestDetail,
   type RequestSummary,
   type SignInResult,
+  type TimelineEntry,
   type TransferTarget,
 } from '@mqlk/shared';
 
@@ -62,6 +63,20 @@ export function requestSummary(overrides: Partial<RequestSummary> = {}): Request
   };
 }
 
+export function timelineEntry(overrides: Partial<TimelineEntry> = {}): TimelineEntry {
+  return {
+    id: 1,
+    action: 'submit',
+    actorLabel: '群众',
+    fromStatus: null,
+    toStatus: 'submitted',
+    note: null,
+    handedTo: null,
+    at: '2026-11-21T01:30:00.000Z',
+    ...overrides,
+  };
+}
+
 export function requestDetail(overrides: Partial<RequestDetail> = {}): RequestDetail {
   return {
     ...requestSummary(),
@@ -79,18 +94,7 @@ export function requestDetail(overrides: Partial<RequestDetail> = {}): RequestDe
     supervisionNote: null,
     flaggedToCounty: false,
     clocks: [],
-    timeline: [
-      {
-        id: 1,
-        action: 'submit',
-        actorLabel: '群众',
-        fromStatus: null,
-        toStatus: 'submitted',
-        note: null,
-        handedTo: null,
-        at: '2026-11-21T01:30:00.000Z',
-      },
-    ],
+    timeline: [timelineEntry()],
     allowedActions: [],
     ...overrides,
   };

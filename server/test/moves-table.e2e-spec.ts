@@ -6,7 +6,7 @@ import {
   canView,
   type ErrorCode,
   httpStatusOf,
-  type Move,
+  PROBE_MOVES,
   type Relation,
   type RequestState,
   ROUTES,
@@ -85,19 +85,6 @@ const ROUTE_OF: Record<(typeof MOVES)[number], RouteName> = {
   verify: 'verify',
   supervise: 'supervise',
   cancel: 'cancel',
-};
-const PROBE: Record<(typeof MOVES)[number], Move> = {
-  confirm: { action: 'confirm' },
-  withdraw: { action: 'withdraw' },
-  accept: { action: 'accept' },
-  reply: { action: 'reply' },
-  escalate: { action: 'escalate' },
-  transfer: { action: 'transfer' },
-  resolve: { action: 'resolve', outcome: 'solved' },
-  rate: { action: 'rate', level: 4 },
-  verify: { action: 'verify', founded: true },
-  supervise: { action: 'supervise' },
-  cancel: { action: 'cancel' },
 };
 
 interface Reached {
@@ -337,7 +324,7 @@ function expected(def: StateDef, profile: Profile, action: (typeof MOVES)[number
     });
     if (!check.ok && check.code === 'RATING_ALREADY_GIVEN') return check;
   }
-  const t = transition(def.state, actor, PROBE[action]);
+  const t = transition(def.state, actor, PROBE_MOVES[action]);
   return t.ok ? { ok: true as const, to: t.to } : { ok: false as const, code: t.code };
 }
 

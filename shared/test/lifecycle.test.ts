@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import {
   ACTIONS,
-  type Action,
   type Actor,
   allowedActions,
   canView,
   type Move,
+  PROBE_MOVES,
   REQUEST_STATUSES,
   type RequestState,
   type RequestStatus,
@@ -63,22 +63,7 @@ const ALLOWED: Record<string, { who: Profile[]; to: RequestStatus }> = {
   'pending_confirmation|cancel': { who: [...OWNERS, 'staffInScope'], to: 'withdrawn' },
 };
 
-const PROBE: Record<Action, Move> = {
-  submit: { action: 'submit' },
-  record_on_spot: { action: 'record_on_spot' },
-  confirm: { action: 'confirm' },
-  withdraw: { action: 'withdraw' },
-  accept: { action: 'accept' },
-  reply: { action: 'reply' },
-  escalate: { action: 'escalate' },
-  transfer: { action: 'transfer' },
-  resolve: { action: 'resolve', outcome: 'solved' },
-  rate: { action: 'rate', level: 4 },
-  expire_rating: { action: 'expire_rating' },
-  verify: { action: 'verify', founded: true },
-  supervise: { action: 'supervise' },
-  cancel: { action: 'cancel' },
-};
+const PROBE = PROBE_MOVES;
 
 const STATUSES: (RequestStatus | null)[] = [null, ...REQUEST_STATUSES];
 const state = (status: RequestStatus | null, extra: Partial<RequestState> = {}): RequestState => ({

@@ -1,19 +1,9 @@
 import { render, screen } from '@testing-library/react';
-import type { TimelineEntry } from '@mqlk/shared';
 
+import { timelineEntry } from '../../test/fixtures';
 import { Timeline } from './timeline';
 
-const entry = (fields: Partial<TimelineEntry>): TimelineEntry => ({
-  id: 1,
-  action: 'submit',
-  actorLabel: '群众',
-  fromStatus: null,
-  toStatus: 'submitted',
-  note: null,
-  handedTo: null,
-  at: '2026-11-21T01:30:00.000Z',
-  ...fields,
-});
+const entry = timelineEntry;
 
 describe('Timeline', () => {
   it('shows newest first, with the status a step led to, or whom it was handed to', () => {

@@ -248,7 +248,7 @@ export function canView(state: Pick<RequestState, 'category'>, actor: Actor): bo
 }
 
 /** Default move parameters, for asking "could this actor do X now?" (buttons in the UI). */
-const PROBES: Record<Action, Move> = {
+export const PROBE_MOVES: Readonly<Record<Action, Move>> = {
   submit: { action: 'submit' },
   record_on_spot: { action: 'record_on_spot' },
   confirm: { action: 'confirm' },
@@ -266,5 +266,5 @@ const PROBES: Record<Action, Move> = {
 };
 
 export function allowedActions(state: RequestState, actor: Actor): Action[] {
-  return ACTIONS.filter((a) => transition(state, actor, PROBES[a]).ok);
+  return ACTIONS.filter((a) => transition(state, actor, PROBE_MOVES[a]).ok);
 }
