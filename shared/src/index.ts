@@ -8,4 +8,5 @@ export * from './codes';
 export * from './text';
 export * from './schemas';
 export * from './metrics';
+export * from './notices/notices';
 export * from './api';

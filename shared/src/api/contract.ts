@@ -9,10 +9,12 @@ import type { ActorRole } from '../lifecycle/actors';
 import type {
   AcceptInput,
   CancelInput,
+  DevClockInput,
   EscalateInput,
   OnBehalfInput,
   OnSpotInput,
   RateInput,
+  ReadNoticesInput,
   ReplyInput,
   ResolveInput,
   SmsCodeRequestInput,
@@ -24,23 +26,36 @@ import type {
   VerifyInput,
   WechatSignInInput,
 } from '../schemas/inputs';
-import type { FiguresQuery, InboxQuery, PageQuery, StaffQueueQuery } from '../schemas/queries';
+import type {
+  FiguresQuery,
+  InboxQuery,
+  NoticeQuery,
+  PageQuery,
+  StaffQueueQuery,
+} from '../schemas/queries';
 import type {
   CadreFigures,
   CardView,
   ConfirmationPreview,
   ConfirmationTicket,
+  DevClockResult,
+  FailedDelivery,
   HandledItem,
   HealthStatus,
   MoveResult,
+  Notice,
+  NoticeSummary,
   OnSpotRecorded,
   Page,
   PhotoView,
+  ReadNoticesResult,
   RequestDetail,
   RequestSummary,
   SessionUser,
   SignInResult,
   SmsSent,
+  StaffQueueCounts,
+  SubscribeTemplateIds,
   TransferTargets,
 } from './schemas';
 
@@ -125,8 +140,19 @@ export const ROUTES = {
   inbox: route('GET', '/api/inbox', ['cadre', 'staff']),
   handled: route('GET', '/api/inbox/handled', ['cadre']),
   staffQueue: route('GET', '/api/staff/requests', ['staff']),
+  staffQueueCounts: route('GET', '/api/staff/requests/counts', ['staff']),
+
+  notices: route('GET', '/api/notices', 'signed_in'),
+  noticeSummary: route('GET', '/api/notices/summary', 'signed_in'),
+  readNotices: route('POST', '/api/notices/read', 'signed_in'),
+  subscribeTemplates: route('GET', '/api/notices/templates', 'public'),
+  failedDeliveries: route('GET', '/api/staff/failed-notices', ['staff']),
+  retryDelivery: route('POST', '/api/staff/failed-notices/:id/retry', ['staff']),
 
   cadreFigures: route('GET', '/api/stats/cadres', ['staff']),
+
+  /** Development and tests only (DEV_CLOCK=true, never in production): 404 otherwise. */
+  devClock: route('POST', '/api/dev/clock', 'public'),
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -166,7 +192,15 @@ export interface ApiResponses {
   inbox: Page<RequestSummary>;
   handled: Page<HandledItem>;
   staffQueue: Page<RequestSummary>;
+  staffQueueCounts: StaffQueueCounts;
+  notices: Page<Notice>;
+  noticeSummary: NoticeSummary;
+  readNotices: ReadNoticesResult;
+  subscribeTemplates: SubscribeTemplateIds;
+  failedDeliveries: Page<FailedDelivery>;
+  retryDelivery: FailedDelivery;
   cadreFigures: CadreFigures;
+  devClock: DevClockResult;
 }
 
 /** What each route takes as its JSON body (routes without one are absent). */
@@ -191,6 +225,9 @@ export interface ApiBodies {
   cancel: CancelInput;
   confirmRequest: Record<string, never>;
   confirm: Record<string, never>;
+  readNotices: ReadNoticesInput;
+  retryDelivery: Record<string, never>;
+  devClock: DevClockInput;
 }
 
 /** What each route takes in its query string (routes without one are absent). */
@@ -200,6 +237,8 @@ export interface ApiQueries {
   handled: PageQuery;
   staffQueue: StaffQueueQuery;
   cadreFigures: FiguresQuery;
+  notices: NoticeQuery;
+  failedDeliveries: PageQuery;
 }
 
 type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

@@ -23,11 +23,14 @@ import {
   verifySchema,
   wechatSignInSchema,
   confirmationTicketRequestSchema,
+  devClockSchema,
   emptyBodySchema,
+  readNoticesSchema,
 } from '../schemas/inputs';
 import {
   figuresQuerySchema,
   inboxQuerySchema,
+  noticeQuerySchema,
   pageQuerySchema,
   staffQueueQuerySchema,
 } from '../schemas/queries';
@@ -38,17 +41,24 @@ import {
   cardViewSchema,
   confirmationPreviewSchema,
   confirmationTicketSchema,
+  devClockResultSchema,
+  failedDeliverySchema,
   handledItemSchema,
   healthSchema,
   moveResultSchema,
+  noticeSchema,
+  noticeSummarySchema,
   onSpotRecordedSchema,
   pageSchema,
   photoViewSchema,
+  readNoticesResultSchema,
   requestDetailSchema,
   requestSummarySchema,
   sessionUserSchema,
   signInResultSchema,
   smsSentSchema,
+  staffQueueCountsSchema,
+  subscribeTemplatesSchema,
   transferTargetsSchema,
 } from './schemas';
 
@@ -97,11 +107,21 @@ export const ROUTE_SUMMARIES: Record<RouteName, string> = {
   inbox: '我的待办、已办',
   handled: '经手：首接后已转走或上报的诉求',
   staffQueue: '乡镇、县的诉求队列',
+  staffQueueCounts: '队列计数：即将超期、已超期、督办中、差评核实等',
+  notices: '我的消息',
+  noticeSummary: '未读消息数',
+  readNotices: '标记消息已读',
+  subscribeTemplates: '小程序订阅消息模板',
+  failedDeliveries: '发送失败的通知（工作人员，辖区内）',
+  retryDelivery: '重新发送一条失败的通知',
   cadreFigures: '干部满意率等指标',
+  devClock: '开发时钟：拨动时间并立即运行定时任务（仅开发、测试环境）',
 };
 
 const summaries = pageSchema(requestSummarySchema);
 const handledPage = pageSchema(handledItemSchema);
+const noticePage = pageSchema(noticeSchema);
+const failedPage = pageSchema(failedDeliverySchema);
 
 /**
  * The answers worth a name in the OpenAPI document: each is written out once there, under
@@ -124,6 +144,10 @@ export const NAMED_SCHEMAS: Record<string, v.GenericSchema> = {
   RequestSummaryPage: summaries,
   HandledItemPage: handledPage,
   CadreFigures: cadreFiguresSchema,
+  NoticePage: noticePage,
+  FailedDeliveryPage: failedPage,
+  FailedDelivery: failedDeliverySchema,
+  StaffQueueCounts: staffQueueCountsSchema,
 };
 
 export const ROUTE_SCHEMAS = {
@@ -159,5 +183,13 @@ export const ROUTE_SCHEMAS = {
   inbox: { response: summaries, query: inboxQuerySchema },
   handled: { response: handledPage, query: pageQuerySchema },
   staffQueue: { response: summaries, query: staffQueueQuerySchema },
+  staffQueueCounts: { response: staffQueueCountsSchema },
+  notices: { response: noticePage, query: noticeQuerySchema },
+  noticeSummary: { response: noticeSummarySchema },
+  readNotices: { response: readNoticesResultSchema, body: readNoticesSchema },
+  subscribeTemplates: { response: subscribeTemplatesSchema },
+  failedDeliveries: { response: failedPage, query: pageQuerySchema },
+  retryDelivery: { response: failedDeliverySchema, body: emptyBodySchema },
   cadreFigures: { response: cadreFiguresSchema, query: figuresQuerySchema },
+  devClock: { response: devClockResultSchema, body: devClockSchema },
 } satisfies RouteSchemas;

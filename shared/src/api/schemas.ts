@@ -11,6 +11,7 @@ import { ACTOR_ROLES } from '../lifecycle/actors';
 import { CLOCK_KINDS } from '../lifecycle/clocks';
 import { REQUEST_CHANNELS, REQUEST_STATUSES, RESOLUTION_OUTCOMES } from '../lifecycle/status';
 import { ACTIONS } from '../lifecycle/transition';
+import { DELIVERY_STATUSES, NOTICE_CHANNELS, NOTICE_KINDS } from '../notices/notices';
 import { HANDLING_LEVELS, ORG_UNIT_KINDS } from '../org/levels';
 import { RATING_TAG_CODES, SOLVED_ANSWERS } from '../rating/rating';
 import { CATEGORY_CODES, SUB_TOPIC_CODES } from '../vocabulary/categories';
@@ -326,3 +327,89 @@ export const cadreFiguresSchema = v.object({
   }),
 });
 export type CadreFigures = v.InferOutput<typeof cadreFiguresSchema>;
+
+/* ---- notices (消息) ---- */
+
+export const noticeSchema = v.object({
+  id,
+  kind: v.picklist(NOTICE_KINDS),
+  title: v.string(),
+  /** one sentence that says it all, e.g. 您反映的饮水问题已办结，请评价。 */
+  body: v.string(),
+  /** the request it is about; opening the notice opens the request */
+  requestId: v.nullable(id),
+  createdAt: instant,
+  readAt: v.nullable(instant),
+});
+export type Notice = v.InferOutput<typeof noticeSchema>;
+
+export const noticeSummarySchema = v.object({ unread: count });
+export type NoticeSummary = v.InferOutput<typeof noticeSummarySchema>;
+
+export const readNoticesResultSchema = v.object({ marked: count, unread: count });
+export type ReadNoticesResult = v.InferOutput<typeof readNoticesResultSchema>;
+
+/** The WeChat templates the mini-program asks a person to subscribe to; null where none is set up. */
+export const subscribeTemplatesSchema = v.object({
+  progress: v.nullable(v.string()),
+  newRequest: v.nullable(v.string()),
+  reminder: v.nullable(v.string()),
+});
+export type SubscribeTemplateIds = v.InferOutput<typeof subscribeTemplatesSchema>;
+
+/** One delivery in the 发送失败 list: what was to be sent, to whom, and why it did not go. */
+export const failedDeliverySchema = v.object({
+  id,
+  noticeId: id,
+  kind: v.picklist(NOTICE_KINDS),
+  channel: v.picklist(NOTICE_CHANNELS),
+  status: v.picklist(DELIVERY_STATUSES),
+  recipientName: v.string(),
+  title: v.string(),
+  body: v.string(),
+  requestId: v.nullable(id),
+  requestNumber: v.nullable(v.string()),
+  attempts: count,
+  lastError: v.string(),
+  createdAt: instant,
+  lastAttemptAt: v.nullable(instant),
+});
+export type FailedDelivery = v.InferOutput<typeof failedDeliverySchema>;
+
+/** The counts at the top of the staff queue: what needs a look now. */
+export const staffQueueCountsSchema = v.object({
+  review: count,
+  conduct: count,
+  dueSoon: count,
+  overdue: count,
+  supervised: count,
+  flagged: count,
+  /** notices that could not be delivered, in scope (the 发送失败 list) */
+  failedNotices: count,
+});
+export type StaffQueueCounts = v.InferOutput<typeof staffQueueCountsSchema>;
+
+/** What one pass of the sweeps did. */
+export const sweepReportSchema = v.object({
+  ratingsClosed: count,
+  dueSoonWarned: count,
+  overdueAlerted: count,
+  supervisionReminded: count,
+});
+export type SweepReport = v.InferOutput<typeof sweepReportSchema>;
+
+export const dispatchReportSchema = v.object({
+  delivered: count,
+  skipped: count,
+  retrying: count,
+  failed: count,
+});
+export type DispatchReport = v.InferOutput<typeof dispatchReportSchema>;
+
+/** The development clock's answer: the time now, and what the sweeps and dispatcher did. */
+export const devClockResultSchema = v.object({
+  now: instant,
+  sweep: sweepReportSchema,
+  dispatch: dispatchReportSchema,
+});
+export type DevClockResult = v.InferOutput<typeof devClockResultSchema>;

@@ -1,7 +1,19 @@
 import { type RequestStatus, isOpenStatus } from '../lifecycle/status';
-import { localDateOf, localTimeOf, localTimeToInstant, parseLocalDate } from './local-date';
+import {
+  addDays,
+  localDateOf,
+  localTimeOf,
+  localTimeToInstant,
+  parseLocalDate,
+  startOfLocalDay,
+} from './local-date';
 import { DUE_TIME_OF_DAY } from './deadlines';
-import { type WorkCalendar, previousWorkingDay, workingDaysBetween } from './work-calendar';
+import {
+  type WorkCalendar,
+  nextWorkingDay,
+  previousWorkingDay,
+  workingDaysBetween,
+} from './work-calendar';
 
 /**
  * Overdue once the due time has passed: `now > dueAt`, so at 18:00:00.000 exactly a request is
@@ -36,13 +48,27 @@ export function isDueSoon(
   return t >= warningAt(cal, dueAt).getTime() && t <= dueAt.getTime();
 }
 
+/**
+ * `isDueSoon` as a range of due times, for a query: a due time `d` with `now <= d < dueSoonBefore`
+ * is due soon at `now`. The warning of a due day falls at 18:00 on the working day before it, so
+ * once 18:00 of day L has passed, every due day up to the first working day after L is warned of.
+ */
+export function dueSoonBefore(cal: WorkCalendar, now: Date): Date {
+  const today = localDateOf(now);
+  const warnedThrough =
+    now.getTime() >= localTimeToInstant(today, DUE_TIME_OF_DAY).getTime()
+      ? today
+      : addDays(today, -1);
+  return startOfLocalDay(addDays(nextWorkingDay(cal, warnedThrough), 1));
+}
+
 export const DEADLINE_STATES = ['none', 'on_time', 'due_soon', 'overdue'] as const;
 export type DeadlineState = (typeof DEADLINE_STATES)[number];
 
 export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
   none: '无时限',
   on_time: '正常',
-  due_soon: '即将到期',
+  due_soon: '即将超期',
   overdue: '已超期',
 };
 
@@ -77,4 +103,39 @@ export function describeDue(cal: WorkCalendar, dueAt: Date, now: Date): string {
   // Only a due time set on a non-working day can land here.
   const { month, day } = parseLocalDate(dueDay);
   return `${month}月${day}日${time}前到期`;
+}
+
+/**
+ * The due time a worker must mind first: the accept clock's while the request awaits 签收 (it
+ * always falls before the resolve clock's), else the resolve or rectify clock's.
+ */
+export function nextDue(
+  status: RequestStatus,
+  acceptDueAt: Date | null | undefined,
+  dueAt: Date | null | undefined,
+): { clock: 'accept' | 'resolve'; dueAt: Date } | null {
+  if (!isOpenStatus(status)) return null;
+  if (status === 'submitted' && acceptDueAt) return { clock: 'accept', dueAt: acceptDueAt };
+  return dueAt ? { clock: 'resolve', dueAt } : null;
+}
+
+/**
+ * A request's deadline as the lists show it, in words and not colour alone: 还剩2个工作日,
+ * 签收：今天18:00前到期, 已超期, 已超期未签收. The state follows the clock that falls due first,
+ * so the inbox, the staff queue and the reminder sweeps agree.
+ */
+export function deadlineOf(
+  cal: WorkCalendar,
+  status: RequestStatus,
+  acceptDueAt: Date | null | undefined,
+  dueAt: Date | null | undefined,
+  now: Date,
+): { deadline: DeadlineState; deadlineText: string } {
+  const next = nextDue(status, acceptDueAt, dueAt);
+  if (!next) return { deadline: 'none', deadlineText: '' };
+  const deadline = deadlineState(cal, status, next.dueAt, now);
+  const accept = next.clock === 'accept';
+  if (deadline === 'overdue') return { deadline, deadlineText: accept ? '已超期未签收' : '已超期' };
+  const text = describeDue(cal, next.dueAt, now);
+  return { deadline, deadlineText: accept ? `签收：${text}` : text };
 }

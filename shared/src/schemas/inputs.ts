@@ -26,6 +26,8 @@ export const staffSignInSchema = v.object({
     v.nonEmpty('请填写密码'),
     v.maxLength(128, '密码太长了'),
   ),
+  /** In WeChat: wx.login's code, so that the cadre's reminders can reach them as WeChat messages. */
+  wechatCode: v.optional(v.pipe(v.string(), v.nonEmpty(), v.maxLength(128))),
 });
 
 export const smsCodeRequestSchema = v.object({ phone: phoneField });
@@ -210,6 +212,36 @@ export const rateSchema = v.object({
   comment: optionalTextField('评价内容', 300),
 });
 
+/* ---- notices ---- */
+
+/** Marks the reader's notices read: these ids, or every one when none are named. */
+export const readNoticesSchema = v.object({
+  ids: v.optional(v.pipe(v.array(idField, '消息编号格式不对'), v.maxLength(100, '一次最多100条'))),
+});
+
+/**
+ * The development clock (refused in production): move it to an instant, or forward by minutes,
+ * and run the sweeps and the dispatcher once at the new time.
+ */
+export const devClockSchema = v.pipe(
+  v.object({
+    at: v.optional(
+      v.pipe(v.string(), v.isoTimestamp('时间格式应为 ISO，例如 2026-12-07T09:00:00+08:00')),
+    ),
+    advanceMinutes: v.optional(
+      v.pipe(
+        v.number('分钟数应为数字'),
+        v.integer('分钟数应为整数'),
+        v.minValue(0, '时间只能往后拨'),
+      ),
+    ),
+  }),
+  v.check(
+    (x) => (x.at === undefined) !== (x.advanceMinutes === undefined),
+    '请给出 at 或 advanceMinutes 之一',
+  ),
+);
+
 export type StaffSignInInput = v.InferOutput<typeof staffSignInSchema>;
 export type SmsCodeRequestInput = v.InferOutput<typeof smsCodeRequestSchema>;
 export type SmsSignInInput = v.InferOutput<typeof smsSignInSchema>;
@@ -227,3 +259,5 @@ export type OnBehalfInput = v.InferOutput<typeof onBehalfSchema>;
 export type OnSpotInput = v.InferOutput<typeof onSpotSchema>;
 export type ConfirmInput = v.InferOutput<typeof confirmSchema>;
 export type RateInput = v.InferOutput<typeof rateSchema>;
+export type ReadNoticesInput = v.InferOutput<typeof readNoticesSchema>;
+export type DevClockInput = v.InferOutput<typeof devClockSchema>;

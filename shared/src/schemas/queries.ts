@@ -19,10 +19,20 @@ export const inboxQuerySchema = v.object({
 });
 
 /**
- * The staff's queues: 差评核实 (bad reviews awaiting verification), 作风投诉, 已超期, 二次差评 (a
- * second bad review after rectification, flagged to the county), and everything in scope.
+ * The staff's queues: 差评核实 (bad reviews awaiting verification), 作风投诉, 即将超期 (a running
+ * clock due within a working day), 已超期 (a running clock past its due time), 督办中 (open and
+ * supervised), 二次差评 (a second bad review after rectification, flagged to the county), and
+ * everything in scope.
  */
-export const STAFF_QUEUES = ['review', 'conduct', 'overdue', 'flagged', 'all'] as const;
+export const STAFF_QUEUES = [
+  'review',
+  'conduct',
+  'due_soon',
+  'overdue',
+  'supervised',
+  'flagged',
+  'all',
+] as const;
 export type StaffQueue = (typeof STAFF_QUEUES)[number];
 
 export const staffQueueQuerySchema = v.object({
@@ -43,7 +53,18 @@ export const figuresQuerySchema = v.object({
   unitId: v.optional(v.pipe(v.string(), v.regex(/^\d{1,9}$/, '单位编号不对'), v.transform(Number))),
 });
 
+export const noticeQuerySchema = v.object({
+  ...pageFields,
+  unread: v.optional(
+    v.pipe(
+      v.picklist(['true', 'false'], 'unread 只能是 true 或 false'),
+      v.transform((s) => s === 'true'),
+    ),
+  ),
+});
+
 export type PageQuery = v.InferOutput<typeof pageQuerySchema>;
 export type InboxQuery = v.InferOutput<typeof inboxQuerySchema>;
 export type StaffQueueQuery = v.InferOutput<typeof staffQueueQuerySchema>;
 export type FiguresQuery = v.InferOutput<typeof figuresQuerySchema>;
+export type NoticeQuery = v.InferOutput<typeof noticeQuerySchema>;
