@@ -1,16 +1,20 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
+import { ClockModule } from './common/clock/clock.module';
 import { ErrorFilter } from './common/error.filter';
 import { loggingModule } from './common/logging';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CadreModule } from './modules/cadre/cadre.module';
 import { CardModule } from './modules/card/card.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { NoticeModule } from './modules/notice/notice.module';
 import { OrgModule } from './modules/org/org.module';
 import { PhotoModule } from './modules/photo/photo.module';
 import { RatingModule } from './modules/rating/rating.module';
@@ -34,6 +38,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(config),
         loggingModule(options.logDestination),
         DatabaseModule,
         HealthModule,
@@ -47,6 +52,9 @@ export class AppModule {
         PhotoModule,
         RatingModule,
         IdempotencyModule,
+        AuditModule,
+        NoticeModule,
+        JobsModule,
         ...(options.imports ?? []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

@@ -109,6 +109,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Suites sign many residents in from one address; the limits have tests of their own.
     SMS_LIMIT_PER_ADDRESS_PER_HOUR: '100000',
     SMS_LIMIT_PER_HOUR: '1000000',
+    // Tests move time themselves and run the sweeps and the dispatcher when they mean to.
+    ...(options.env?.NODE_ENV === 'production' ? {} : { DEV_CLOCK: 'true' }),
+    JOBS_ENABLED: 'false',
     ...options.env,
   });
   let app: NestFastifyApplication;

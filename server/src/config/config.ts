@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import { DEFAULT_SMS_NOTICES_PER_PHONE_PER_DAY, type SubscribeTemplate } from '@mqlk/shared';
 import * as v from 'valibot';
 import { type DatabaseConnection, parseDatabaseUrl } from './database-url';
 
@@ -39,7 +40,30 @@ export interface AppConfig {
    * addresses, so that clients cannot pick their own address by sending the header themselves.
    */
   trustProxy: boolean | number | string;
+  /** DEV_CLOCK: a movable clock and POST /api/dev/clock (development and tests; refused in production). */
+  devClock: boolean;
+  /** The sweeps and the outbox dispatcher running in this process, and how often. */
+  jobs: { enabled: boolean; sweepIntervalMs: number; dispatchIntervalMs: number };
+  /** Where the real WeChat client sends its calls (a proxy, or a stand-in server in tests). */
+  wechatApiBase: string;
+  /** Subscribe-message templates; null where none is configured (those notices stay in the app). */
+  wechatTemplates: Record<SubscribeTemplate, WechatTemplate | null>;
+  /** Which build of the mini-program a subscribe message opens. */
+  wechatMiniprogramState: 'formal' | 'trial' | 'developer';
+  /** SMS notices one phone may receive per local day. */
+  smsNoticesPerPhonePerDay: number;
 }
+
+/** A subscribe-message template: its id, and which of its fields carries which part of a notice. */
+export interface WechatTemplate {
+  id: string;
+  /** the template's field keys (thing1, phrase2, time3…) for each slot a notice fills */
+  fields: Partial<Record<TemplateSlot, string>>;
+}
+
+/** What a notice can fill: the matter, its status (≤ 5 characters), a time, a note. */
+export const TEMPLATE_SLOTS = ['matter', 'status', 'time', 'note'] as const;
+export type TemplateSlot = (typeof TEMPLATE_SLOTS)[number];
 
 export interface S3Config {
   /** e.g. https://cos.ap-guangzhou.myqcloud.com, or https://<bucket>.cos… (virtual-hosted) */
@@ -106,6 +130,37 @@ const perHour = v.pipe(
 /** Addresses or CIDRs (10.0.0.0/8), or proxy-addr's names (loopback, linklocal, uniquelocal). */
 const PROXY_LIST =
   /^(?:[0-9A-Fa-f.:/]+|loopback|linklocal|uniquelocal)(?:\s*,\s*(?:[0-9A-Fa-f.:/]+|loopback|linklocal|uniquelocal))*$/;
+
+const positiveInt = (what: string) =>
+  v.pipe(
+    v.string(),
+    v.regex(/^\d{1,9}$/, `must be a whole number of ${what}, at least 1`),
+    v.transform(Number),
+    v.minValue(1, `must be a whole number of ${what}, at least 1`),
+  );
+
+/**
+ * `<template id>:matter=thing1,status=phrase2,time=time3,note=thing4` — the id WeChat gave the
+ * template, and the template's own field key for each slot it has (the key's prefix is its type).
+ */
+const TEMPLATE_PATTERN =
+  /^[A-Za-z0-9_-]{10,64}:(?:matter|status|time|note)=[a-z_]+\d+(?:,(?:matter|status|time|note)=[a-z_]+\d+)*$/;
+const wechatTemplate = v.pipe(
+  v.string(),
+  v.regex(
+    TEMPLATE_PATTERN,
+    'must be <template id>:matter=thing1,status=phrase2,time=time3,note=thing4 (the slots the template has)',
+  ),
+  v.transform((s): WechatTemplate => {
+    const [id, pairs] = s.split(':') as [string, string];
+    const fields: WechatTemplate['fields'] = {};
+    for (const pair of pairs.split(',')) {
+      const [slot, key] = pair.split('=') as [TemplateSlot, string];
+      fields[slot] = key;
+    }
+    return { id, fields };
+  }),
+);
 
 const ENV_SCHEMA = v.object({
   NODE_ENV: v.optional(v.picklist(NODE_ENVS, `must be one of ${NODE_ENVS.join(', ')}`)),
@@ -192,6 +247,24 @@ const ENV_SCHEMA = v.object({
       ),
     ),
   ),
+  DEV_CLOCK: v.optional(bool),
+  JOBS_ENABLED: v.optional(bool),
+  SWEEP_INTERVAL_SECONDS: v.optional(positiveInt('seconds')),
+  DISPATCH_INTERVAL_MS: v.optional(positiveInt('milliseconds')),
+  WECHAT_API_BASE: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^https?:\/\/[^/\s]+\/?$/, 'must be an origin like https://api.weixin.qq.com'),
+      v.transform((s) => s.replace(/\/$/, '')),
+    ),
+  ),
+  WECHAT_TEMPLATE_PROGRESS: v.optional(wechatTemplate),
+  WECHAT_TEMPLATE_NEW_REQUEST: v.optional(wechatTemplate),
+  WECHAT_TEMPLATE_REMINDER: v.optional(wechatTemplate),
+  WECHAT_MINIPROGRAM_STATE: v.optional(
+    v.picklist(['formal', 'trial', 'developer'], 'must be formal, trial or developer'),
+  ),
+  SMS_NOTICES_PER_PHONE_PER_DAY: v.optional(positiveInt('messages')),
 });
 
 /** Photo storage settings that must come together (S3_REGION has a default). */
@@ -257,6 +330,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   for (const key of S3_KEYS) {
     requiredInProduction(key, 'photos are kept in S3/COS-compatible storage in production');
   }
+  if (production && e.DEV_CLOCK) {
+    issues.push({
+      key: 'DEV_CLOCK',
+      message:
+        'a movable clock cannot run with NODE_ENV=production: deadlines must follow real time',
+    });
+  }
   if (production && e.PUBLIC_BASE_URL?.startsWith('http://')) {
     issues.push({
       key: 'PUBLIC_BASE_URL',
@@ -313,5 +393,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
       perHour: e.SMS_LIMIT_PER_HOUR ?? 2000,
     },
     trustProxy: e.TRUST_PROXY ?? false,
+    devClock: e.DEV_CLOCK ?? false,
+    jobs: {
+      enabled: e.JOBS_ENABLED ?? true,
+      sweepIntervalMs: (e.SWEEP_INTERVAL_SECONDS ?? 60) * 1000,
+      dispatchIntervalMs: e.DISPATCH_INTERVAL_MS ?? 2000,
+    },
+    wechatApiBase: e.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
+    wechatTemplates: {
+      progress: e.WECHAT_TEMPLATE_PROGRESS ?? null,
+      newRequest: e.WECHAT_TEMPLATE_NEW_REQUEST ?? null,
+      reminder: e.WECHAT_TEMPLATE_REMINDER ?? null,
+    },
+    wechatMiniprogramState: e.WECHAT_MINIPROGRAM_STATE ?? 'formal',
+    smsNoticesPerPhonePerDay:
+      e.SMS_NOTICES_PER_PHONE_PER_DAY ?? DEFAULT_SMS_NOTICES_PER_PHONE_PER_DAY,
   });
 }

@@ -41,6 +41,9 @@ const DRIVER_CODES = new Set([
   'ER_SERVER_SHUTDOWN',
   'ER_NET_READ_ERROR',
   'ER_NET_WRITE_INTERRUPTED',
+  // Two transactions waited on each other (a move and a sweep on the same rows): one gives way.
+  'ER_LOCK_DEADLOCK',
+  'ER_LOCK_WAIT_TIMEOUT',
   'SQLITE_BUSY',
   'SQLITE_LOCKED',
   'SQLITE_CANTOPEN',

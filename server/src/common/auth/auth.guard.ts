@@ -6,6 +6,7 @@ import { CadreRepository } from '../../modules/cadre/cadre.repository';
 import { OrgRepository } from '../../modules/org/org.repository';
 import { UserRepository } from '../../modules/user/user.repository';
 import { AppError } from '../app-error';
+import { CLOCK, type Clock } from '../clock/clock';
 import type { RequestActor } from './actor';
 import { IS_PUBLIC, ROLES } from './decorators';
 import { readToken } from './token';
@@ -22,6 +23,7 @@ export class AuthGuard implements CanActivate {
     private readonly cadres: CadreRepository,
     private readonly org: OrgRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -36,7 +38,7 @@ export class AuthGuard implements CanActivate {
       if (isPublic) return true;
       throw new AppError('UNAUTHENTICATED');
     }
-    const payload = readToken(token, this.config.tokenSecret);
+    const payload = readToken(token, this.config.tokenSecret, this.clock.now());
     // A resident with an old session who scans a card is simply signed out there, not refused.
     if ((payload === 'expired' || payload === null) && isPublic) return true;
     if (payload === 'expired') throw new AppError('SESSION_EXPIRED');

@@ -1,10 +1,11 @@
 import { createHmac, randomInt } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { SessionUser, SignInResult, SmsSent, StaffSignInInput } from '@mqlk/shared';
 import { IsNull, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
+import { CLOCK, type Clock } from '../../common/clock/clock';
 import { issueToken } from '../../common/auth/token';
 import { hashPassword, verifyPassword } from '../../common/crypto/password';
 import { PhoneCipher } from '../../common/crypto/phone-cipher';
@@ -28,6 +29,8 @@ const OTP_MAX_ATTEMPTS = 5;
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('AuthService');
+
   /** Compared against when the account does not exist, so timing does not reveal which accounts do. */
   private readonly decoyHash = hashPassword('decoy-password-for-timing');
 
@@ -41,9 +44,10 @@ export class AuthService {
     @Inject(WECHAT_CLIENT) private readonly wechat: WechatClient,
     private readonly phones: PhoneCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async staffSignIn(input: StaffSignInInput, now = new Date()): Promise<SignInResult> {
+  async staffSignIn(input: StaffSignInInput, now = this.clock.now()): Promise<SignInResult> {
     const user = await this.users.findByUsername(input.username);
     if (!user || user.role === 'resident' || !user.passwordHash) {
       await verifyPassword(input.password, await this.decoyHash);
@@ -54,6 +58,7 @@ export class AuthService {
     }
     if (await verifyPassword(input.password, user.passwordHash)) {
       await this.users.clearLoginFailures(user.id);
+      if (input.wechatCode) await this.bindWechat(user, input.wechatCode);
       return this.signIn(user, WORK_TOKEN_TTL, now);
     }
     if ((await this.users.failedLoginsOf(user.id)) < MAX_FAILED_LOGINS) {
@@ -63,7 +68,7 @@ export class AuthService {
     throw new AppError('ACCOUNT_LOCKED');
   }
 
-  async sendSmsCode(phone: string, now = new Date()): Promise<SmsSent> {
+  async sendSmsCode(phone: string, now = this.clock.now()): Promise<SmsSent> {
     const phoneHash = this.phones.hash(phone);
     const last = await this.otps.findOne({ where: { phoneHash }, order: { id: 'DESC' } });
     if (last && now.getTime() - last.createdAt.getTime() < OTP_RESEND_SECONDS * 1000) {
@@ -85,7 +90,7 @@ export class AuthService {
     };
   }
 
-  async smsSignIn(phone: string, code: string, now = new Date()): Promise<SignInResult> {
+  async smsSignIn(phone: string, code: string, now = this.clock.now()): Promise<SignInResult> {
     const phoneHash = this.phones.hash(phone);
     const otp = await this.otps.findOne({
       where: { phoneHash, consumedAt: IsNull() },
@@ -115,12 +120,25 @@ export class AuthService {
     return this.signIn(await this.residents.byPhone(phone), RESIDENT_TOKEN_TTL, now);
   }
 
-  async wechatSignIn(code: string, now = new Date()): Promise<SignInResult> {
+  async wechatSignIn(code: string, now = this.clock.now()): Promise<SignInResult> {
     const { openid } = await this.wechat.codeToSession(code);
     const user = await this.users.findOrCreateResident({ wechatOpenid: openid }, () => ({
       displayName: '微信用户',
     }));
     return this.signIn(user, RESIDENT_TOKEN_TTL, now);
+  }
+
+  /**
+   * A cadre signing in inside WeChat: their WeChat becomes where their reminders go. Best effort:
+   * a failed code exchange never stands in the way of signing in.
+   */
+  private async bindWechat(user: UserAccountEntity, code: string): Promise<void> {
+    try {
+      const { openid } = await this.wechat.codeToSession(code);
+      if (user.wechatOpenid !== openid) await this.users.bindOpenid(user.id, openid);
+    } catch (err) {
+      this.logger.warn(`WeChat binding for account ${user.id} failed: ${(err as Error).message}`);
+    }
   }
 
   async me(actor: RequestActor): Promise<SessionUser> {

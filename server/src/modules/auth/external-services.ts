@@ -10,6 +10,35 @@ export interface SmsSender {
   sendCode(phone: string, code: string): Promise<{ devCode?: string }>;
   /** Sends the link a resident opens to confirm a matter solved on the spot (当场解决). */
   sendConfirmationLink(phone: string, link: string): Promise<{ devSms?: string }>;
+  /**
+   * Sends a notice's words. `ref` names the delivery, so a gateway can drop a repeat (a send whose
+   * answer was lost when the process died). Throws `ChannelError` when it did not go.
+   */
+  sendNotice(phone: string, text: string, ref: string): Promise<void>;
+}
+
+/** A send that did not go: `retry` when trying again later may work (network, 5xx, throttling). */
+export class ChannelError extends Error {
+  constructor(
+    message: string,
+    readonly retry: boolean,
+  ) {
+    super(message);
+    this.name = 'ChannelError';
+  }
+}
+
+/** What the local stand-ins were asked to send, newest last (kept in memory for tests and trials). */
+export interface LocalSent {
+  to: string;
+  text: string;
+  ref: string;
+}
+const LOCAL_SENT_KEPT = 1000;
+
+export function keepLocal(list: LocalSent[], item: LocalSent): void {
+  list.push(item);
+  if (list.length > LOCAL_SENT_KEPT) list.splice(0, list.length - LOCAL_SENT_KEPT);
 }
 
 export interface WechatClient {
@@ -21,6 +50,12 @@ export const SMS_SENDER = Symbol('SMS_SENDER');
 export const WECHAT_CLIENT = Symbol('WECHAT_CLIENT');
 
 export class LocalSmsSender implements SmsSender {
+  readonly notices: LocalSent[] = [];
+
+  async sendNotice(phone: string, text: string, ref: string) {
+    keepLocal(this.notices, { to: phone, text, ref });
+  }
+
   async sendCode(_phone: string, code: string) {
     return { devCode: code };
   }
@@ -44,14 +79,32 @@ export class HttpSmsSender implements SmsSender {
     return {};
   }
 
+  async sendNotice(phone: string, text: string, ref: string) {
+    let res: Response;
+    try {
+      res = await this.post(phone, 'notice', { text }, ref);
+    } catch (err) {
+      throw new ChannelError(`短信网关无法连接：${(err as Error).message}`, true);
+    }
+    // 4xx: the gateway refuses this message (a bad number, a blocked phone); retrying will not help.
+    if (res.status >= 400 && res.status < 500 && res.status !== 429) {
+      throw new ChannelError(`短信网关拒绝发送（HTTP ${res.status}）`, false);
+    }
+    if (!res.ok) throw new ChannelError(`短信网关出错（HTTP ${res.status}）`, true);
+  }
+
   private async send(phone: string, template: string, params: Record<string, string>) {
-    const res = await fetch(this.gatewayUrl, {
+    const res = await this.post(phone, template, params);
+    if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
+  }
+
+  private post(phone: string, template: string, params: Record<string, string>, ref?: string) {
+    return fetch(this.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phone, template, params }),
+      body: JSON.stringify({ phone, template, params, ...(ref ? { ref } : {}) }),
       signal: AbortSignal.timeout(5000),
     });
-    if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
   }
 }
 
@@ -66,10 +119,11 @@ export class HttpsWechatClient implements WechatClient {
   constructor(
     private readonly appId: string,
     private readonly secret: string,
+    private readonly apiBase = 'https://api.weixin.qq.com',
   ) {}
 
   async codeToSession(code: string) {
-    const url = new URL('https://api.weixin.qq.com/sns/jscode2session');
+    const url = new URL(`${this.apiBase}/sns/jscode2session`);
     url.search = new URLSearchParams({
       appid: this.appId,
       secret: this.secret,
@@ -83,7 +137,7 @@ export class HttpsWechatClient implements WechatClient {
   }
 }
 
-function refuseInProduction(config: AppConfig, what: string): void {
+export function refuseInProduction(config: AppConfig, what: string): void {
   if (config.nodeEnv === 'production') {
     throw new Error(
       `${what}: the local stand-in cannot run with NODE_ENV=production; configure the real service`,
@@ -98,7 +152,9 @@ export function smsSenderFor(config: AppConfig): SmsSender {
 }
 
 export function wechatClientFor(config: AppConfig): WechatClient {
-  if (config.wechat) return new HttpsWechatClient(config.wechat.appId, config.wechat.secret);
+  if (config.wechat) {
+    return new HttpsWechatClient(config.wechat.appId, config.wechat.secret, config.wechatApiBase);
+  }
   refuseInProduction(config, 'WeChat (WECHAT_APPID/WECHAT_SECRET unset)');
   return new LocalWechatClient();
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
 import { CadreEntity } from './cadre.entity';
 
 /** How many hand-overs (事随人转) to follow from a card's cadre before giving up on a loop. */
@@ -36,10 +36,12 @@ export class CadreRepository {
   }
 
   /** Cadre id → the account id metrics key cadres by. */
-  async userIdsByCadreIds(ids: readonly number[]): Promise<Map<number, number>> {
+  /** `m`: the transaction to read through, when called inside one. */
+  async userIdsByCadreIds(ids: readonly number[], m?: EntityManager): Promise<Map<number, number>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.cadres.find({ where: { id: In(unique) }, select: ['id', 'userId'] });
+    const repo = m ? m.getRepository(CadreEntity) : this.cadres;
+    const rows = await repo.find({ where: { id: In(unique) }, select: ['id', 'userId'] });
     return new Map(rows.map((c) => [c.id, c.userId]));
   }
 

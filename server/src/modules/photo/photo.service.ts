@@ -4,6 +4,7 @@ import type { PhotoView } from '@mqlk/shared';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
+import { CLOCK, type Clock } from '../../common/clock/clock';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { PhotoDecodeError, normalizePhoto, sniffPhotoType } from './photo-image';
@@ -28,6 +29,7 @@ export class PhotoService {
     private readonly photos: PhotoRepository,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.signer = new PhotoUrlSigner(config.tokenSecret);
   }
@@ -43,7 +45,7 @@ export class PhotoService {
         err.reason === 'too_many_pixels' ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE',
       );
     }
-    const now = new Date();
+    const now = this.clock.now();
     const month = now.toISOString().slice(0, 7).replace('-', '/');
     const storageKey = `${month}/${randomUUID()}.jpg`;
     // Stored first: a failed insert leaves an unreferenced file, never a row without its file.
@@ -83,7 +85,7 @@ export class PhotoService {
   async viewsForRequests(requestIds: number[]): Promise<Map<number, PhotoView[]>> {
     const views = new Map<number, PhotoView[]>(requestIds.map((id) => [id, []]));
     if (requestIds.length === 0) return views;
-    const now = new Date();
+    const now = this.clock.now();
     for (const photo of await this.photos.findByRequestIds([...new Set(requestIds)])) {
       if (photo.requestId !== null) views.get(photo.requestId)?.push(this.viewOf(photo, now));
     }
@@ -92,7 +94,7 @@ export class PhotoService {
 
   /** The file behind a signed link. */
   async readSigned(id: number, exp: unknown, sig: unknown): Promise<PhotoFile> {
-    const now = new Date();
+    const now = this.clock.now();
     if (this.signer.check(id, exp, sig, now) !== 'ok') throw new AppError('FORBIDDEN');
     const photo = await this.photos.findById(id);
     const data = photo ? await this.storage.get(photo.storageKey) : null;
@@ -100,7 +102,10 @@ export class PhotoService {
     return { data, mime: photo.mime };
   }
 
-  private viewOf(photo: Pick<PhotoRow, 'id' | 'width' | 'height'>, now = new Date()): PhotoView {
+  private viewOf(
+    photo: Pick<PhotoRow, 'id' | 'width' | 'height'>,
+    now = this.clock.now(),
+  ): PhotoView {
     return {
       id: photo.id,
       url: this.signer.urlOf(photo.id, now),

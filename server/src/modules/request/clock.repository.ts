@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Action, type ClockKind, type ClockStop, clockResult } from '@mqlk/shared';
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { inBatches } from '../../database/batches';
+import { dbTime, skipLocked } from '../../database/locking';
 import { RequestClockEntity } from './request-clock.entity';
 
 export type NewClock = Pick<
@@ -16,6 +17,7 @@ export type NewClock = Pick<
   | 'level'
   | 'startedAt'
   | 'dueAt'
+  | 'warnAt'
 >;
 
 /** The deadline clocks' one home. A clock is started once and stopped once; never rewritten. */
@@ -25,11 +27,17 @@ export class ClockRepository {
 
   async start(m: EntityManager, clocks: NewClock[]): Promise<void> {
     if (clocks.length === 0) return;
-    await m
-      .getRepository(RequestClockEntity)
-      .insert(
-        clocks.map((c) => ({ ...c, stoppedAt: null, stop: null, stopAction: null, result: null })),
-      );
+    await m.getRepository(RequestClockEntity).insert(
+      clocks.map((c) => ({
+        ...c,
+        warnedAt: null,
+        overdueAlertedAt: null,
+        stoppedAt: null,
+        stop: null,
+        stopAction: null,
+        result: null,
+      })),
+    );
   }
 
   /** Stops the request's running clocks of these kinds, each with its result. */
@@ -64,5 +72,54 @@ export class ClockRepository {
     return inBatches(requestIds, (batch) =>
       this.db.getRepository(RequestClockEntity).find({ where: { requestId: In(batch) } }),
     );
+  }
+
+  /** Running clocks whose due-soon warning is due and not yet given, claimed for this transaction. */
+  claimWarnings(m: EntityManager, now: Date, limit: number): Promise<RequestClockEntity[]> {
+    return this.claim(
+      m,
+      'stopped_at IS NULL AND warned_at IS NULL AND warn_at <= ? ORDER BY warn_at, id',
+      now,
+      limit,
+    );
+  }
+
+  /** Running clocks past their due time whose alert is not yet given, claimed. */
+  claimOverdue(m: EntityManager, now: Date, limit: number): Promise<RequestClockEntity[]> {
+    return this.claim(
+      m,
+      'stopped_at IS NULL AND overdue_alerted_at IS NULL AND due_at < ? ORDER BY due_at, id',
+      now,
+      limit,
+    );
+  }
+
+  async markWarned(m: EntityManager, ids: readonly number[], at: Date): Promise<void> {
+    if (ids.length > 0)
+      await m.getRepository(RequestClockEntity).update({ id: In([...ids]) }, { warnedAt: at });
+  }
+
+  async markOverdueAlerted(m: EntityManager, ids: readonly number[], at: Date): Promise<void> {
+    if (ids.length > 0) {
+      await m
+        .getRepository(RequestClockEntity)
+        .update({ id: In([...ids]) }, { overdueAlertedAt: at });
+    }
+  }
+
+  private async claim(
+    m: EntityManager,
+    condition: string,
+    now: Date,
+    limit: number,
+  ): Promise<RequestClockEntity[]> {
+    const rows: { id: number }[] = await m.query(
+      `SELECT id FROM request_clock WHERE ${condition} LIMIT ${Number(limit)}${skipLocked(m)}`,
+      [dbTime(m, now)],
+    );
+    if (rows.length === 0) return [];
+    return m
+      .getRepository(RequestClockEntity)
+      .find({ where: { id: In(rows.map((r) => Number(r.id))) }, order: { id: 'ASC' } });
   }
 }

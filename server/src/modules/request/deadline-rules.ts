@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import {
   acceptDueAt,
+  addWorkingDays,
   createWorkCalendar,
   DEFAULT_DEADLINE_POLICY,
   type DeadlineState,
-  deadlineState,
-  describeDue,
+  deadlineOf,
+  dueSoonBefore,
   type HandlingLevel,
-  isOpenStatus,
   NATIONAL_SCHEDULES,
   rectifyDueAt,
   type RequestStatus,
   resolveDueAt,
+  warningAt,
 } from '@mqlk/shared';
 
 /**
@@ -35,16 +36,33 @@ export class DeadlineRules {
     return rectifyDueAt(this.calendar, verifiedAt, this.policy);
   }
 
+  /**
+   * When the owner of a clock due at `dueAt` is warned: 18:00 of the working day before; null when
+   * that is not after the clock started (a one-day clock started in the evening: the notice that
+   * the request arrived already names its due time).
+   */
+  warnAt(dueAt: Date, startedAt: Date): Date | null {
+    const at = warningAt(this.calendar, dueAt);
+    return at.getTime() > startedAt.getTime() ? at : null;
+  }
+
+  /** 督办: the owner is reminded at the end of the next working day if it is still open. */
+  supervisionReminderFrom(supervisedAt: Date): Date {
+    return addWorkingDays(this.calendar, supervisedAt, 1);
+  }
+
+  /** The time a queue is read at, with the end of its due-soon range. */
+  queueTime(now: Date): { now: Date; horizon: Date } {
+    return { now, horizon: dueSoonBefore(this.calendar, now) };
+  }
+
+  /** The list's deadline badge, after the clock that falls due first (签收 while awaited). */
   describe(
     status: RequestStatus,
+    acceptDueAt: Date | null,
     dueAt: Date | null,
     now: Date,
   ): { deadline: DeadlineState; deadlineText: string } {
-    if (dueAt === null) return { deadline: 'none', deadlineText: '' };
-    const deadline = deadlineState(this.calendar, status, dueAt, now);
-    return {
-      deadline,
-      deadlineText: isOpenStatus(status) ? describeDue(this.calendar, dueAt, now) : '',
-    };
+    return deadlineOf(this.calendar, status, acceptDueAt, dueAt, now);
   }
 }

@@ -15,6 +15,9 @@ import { RequestEntity } from './request.entity';
 @Index('IDX_request_clock_request_id', ['requestId'])
 @Index('IDX_request_clock_owner_unit_path_due', ['ownerUnitPath', 'dueAt'])
 @Index('IDX_request_clock_owner_user_due', ['ownerUserId', 'dueAt'])
+// The sweeps' claims: running clocks whose warning or alert is due and not yet sent.
+@Index('IDX_request_clock_warn', ['stoppedAt', 'warnedAt', 'warnAt'])
+@Index('IDX_request_clock_overdue', ['stoppedAt', 'overdueAlertedAt', 'dueAt'])
 export class RequestClockEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -48,6 +51,21 @@ export class RequestClockEntity {
 
   @Column({ ...DATETIME, name: 'due_at' })
   dueAt!: Date;
+
+  /**
+   * When the owner is warned (18:00 of the working day before the due day: shared `warningAt`);
+   * null when the clock is too short for a warning to come before it is due.
+   */
+  @Column({ ...DATETIME, name: 'warn_at', nullable: true })
+  warnAt!: Date | null;
+
+  /** Set by the sweep that warned the owner (or found the warning moot), once. */
+  @Column({ ...DATETIME, name: 'warned_at', nullable: true })
+  warnedAt!: Date | null;
+
+  /** Set by the sweep that alerted the owner and their township's staff that it ran out, once. */
+  @Column({ ...DATETIME, name: 'overdue_alerted_at', nullable: true })
+  overdueAlertedAt!: Date | null;
 
   @Column({ ...DATETIME, name: 'stopped_at', nullable: true })
   stoppedAt!: Date | null;

@@ -39,16 +39,18 @@ export class RequestClocks {
       resolve: () => due.dueAt,
       rectify: () => this.deadlines.rectifyFrom(now),
     };
-    const started = start.map((kind) => ({
-      kind,
-      round: t.round,
-      ownerUserId: holder.ownerUserId,
-      ownerUnitId: holder.ownerUnitId,
-      ownerUnitPath: holder.ownerUnitPath,
-      level: t.level,
-      startedAt: now,
-      dueAt: dueOf[kind](),
-    }));
+    const started = start
+      .map((kind) => ({
+        kind,
+        round: t.round,
+        ownerUserId: holder.ownerUserId,
+        ownerUnitId: holder.ownerUnitId,
+        ownerUnitPath: holder.ownerUnitPath,
+        level: t.level,
+        startedAt: now,
+        dueAt: dueOf[kind](),
+      }))
+      .map((c) => ({ ...c, warnAt: this.deadlines.warnAt(c.dueAt, now) }));
     const copies: ClockChanges['copies'] = {};
     for (const clock of started) {
       if (clock.kind === 'accept') copies.acceptDueAt = clock.dueAt;

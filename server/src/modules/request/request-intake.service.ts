@@ -16,6 +16,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../common/access/access-policy';
 import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
+import { CLOCK, type Clock } from '../../common/clock/clock';
 import { PhoneCipher } from '../../common/crypto/phone-cipher';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -29,6 +30,7 @@ import { ResidentAccounts } from '../user/resident-accounts';
 import { UserRepository } from '../user/user.repository';
 import { RequestClocks } from './request-clocks';
 import { RequestMoves } from './request-moves.service';
+import { RequestNotices } from './request-notices';
 import { type Routing, RequestRouting } from './request-routing';
 import { RequestRepository } from './request.repository';
 import { TimelineRepository } from './timeline.repository';
@@ -73,8 +75,10 @@ export class RequestIntake {
     private readonly photos: PhotoService,
     private readonly phones: PhoneCipher,
     private readonly policy: AccessPolicy,
+    private readonly notices: RequestNotices,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** A resident's submission through a card. Returns the request's id (the same on a retry). */
@@ -87,6 +91,9 @@ export class RequestIntake {
     const card = await this.cards.resolve(input.cardCode);
     const route = await this.routing.forCadre(card.cadre, input.category, 'card');
     const phone = input.contactPhone ? this.phones.protect(input.contactPhone) : null;
+    // Read before the transaction: a pooled read inside one can wait forever for a connection
+    // when every connection is held by a transaction doing the same.
+    const masked = phone?.masked ?? (await this.users.phoneMaskOf(actor.userId));
     return this.idempotency.once(actor.userId, idemKey, 'POST /requests', input, async (m) =>
       this.create(m, actor, 'submit', route, null, {
         channel: 'card_scan',
@@ -97,7 +104,7 @@ export class RequestIntake {
         location: input.location ? JSON.stringify(input.location) : null,
         requesterId: actor.userId,
         contactPhoneEnc: phone?.enc ?? null,
-        contactPhoneMasked: phone?.masked ?? (await this.users.phoneMaskOf(actor.userId)),
+        contactPhoneMasked: masked,
         cardId: card.card.id,
       }),
     );
@@ -133,7 +140,7 @@ export class RequestIntake {
     if (!who.relations.includes('owner') || actor.role === 'resident')
       throw new AppError('NOT_OWNER');
     if (r!.status !== 'pending_confirmation') throw new AppError('TRANSITION_NOT_ALLOWED');
-    const now = new Date();
+    const now = this.clock.now();
     const last = sendSms ? await this.requests.lastConfirmationSmsAt(id) : null;
     if (last && now.getTime() - last.getTime() < CONFIRMATION_SMS_GAP_MS) {
       throw new AppError('SMS_RATE_LIMITED');
@@ -184,7 +191,7 @@ export class RequestIntake {
             ? 'cancelled'
             : 'confirmed',
       expiresAt: code.expiresAt.toISOString(),
-      expired: code.expiresAt.getTime() < Date.now(),
+      expired: code.expiresAt.getTime() < this.clock.now().getTime(),
       cadreName: owner,
       category: r.category,
       text: r.text,
@@ -204,9 +211,11 @@ export class RequestIntake {
     // A second tap after the first went through shows the result instead of an error.
     if (r.status !== 'pending_confirmation' && code.spentAt !== null) return r.id;
     if (code.spentAt !== null) throw new AppError('CONFIRMATION_NOT_FOUND');
-    if (code.expiresAt.getTime() < Date.now()) throw new AppError('CONFIRMATION_EXPIRED');
+    if (code.expiresAt.getTime() < this.clock.now().getTime()) {
+      throw new AppError('CONFIRMATION_EXPIRED');
+    }
     await this.moves.confirm(actor, r.id, async (m) => {
-      if (!(await this.requests.spendConfirmation(m, code.id, new Date()))) {
+      if (!(await this.requests.spendConfirmation(m, code.id, this.clock.now()))) {
         throw new AppError('CONFIRMATION_NOT_FOUND');
       }
     });
@@ -260,10 +269,10 @@ export class RequestIntake {
       { action },
     );
     if (!t.ok) throw new AppError(t.code);
-    const now = new Date();
+    const now = this.clock.now();
     const clocks = this.clocks.plan(action, t, route, now);
     const { photoIds, ...columns } = fields;
-    const id = await this.requests.insert(
+    const { id, number } = await this.requests.insert(
       m,
       {
         ...columns,
@@ -282,7 +291,7 @@ export class RequestIntake {
     );
     await this.clocks.write(m, id, clocks, now);
     await this.photos.attachToRequest(m, actor.userId, id, photoIds);
-    await this.timeline.append(m, {
+    const eventId = await this.timeline.append(m, {
       requestId: id,
       action,
       actorUserId: actor.userId,
@@ -292,6 +301,27 @@ export class RequestIntake {
       note: onSpotNote,
       payload: { ownerUserId: route.ownerUserId },
       at: now,
+    });
+    await this.notices.afterMove(m, {
+      request: {
+        id,
+        number,
+        category: fields.category,
+        subTopic: fields.subTopic ?? null,
+        requesterId: fields.requesterId,
+        ownerUserId: route.ownerUserId,
+        ownerUnitPath: route.ownerUnitPath,
+        subjectCadreId: route.subjectCadreId,
+        supervisedAt: null,
+      },
+      action,
+      t,
+      actor: { userId: actor.userId, displayName: actor.displayName },
+      holder: route,
+      note: onSpotNote,
+      acceptDueAt: clocks.copies.acceptDueAt,
+      eventId,
+      now,
     });
     return id;
   }

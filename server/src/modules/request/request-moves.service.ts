@@ -1,28 +1,34 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AcceptInput,
+  type ActorRole,
   type CancelInput,
   canRate,
   type EscalateInput,
   type Move,
   type RateInput,
+  ratingWindowEndsAt,
   type ReplyInput,
   type ResolveInput,
   type SuperviseInput,
   type TransferInput,
+  transition,
   type Transition,
   UNFOUNDED_REASON_LABELS,
   type VerifyInput,
 } from '@mqlk/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { AccessPolicy } from '../../common/access/access-policy';
+import { AccessPolicy, stateOf } from '../../common/access/access-policy';
 import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
+import { CLOCK, type Clock } from '../../common/clock/clock';
 import { RatingRepository } from '../rating/rating.repository';
+import { DeadlineRules } from './deadline-rules';
 import type { EventPayload } from './request-event.entity';
 import { RequestClocks } from './request-clocks';
+import { RequestNotices } from './request-notices';
 import { type Holder, RequestRouting } from './request-routing';
 import type { RequestEntity } from './request.entity';
 import { RequestRepository } from './request.repository';
@@ -45,6 +51,15 @@ interface MoveDetails {
 /** Thrown inside a transaction when the row changed under us; answered outside it with a fresh read. */
 class StaleVersion extends Error {}
 
+/** Who makes a move: a signed-in person, or the system (a sweep). */
+interface Mover {
+  userId: number | null;
+  role: ActorRole;
+  displayName: string;
+}
+
+const SYSTEM: Mover = { userId: null, role: 'system', displayName: '系统' };
+
 /**
  * Every move on an existing request: the access policy and the shared state machine decide, the
  * version guards against a concurrent move, and the status, clocks, ratings and timeline change
@@ -60,6 +75,9 @@ export class RequestMoves {
     private readonly ratings: RatingRepository,
     private readonly routing: RequestRouting,
     private readonly policy: AccessPolicy,
+    private readonly notices: RequestNotices,
+    private readonly deadlines: DeadlineRules,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   withdraw(actor: RequestActor, id: number) {
@@ -165,9 +183,32 @@ export class RequestMoves {
     actor: RequestActor,
     id: number,
     spend: (m: EntityManager) => Promise<void> = (m) =>
-      this.requests.spendConfirmations(m, id, new Date()),
+      this.requests.spendConfirmations(m, id, this.clock.now()),
   ) {
     return this.act(actor, id, { action: 'confirm' }, { alsoInTransaction: spend });
+  }
+
+  /**
+   * The rating window ran out without a rating: closed by the system, in the sweep's transaction
+   * (which holds the row). False when the request is no longer one to close.
+   */
+  async expireRating(m: EntityManager, r: RequestEntity, now: Date): Promise<boolean> {
+    const t = transition(
+      stateOf(r),
+      { role: 'system', relations: [] },
+      { action: 'expire_rating' },
+    );
+    // Closed only once rating is no longer allowed (shared `canRate`: up to the window's end).
+    if (!t.ok || !r.resolvedAt || ratingWindowEndsAt(r.resolvedAt).getTime() >= now.getTime()) {
+      return false;
+    }
+    try {
+      await this.apply(m, r, { action: 'expire_rating' }, t, SYSTEM, {}, now);
+      return true;
+    } catch (err) {
+      if (err instanceof StaleVersion) return false;
+      throw err;
+    }
   }
 
   private async act(
@@ -181,7 +222,7 @@ export class RequestMoves {
         const r = await this.requests.findById(id, m);
         this.policy.requireVisible(actor, r);
         if (!r) throw new AppError('REQUEST_NOT_FOUND');
-        const now = new Date();
+        const now = this.clock.now();
         // Rated already says more than "not open" to the resident who just rated.
         if (move.action === 'rate') await this.checkRating(m, actor, r, now);
         const t = this.policy.requireMove(actor, r, move);
@@ -189,36 +230,7 @@ export class RequestMoves {
           throw new StaleVersion();
         }
         await details.alsoInTransaction?.(m);
-        const holder = details.handover ?? holderOf(r);
-        const clocks = this.clocks.plan(move.action, t, holder, now);
-        const written = await this.requests.updateGuarded(
-          m,
-          id,
-          r.version,
-          {
-            ...columnsFor(move, t, details, now),
-            ...clocks.copies,
-            status: t.to,
-            round: t.round,
-            level: t.level,
-          },
-          // Oversight must not invalidate what the owner has on screen.
-          move.action !== 'supervise',
-        );
-        if (!written) throw new StaleVersion();
-        await this.clocks.write(m, id, clocks, now);
-        await this.sideEffects(m, actor, r, move, t, details, now);
-        await this.timeline.append(m, {
-          requestId: id,
-          action: move.action,
-          actorUserId: actor.userId,
-          actorRole: actor.role,
-          fromStatus: r.status,
-          toStatus: t.to,
-          note: details.note ?? null,
-          payload: payloadFor(move, r, details),
-          at: now,
-        });
+        await this.apply(m, r, move, t, actor, details, now);
       });
     } catch (err) {
       if (err instanceof StaleVersion) throw await this.conflictFor(id, move);
@@ -226,9 +238,69 @@ export class RequestMoves {
     }
   }
 
+  /** A permitted move, written: status, clocks, ratings, the timeline step and its notices. */
+  private async apply(
+    m: EntityManager,
+    r: RequestEntity,
+    move: Move,
+    t: Transition,
+    mover: Mover,
+    details: MoveDetails,
+    now: Date,
+  ): Promise<void> {
+    const holder = details.handover ?? holderOf(r);
+    const clocks = this.clocks.plan(move.action, t, holder, now);
+    const reminder =
+      move.action === 'supervise'
+        ? { supervisionRemindAt: this.deadlines.supervisionReminderFrom(now) }
+        : {};
+    const written = await this.requests.updateGuarded(
+      m,
+      r.id,
+      r.version,
+      {
+        ...columnsFor(move, t, details, now),
+        ...reminder,
+        ...clocks.copies,
+        status: t.to,
+        round: t.round,
+        level: t.level,
+      },
+      // Oversight must not invalidate what the owner has on screen.
+      move.action !== 'supervise',
+    );
+    if (!written) throw new StaleVersion();
+    await this.clocks.write(m, r.id, clocks, now);
+    await this.sideEffects(m, mover, r, move, t, details, now);
+    const eventId = await this.timeline.append(m, {
+      requestId: r.id,
+      action: move.action,
+      actorUserId: mover.userId,
+      actorRole: mover.role,
+      fromStatus: r.status,
+      toStatus: t.to,
+      note: details.note ?? null,
+      payload: payloadFor(move, r, details),
+      at: now,
+    });
+    await this.notices.afterMove(m, {
+      request: r,
+      action: move.action,
+      t,
+      actor:
+        mover.userId === null ? null : { userId: mover.userId, displayName: mover.displayName },
+      holder,
+      note: details.note ?? null,
+      acceptDueAt: clocks.copies.acceptDueAt,
+      rectifyDueAt: t.clock === 'rectify' ? clocks.copies.dueAt : undefined,
+      eventId,
+      now,
+    });
+  }
+
   private async sideEffects(
     m: EntityManager,
-    actor: RequestActor,
+    mover: Mover,
     r: RequestEntity,
     move: Move,
     t: Transition,
@@ -239,7 +311,7 @@ export class RequestMoves {
       await this.ratings.insert(m, {
         requestId: r.id,
         round: r.round,
-        raterUserId: actor.userId,
+        raterUserId: mover.userId!,
         input: details.rating,
         // The owner who resolved it, in their unit at the time: it stays theirs (事随人转).
         to: {

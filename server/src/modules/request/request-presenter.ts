@@ -44,7 +44,7 @@ export class RequestPresenter {
       submittedAt: r.submittedAt.toISOString(),
       acceptDueAt: r.acceptDueAt?.toISOString() ?? null,
       dueAt: r.dueAt?.toISOString() ?? null,
-      ...this.deadlines.describe(status, r.dueAt, now),
+      ...this.deadlines.describe(status, r.acceptDueAt, r.dueAt, now),
       ownerName,
       supervision:
         r.supervisionCount > 0 && r.supervisedAt

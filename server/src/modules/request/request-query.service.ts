@@ -1,9 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
-  DEFAULT_PAGE_SIZE,
   type HandledItem,
   type InboxQuery,
-  MAX_PAGE_SIZE,
   type MoveResult,
   type Page,
   type PageQuery,
@@ -11,22 +9,28 @@ import {
   type RequestSummary,
   ratingWindowEndsAt,
   seesRatings,
+  type StaffQueue,
+  type StaffQueueCounts,
   type StaffQueueQuery,
   type TransferTargets,
 } from '@mqlk/shared';
 import { AccessPolicy } from '../../common/access/access-policy';
 import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
+import { CLOCK, type Clock } from '../../common/clock/clock';
+import { type PageSlice, pageOf, sliceOf } from '../../common/paging';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { OrgRepository } from '../org/org.repository';
 import { PhotoService } from '../photo/photo.service';
 import { RatingRepository } from '../rating/rating.repository';
 import { UserRepository } from '../user/user.repository';
+import { NoticeService } from '../notice/notice.service';
 import { ClockRepository } from './clock.repository';
+import { DeadlineRules } from './deadline-rules';
 import { RequestPresenter } from './request-presenter';
 import { RequestRouting } from './request-routing';
 import type { RequestEntity } from './request.entity';
-import { type PageSlice, RequestRepository } from './request.repository';
+import { RequestRepository } from './request.repository';
 import { TimelineRepository } from './timeline.repository';
 
 /** Reads of requests: the lists, one request, and whom it may be transferred to. */
@@ -44,6 +48,9 @@ export class RequestQueries {
     private readonly routing: RequestRouting,
     private readonly presenter: RequestPresenter,
     private readonly policy: AccessPolicy,
+    private readonly deadlines: DeadlineRules,
+    private readonly noticeService: NoticeService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** 我的诉求: what this resident submitted, or a cadre filed for them, newest first. */
@@ -81,15 +88,34 @@ export class RequestQueries {
   staffQueue(actor: RequestActor, q: StaffQueueQuery): Promise<Page<RequestSummary>> {
     const scope = this.policy.requireStaffScope(actor);
     const slice = sliceOf(q);
-    const rows = this.requests.staffQueue(scope, actor, q.queue, new Date(), slice);
+    const time = this.deadlines.queueTime(this.clock.now());
+    const rows = this.requests.staffQueue(scope, actor, q.queue, time, slice);
     return this.summaries(actor, slice, rows);
+  }
+
+  /** The counts at the top of the staff queue: what needs a look now. */
+  async staffQueueCounts(actor: RequestActor): Promise<StaffQueueCounts> {
+    const scope = this.policy.requireStaffScope(actor);
+    const time = this.deadlines.queueTime(this.clock.now());
+    const count = (queue: StaffQueue) => this.requests.countStaffQueue(scope, actor, queue, time);
+    const [review, conduct, dueSoon, overdue, supervised, flagged, failedNotices] =
+      await Promise.all([
+        count('review'),
+        count('conduct'),
+        count('due_soon'),
+        count('overdue'),
+        count('supervised'),
+        count('flagged'),
+        this.noticeService.countFailed(scope),
+      ]);
+    return { review, conduct, dueSoon, overdue, supervised, flagged, failedNotices };
   }
 
   async detail(actor: RequestActor, id: number): Promise<RequestDetail> {
     const r = await this.requests.findById(id);
     const who = this.policy.requireVisible(actor, r);
     const request = r!;
-    const now = new Date();
+    const now = this.clock.now();
     const [events, clocks, ratings, photos] = await Promise.all([
       this.timeline.forRequest(id),
       this.clocks.forRequest(id),
@@ -185,25 +211,15 @@ export class RequestQueries {
   ): Promise<Page<RequestSummary>> {
     const { rows, total } = await query;
     const names = await this.users.displayNames(rows.map((r) => r.ownerUserId));
-    const now = new Date();
-    return {
-      items: rows.map((r) =>
-        this.presenter.summary(
-          r,
-          this.policy.actorFor(actor, r),
-          names.get(r.ownerUserId) ?? '',
-          now,
-        ),
+    const now = this.clock.now();
+    const items = rows.map((r) =>
+      this.presenter.summary(
+        r,
+        this.policy.actorFor(actor, r),
+        names.get(r.ownerUserId) ?? '',
+        now,
       ),
-      page: slice.offset / slice.limit + 1,
-      pageSize: slice.limit,
-      total,
-    };
+    );
+    return pageOf(slice, items, total);
   }
-}
-
-function sliceOf(q: PageQuery): PageSlice {
-  const page = Math.max(1, Math.floor(q.page ?? 1));
-  const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(q.pageSize ?? DEFAULT_PAGE_SIZE)));
-  return { offset: (page - 1) * limit, limit };
 }

@@ -107,4 +107,9 @@ export class RequestController {
   staffQueue(@CurrentActor() actor: RequestActor, @ValidQuery() q: StaffQueueQuery) {
     return this.queries.staffQueue(actor, q);
   }
+
+  @Endpoint('staffQueueCounts')
+  staffQueueCounts(@CurrentActor() actor: RequestActor) {
+    return this.queries.staffQueueCounts(actor);
+  }
 }

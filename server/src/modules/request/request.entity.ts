@@ -33,6 +33,9 @@ import { UserAccountEntity } from '../user/user-account.entity';
 @Index('IDX_request_owner_unit_path_status', ['ownerUnitPath', 'status'])
 @Index('IDX_request_first_contact_status', ['firstContactCadreId', 'status'])
 @Index('IDX_request_flagged_to_county_at', ['flaggedToCountyAt'])
+// The sweeps' claims: resolved requests whose rating window ran out; 督办 reminders that are due.
+@Index('IDX_request_status_resolved_at', ['status', 'resolvedAt'])
+@Index('IDX_request_supervision_remind_at', ['supervisionRemindAt'])
 export class RequestEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -132,6 +135,10 @@ export class RequestEntity {
 
   @Column({ ...DATETIME, name: 'supervised_at', nullable: true })
   supervisedAt!: Date | null;
+
+  /** When the owner is reminded of the last 督办 if the request is still open; cleared once sent. */
+  @Column({ ...DATETIME, name: 'supervision_remind_at', nullable: true })
+  supervisionRemindAt!: Date | null;
 
   /** Set when the second round was rated 1–2 again: the county's queue (二次差评). */
   @Column({ ...DATETIME, name: 'flagged_to_county_at', nullable: true })

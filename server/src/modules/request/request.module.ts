@@ -6,6 +6,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CadreModule } from '../cadre/cadre.module';
 import { CardModule } from '../card/card.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { NoticeModule } from '../notice/notice.module';
 import { OrgModule } from '../org/org.module';
 import { PhotoModule } from '../photo/photo.module';
 import { RatingModule } from '../rating/rating.module';
@@ -20,9 +21,11 @@ import { RequestEventEntity } from './request-event.entity';
 import { RequestIntake } from './request-intake.service';
 import { RequestMovesController } from './request-moves.controller';
 import { RequestMoves } from './request-moves.service';
+import { RequestNotices } from './request-notices';
 import { RequestPresenter } from './request-presenter';
 import { RequestQueries } from './request-query.service';
 import { RequestRouting } from './request-routing';
+import { RequestSweeps } from './request-sweeps';
 import { RequestController } from './request.controller';
 import { RequestEntity } from './request.entity';
 import { RequestRepository } from './request.repository';
@@ -43,6 +46,7 @@ import { TimelineRepository } from './timeline.repository';
     CardModule,
     CryptoModule,
     IdempotencyModule,
+    NoticeModule,
     OrgModule,
     PhotoModule,
     RatingModule,
@@ -55,12 +59,14 @@ import { TimelineRepository } from './timeline.repository';
     RequestClocks,
     RequestIntake,
     RequestMoves,
+    RequestNotices,
     RequestPresenter,
     RequestQueries,
     RequestRepository,
     RequestRouting,
+    RequestSweeps,
     TimelineRepository,
   ],
-  exports: [RequestRepository, TimelineRepository, ClockRepository],
+  exports: [RequestRepository, TimelineRepository, ClockRepository, RequestSweeps],
 })
 export class RequestModule {}

@@ -11,18 +11,36 @@ import {
   Brackets,
   type DataSource,
   type EntityManager,
+  In,
   IsNull,
   Not,
   type SelectQueryBuilder,
 } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { subtreePattern } from '../../common/access/access-policy';
+import { dbTime, skipLocked } from '../../database/locking';
+import type { PageSlice } from '../../common/paging';
 import { RequestConfirmationEntity } from './request-confirmation.entity';
 import { RequestEntity } from './request.entity';
 
-export interface PageSlice {
-  offset: number;
-  limit: number;
+/**
+ * The due time that falls first among a request's running clocks (shared `nextDue`): the accept
+ * clock's while it awaits 签收 (it always falls before the resolve clock's), else the resolve or
+ * rectify clock's. Overdue and due soon in SQL mean what they mean in the lists' badges.
+ */
+const NEXT_DUE =
+  "(CASE WHEN r.status = 'submitted' AND r.accept_due_at IS NOT NULL THEN r.accept_due_at ELSE r.due_at END)";
+
+/** Who reads a staff queue. */
+export interface StaffReader {
+  userId: number;
+  cadreId: number | null;
+}
+
+/** The time a queue is read at, and the end of the due-soon range (shared `dueSoonBefore`). */
+export interface QueueTime {
+  now: Date;
+  horizon: Date;
 }
 
 /** Open work, plus 当场解决 records still waiting for the resident: both need the owner. */
@@ -37,6 +55,7 @@ export type NewRequest = Omit<
   | 'updatedAt'
   | 'supervisionCount'
   | 'supervisedAt'
+  | 'supervisionRemindAt'
   | 'flaggedToCountyAt'
 >;
 
@@ -52,13 +71,19 @@ export class RequestRepository {
     return m.getRepository(RequestEntity).findOne({ where: { id } });
   }
 
-  async insert(m: EntityManager, row: NewRequest, at: Date): Promise<number> {
+  /** A new request; returns its id and public number. */
+  async insert(
+    m: EntityManager,
+    row: NewRequest,
+    at: Date,
+  ): Promise<{ id: number; number: string }> {
+    const number = await this.nextNumber(m, at);
     const { identifiers } = await m.getRepository(RequestEntity).insert({
       ...row,
-      number: await this.nextNumber(m, at),
+      number,
       version: 1,
     });
-    return Number(identifiers[0]?.id);
+    return { id: Number(identifiers[0]?.id), number };
   }
 
   /**
@@ -131,11 +156,26 @@ export class RequestRepository {
    */
   staffQueue(
     scopePath: string,
-    reader: { userId: number; cadreId: number | null },
+    reader: StaffReader,
     queue: StaffQueue,
-    now: Date,
+    time: QueueTime,
     slice: PageSlice,
   ) {
+    const qb = this.staffQueueQuery(scopePath, reader, queue, time);
+    return this.page(qb.orderBy('r.due_at', 'ASC').addOrderBy('r.id', 'ASC'), slice);
+  }
+
+  /** How many requests a queue holds: the same conditions as the list, so the two agree. */
+  countStaffQueue(scopePath: string, reader: StaffReader, queue: StaffQueue, time: QueueTime) {
+    return this.staffQueueQuery(scopePath, reader, queue, time).getCount();
+  }
+
+  private staffQueueQuery(
+    scopePath: string,
+    reader: StaffReader,
+    queue: StaffQueue,
+    time: QueueTime,
+  ): SelectQueryBuilder<RequestEntity> {
     const qb = this.base().where('r.owner_unit_path LIKE :scope', {
       scope: subtreePattern(scopePath),
     });
@@ -143,6 +183,7 @@ export class RequestRepository {
     if (queue === 'review' || queue === 'flagged') {
       qb.andWhere('r.owner_user_id <> :reader', { reader: reader.userId });
     }
+    const open = () => qb.andWhere('r.status IN (:...open)', { open: OPEN_STATUSES });
     switch (queue) {
       case 'review':
         qb.andWhere("r.status = 'under_review'");
@@ -151,7 +192,13 @@ export class RequestRepository {
         qb.andWhere("r.category = 'conduct'");
         break;
       case 'overdue':
-        qb.andWhere('r.status IN (:...open) AND r.due_at < :now', { open: OPEN_STATUSES, now });
+        open().andWhere(`${NEXT_DUE} < :now`, { now: time.now });
+        break;
+      case 'due_soon':
+        open().andWhere(`${NEXT_DUE} >= :now AND ${NEXT_DUE} < :horizon`, time);
+        break;
+      case 'supervised':
+        open().andWhere('r.supervision_count > 0');
         break;
       case 'flagged':
         qb.andWhere('r.flagged_to_county_at IS NOT NULL');
@@ -159,7 +206,7 @@ export class RequestRepository {
       case 'all':
         break;
     }
-    return this.page(qb.orderBy('r.due_at', 'ASC').addOrderBy('r.id', 'ASC'), slice);
+    return qb;
   }
 
   /**
@@ -179,6 +226,64 @@ export class RequestRepository {
         ),
       )
       .getMany();
+  }
+
+  /* ---- the sweeps' claims (rows held by this transaction; rows another instance holds are passed over) ---- */
+
+  /** Resolved requests still unrated whose resolution came before `resolvedBefore`. */
+  claimUnratedBefore(
+    m: EntityManager,
+    resolvedBefore: Date,
+    limit: number,
+  ): Promise<RequestEntity[]> {
+    return this.claim(
+      m,
+      "status = 'resolved' AND resolved_at < ? ORDER BY resolved_at, id",
+      resolvedBefore,
+      limit,
+    );
+  }
+
+  /** Requests whose 督办 reminder is due. */
+  claimSupervisionReminders(m: EntityManager, now: Date, limit: number): Promise<RequestEntity[]> {
+    return this.claim(
+      m,
+      'supervision_remind_at <= ? ORDER BY supervision_remind_at, id',
+      now,
+      limit,
+    );
+  }
+
+  /** The reminders are given (or moot: the request was done): cleared without touching the version. */
+  async clearSupervisionReminders(m: EntityManager, ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await m
+      .createQueryBuilder()
+      .update(RequestEntity)
+      .set({ supervisionRemindAt: null, version: () => 'version' })
+      .where('id IN (:...ids)', { ids: [...ids] })
+      .execute();
+  }
+
+  findByIds(ids: readonly number[], m: EntityManager = this.db.manager): Promise<RequestEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return m.getRepository(RequestEntity).find({ where: { id: In([...new Set(ids)]) } });
+  }
+
+  private async claim(
+    m: EntityManager,
+    condition: string,
+    at: Date,
+    limit: number,
+  ): Promise<RequestEntity[]> {
+    const rows: { id: number }[] = await m.query(
+      `SELECT id FROM request WHERE ${condition} LIMIT ${Number(limit)}${skipLocked(m)}`,
+      [dbTime(m, at)],
+    );
+    return this.findByIds(
+      rows.map((r) => Number(r.id)),
+      m,
+    );
   }
 
   /* ---- 当场解决 confirmation codes ---- */

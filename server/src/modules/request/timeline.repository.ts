@@ -22,9 +22,13 @@ export interface NewEvent {
 export class TimelineRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async append(m: EntityManager, e: NewEvent): Promise<void> {
+  /** Appends one step; returns its id (the cause the move's notices are unique to). */
+  async append(m: EntityManager, e: NewEvent): Promise<number> {
     const { at, ...fields } = e;
-    await m.getRepository(RequestEventEntity).insert({ ...fields, createdAt: at });
+    const { identifiers } = await m
+      .getRepository(RequestEventEntity)
+      .insert({ ...fields, createdAt: at });
+    return Number(identifiers[0]?.id);
   }
 
   forRequest(requestId: number): Promise<RequestEventEntity[]> {

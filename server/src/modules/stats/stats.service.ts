@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   type CadreFigures,
   computeMetrics,
@@ -10,6 +10,7 @@ import {
 import { AccessPolicy } from '../../common/access/access-policy';
 import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
+import { CLOCK, type Clock } from '../../common/clock/clock';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { OrgRepository } from '../org/org.repository';
 import { MetricRows } from './metric-rows';
@@ -29,13 +30,14 @@ export class StatsService {
     private readonly cadres: CadreRepository,
     private readonly rows: MetricRows,
     private readonly policy: AccessPolicy,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** One row per cadre in the staff member's scope (or a unit inside it), by the shared definitions. */
   async cadreFigures(
     actor: RequestActor,
     q: FiguresQuery,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<CadreFigures> {
     const unit = await this.org.findById(q.unitId ?? actor.orgUnitId ?? 0);
     if (!unit) throw new AppError('NOT_FOUND');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Not, type Repository } from 'typeorm';
+import { type EntityManager, In, Not, type Repository } from 'typeorm';
 import { isUniqueViolation } from '../../database/errors';
 import { UserAccountEntity, type UserRole } from './user-account.entity';
 
@@ -73,10 +73,11 @@ export class UserRepository {
   }
 
   /** Display names by account id, for lists (one query per page). */
-  async displayNames(ids: readonly number[]): Promise<Map<number, string>> {
+  /** `m`: inside a transaction, read through it (a pooled read there could wait for a free connection forever). */
+  async displayNames(ids: readonly number[], m?: EntityManager): Promise<Map<number, string>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.users.find({
+    const rows = await this.repo(m).find({
       where: { id: In(unique) },
       select: ['id', 'displayName'],
     });
@@ -106,4 +107,58 @@ export class UserRepository {
       order: { id: 'ASC' },
     });
   }
+
+  /** How to reach these people: WeChat (openid) and phone; for notices. */
+  async contactsOf(ids: readonly number[]) {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map<number, UserContact>();
+    const rows = await this.users.find({
+      where: { id: In(unique) },
+      select: ['id', 'role', 'displayName', 'wechatOpenid', 'phoneEnc'],
+    });
+    return new Map<number, UserContact>(rows.map((u) => [u.id, u]));
+  }
+
+  /** The staff accounts of these units (a township's, the county's): who is alerted there. */
+  async staffIdsOf(unitIds: readonly number[], m?: EntityManager): Promise<Map<number, number[]>> {
+    const unique = [...new Set(unitIds)];
+    const out = new Map<number, number[]>(unique.map((id) => [id, []]));
+    if (unique.length === 0) return out;
+    const rows = await this.repo(m).find({
+      where: { orgUnitId: In(unique), role: 'staff' },
+      select: ['id', 'orgUnitId'],
+      order: { id: 'ASC' },
+    });
+    for (const row of rows) out.get(row.orgUnitId!)?.push(row.id);
+    return out;
+  }
+
+  private repo(m?: EntityManager): Repository<UserAccountEntity> {
+    return m ? m.getRepository(UserAccountEntity) : this.users;
+  }
+
+  /**
+   * Binds a WeChat openid to a work account (a cadre signing in inside WeChat), so that their
+   * reminders can come as WeChat messages. An openid already bound to another account stays
+   * there: the binding is a convenience, never a way to take over an account.
+   */
+  async bindOpenid(id: number, openid: string): Promise<boolean> {
+    try {
+      const result = await this.users
+        .createQueryBuilder()
+        .update()
+        .set({ wechatOpenid: openid })
+        .where('id = :id', { id })
+        .execute();
+      return result.affected === 1;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
 }
+
+export type UserContact = Pick<
+  UserAccountEntity,
+  'id' | 'role' | 'displayName' | 'wechatOpenid' | 'phoneEnc'
+>;

@@ -1,0 +1,72 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '../../common/access/access.module';
+import { CLOCK, type Clock } from '../../common/clock/clock';
+import { CryptoModule } from '../../common/crypto/crypto.module';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { refuseInProduction } from '../auth/external-services';
+import { CadreModule } from '../cadre/cadre.module';
+import { UserModule } from '../user/user.module';
+import { NoticeController } from './notice.controller';
+import { NoticeDeliveryEntity } from './notice-delivery.entity';
+import { NoticeDispatcher } from './notice-dispatcher';
+import { NoticeEntity } from './notice.entity';
+import { NoticeRepository } from './notice.repository';
+import { NoticeService } from './notice.service';
+import { ServiceTokenEntity } from './service-token.entity';
+import { ServiceTokenRepository } from './service-token.repository';
+import {
+  HttpsWechatMessenger,
+  LocalWechatMessenger,
+  WECHAT_MESSENGER,
+  type WechatMessenger,
+} from './wechat-messenger';
+
+function wechatMessengerFor(
+  config: AppConfig,
+  tokens: ServiceTokenRepository,
+  clock: Clock,
+): WechatMessenger {
+  if (config.wechat) {
+    return new HttpsWechatMessenger(
+      config.wechat.appId,
+      config.wechat.secret,
+      config.wechatApiBase,
+      config.wechatMiniprogramState,
+      tokens,
+      () => clock.now(),
+    );
+  }
+  refuseInProduction(config, 'WeChat subscribe messages (WECHAT_APPID/WECHAT_SECRET unset)');
+  return new LocalWechatMessenger();
+}
+
+/** The outbox: notices written with the moves and sweeps, and their delivery by WeChat and SMS. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([NoticeEntity, NoticeDeliveryEntity, ServiceTokenEntity]),
+    AccessModule,
+    AuditModule,
+    AuthModule,
+    CadreModule,
+    CryptoModule,
+    UserModule,
+  ],
+  controllers: [NoticeController],
+  providers: [
+    NoticeRepository,
+    NoticeService,
+    NoticeDispatcher,
+    ServiceTokenRepository,
+    {
+      provide: WECHAT_MESSENGER,
+      inject: [APP_CONFIG, ServiceTokenRepository, CLOCK],
+      useFactory: wechatMessengerFor,
+    },
+  ],
+  exports: [NoticeRepository, NoticeService, NoticeDispatcher],
+})
+export class NoticeModule {}

@@ -1,0 +1,266 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DeliveryStatus, NoticeChannel, NoticeKind, NoticeText } from '@mqlk/shared';
+import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { subtreePattern } from '../../common/access/access-policy';
+import type { PageSlice } from '../../common/paging';
+import { affectedRows, dbTime, execute, insertIgnore, skipLocked } from '../../database/locking';
+import { NoticeDeliveryEntity } from './notice-delivery.entity';
+import { type NoticeDetail, NoticeEntity } from './notice.entity';
+
+/** A notice to write: to whom, what, about which request, and the cause that makes it unique. */
+export interface NoticeDraft {
+  recipientUserId: number;
+  kind: NoticeKind;
+  requestId: number | null;
+  unitPath: string;
+  text: NoticeText;
+  detail: NoticeDetail;
+  channels: readonly NoticeChannel[];
+  dedupeKey: string;
+}
+
+/** A claimed delivery with its notice. */
+export interface ClaimedDelivery {
+  delivery: NoticeDeliveryEntity;
+  notice: NoticeEntity;
+}
+
+export type DeliveryEnd =
+  | { status: 'delivered' }
+  | { status: 'skipped'; reason: string }
+  | { status: 'pending'; reason: string; nextAttemptAt: Date }
+  | { status: 'failed'; reason: string };
+
+const NOTICE_COLUMNS =
+  'recipient_user_id, kind, request_id, unit_path, title, body, detail, dedupe_key, read_at, created_at';
+
+/** The outbox's one home: notices, their deliveries, and the claims the dispatcher makes. */
+@Injectable()
+export class NoticeRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Writes the notices and their deliveries in the caller's transaction. A notice whose cause was
+   * written already (same dedupe key) is left alone with its deliveries. Returns how many were new.
+   */
+  async write(m: EntityManager, drafts: readonly NoticeDraft[], now: Date): Promise<number> {
+    let written = 0;
+    for (const d of drafts) {
+      const result = await execute(
+        m,
+        `${insertIgnore(m)} INTO notice (${NOTICE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+        [
+          d.recipientUserId,
+          d.kind,
+          d.requestId,
+          d.unitPath,
+          d.text.title,
+          d.text.body,
+          JSON.stringify(d.detail),
+          d.dedupeKey,
+          dbTime(m, now),
+        ],
+      );
+      if (affectedRows(result) !== 1) continue;
+      written += 1;
+      if (d.channels.length === 0) continue;
+      const id = insertedId(result);
+      await m.getRepository(NoticeDeliveryEntity).insert(
+        d.channels.map((channel) => ({
+          noticeId: id,
+          channel,
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: now,
+          lastAttemptAt: null,
+          lastError: null,
+          deliveredAt: null,
+          createdAt: now,
+        })),
+      );
+    }
+    return written;
+  }
+
+  /* ---- the reader's 消息 ---- */
+
+  async listFor(userId: number, unreadOnly: boolean, slice: PageSlice) {
+    const [rows, total] = await this.db.getRepository(NoticeEntity).findAndCount({
+      where: { recipientUserId: userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },
+      order: { id: 'DESC' },
+      skip: slice.offset,
+      take: slice.limit,
+    });
+    return { rows, total };
+  }
+
+  unreadCount(userId: number): Promise<number> {
+    return this.db
+      .getRepository(NoticeEntity)
+      .count({ where: { recipientUserId: userId, readAt: IsNull() } });
+  }
+
+  /** Marks the reader's own notices read (these ids, or all); another person's ids change nothing. */
+  async markRead(userId: number, ids: readonly number[] | null, now: Date): Promise<number> {
+    const qb = this.db
+      .createQueryBuilder()
+      .update(NoticeEntity)
+      .set({ readAt: now })
+      .where('recipient_user_id = :userId AND read_at IS NULL', { userId });
+    if (ids !== null) {
+      if (ids.length === 0) return 0;
+      qb.andWhere('id IN (:...ids)', { ids: [...ids] });
+    }
+    return (await qb.execute()).affected ?? 0;
+  }
+
+  /* ---- the dispatcher ---- */
+
+  /**
+   * Claims up to `limit` deliveries that are due (pending, or sending with a lapsed claim: the
+   * instance that held them died), marks them sending with a lease and counts the attempt.
+   * Rows another instance holds are skipped, so each delivery is worked by one instance at a time.
+   */
+  async claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    const ids = await this.db.transaction(async (m) => {
+      const rows: { id: number }[] = await m.query(
+        `SELECT id FROM notice_delivery WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
+         ORDER BY next_attempt_at, id LIMIT ${Number(limit)}${skipLocked(m)}`,
+        [dbTime(m, now)],
+      );
+      const claimed = rows.map((r) => Number(r.id));
+      if (claimed.length === 0) return [];
+      await m
+        .createQueryBuilder()
+        .update(NoticeDeliveryEntity)
+        .set({
+          status: 'sending',
+          attempts: () => 'attempts + 1',
+          lastAttemptAt: now,
+          nextAttemptAt: new Date(now.getTime() + leaseMs),
+        })
+        .where('id IN (:...claimed)', { claimed })
+        .execute();
+      return claimed;
+    });
+    if (ids.length === 0) return [];
+    const deliveries = await this.db
+      .getRepository(NoticeDeliveryEntity)
+      .find({ where: { id: In(ids) }, order: { id: 'ASC' } });
+    const notices = await this.db
+      .getRepository(NoticeEntity)
+      .find({ where: { id: In([...new Set(deliveries.map((d) => d.noticeId))]) } });
+    const byId = new Map(notices.map((n) => [n.id, n]));
+    return deliveries.map((delivery) => ({ delivery, notice: byId.get(delivery.noticeId)! }));
+  }
+
+  /**
+   * Records how a claimed delivery ended. Only a delivery still in our claim changes (a staff
+   * retry or a lapsed lease moved it on otherwise); returns whether it did.
+   */
+  async finish(id: number, attempt: number, end: DeliveryEnd, now: Date): Promise<boolean> {
+    const set: Partial<NoticeDeliveryEntity> = { status: end.status };
+    if (end.status === 'delivered') Object.assign(set, { deliveredAt: now, lastError: null });
+    else set.lastError = end.reason.slice(0, 255);
+    if (end.status === 'pending') set.nextAttemptAt = end.nextAttemptAt;
+    const result = await this.db
+      .createQueryBuilder()
+      .update(NoticeDeliveryEntity)
+      .set(set)
+      .where("id = :id AND status = 'sending' AND attempts = :attempt", { id, attempt })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** SMS notices this person received since `since` (the local day's start): the daily cap. */
+  smsDeliveredSince(userId: number, since: Date): Promise<number> {
+    return this.db
+      .getRepository(NoticeDeliveryEntity)
+      .createQueryBuilder('d')
+      .innerJoin(NoticeEntity, 'n', 'n.id = d.notice_id')
+      .where("n.recipient_user_id = :userId AND d.channel = 'sms'", { userId })
+      .andWhere("d.status = 'delivered' AND d.delivered_at >= :since", { since })
+      .getCount();
+  }
+
+  /* ---- the 发送失败 list ---- */
+
+  async failedUnder(scopePath: string, slice: PageSlice) {
+    const qb = this.failedQuery(scopePath)
+      .orderBy('d.id', 'DESC')
+      .offset(slice.offset)
+      .limit(slice.limit);
+    const [rows, total] = await Promise.all([
+      qb.select(['d.id AS id']).getRawMany<{ id: number }>(),
+      this.failedQuery(scopePath).getCount(),
+    ]);
+    return { rows: await this.withNotices(rows.map((r) => Number(r.id))), total };
+  }
+
+  countFailedUnder(scopePath: string): Promise<number> {
+    return this.failedQuery(scopePath).getCount();
+  }
+
+  async findDelivery(id: number): Promise<ClaimedDelivery | null> {
+    const [found] = await this.withNotices([id]);
+    return found ?? null;
+  }
+
+  /** A failed delivery goes back in the queue, with its attempts counted afresh. */
+  async requeue(m: EntityManager, id: number, now: Date): Promise<boolean> {
+    const result = await m
+      .createQueryBuilder()
+      .update(NoticeDeliveryEntity)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: now })
+      .where("id = :id AND status = 'failed'", { id })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** How many deliveries stand in each status (operations, tests). */
+  async tally(): Promise<Record<DeliveryStatus, number>> {
+    const rows = await this.db
+      .getRepository(NoticeDeliveryEntity)
+      .createQueryBuilder('d')
+      .select('d.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('d.status')
+      .getRawMany<{ status: DeliveryStatus; n: string | number }>();
+    const out = { pending: 0, sending: 0, delivered: 0, skipped: 0, failed: 0 };
+    for (const r of rows) out[r.status] = Number(r.n);
+    return out;
+  }
+
+  private failedQuery(scopePath: string) {
+    return this.db
+      .getRepository(NoticeDeliveryEntity)
+      .createQueryBuilder('d')
+      .innerJoin(NoticeEntity, 'n', 'n.id = d.notice_id')
+      .where("d.status = 'failed'")
+      .andWhere('n.unit_path LIKE :scope', { scope: subtreePattern(scopePath) });
+  }
+
+  private async withNotices(ids: number[]): Promise<ClaimedDelivery[]> {
+    if (ids.length === 0) return [];
+    const deliveries = await this.db
+      .getRepository(NoticeDeliveryEntity)
+      .find({ where: { id: In(ids) } });
+    const notices = await this.db
+      .getRepository(NoticeEntity)
+      .find({ where: { id: In([...new Set(deliveries.map((d) => d.noticeId))]) } });
+    const byId = new Map(notices.map((n) => [n.id, n]));
+    const byDelivery = new Map(deliveries.map((d) => [d.id, d]));
+    return ids
+      .map((id) => byDelivery.get(id))
+      .filter((d): d is NoticeDeliveryEntity => !!d)
+      .map((delivery) => ({ delivery, notice: byId.get(delivery.noticeId)! }));
+  }
+}
+
+/** The id of the row an `INSERT` made: mysql2 answers a header, better-sqlite3 the rowid. */
+function insertedId(result: { raw?: unknown }): number {
+  const raw = result.raw as { insertId?: number } | number | bigint;
+  if (typeof raw === 'object' && raw !== null && 'insertId' in raw) return Number(raw.insertId);
+  return Number(raw);
+}
