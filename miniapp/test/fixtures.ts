@@ -4,11 +4,14 @@ import {
   type ClockView,
   type ConfirmationPreview,
   type ConfirmationTicket,
+  type FailedDelivery,
   type HandledItem,
+  type Notice,
   type RatingView,
   type RequestDetail,
   type RequestSummary,
   type SignInResult,
+  type StaffQueueCounts,
   type TimelineEntry,
   type TransferTarget,
 } from '@mqlk/shared';
@@ -194,6 +197,54 @@ export function confirmationPreview(
     note: '已联系保洁队当场疏通，现在排水正常。',
     phoneMasked: '138****5678',
     requestId: 42,
+    ...overrides,
+  };
+}
+
+/** An unread notice about request 42, as the 消息 list receives it. */
+export function notice(overrides: Partial<Notice> = {}): Notice {
+  return {
+    id: 1,
+    kind: 'accepted',
+    title: '诉求已签收',
+    body: '您反映的饮水问题已由李明签收，正在办理。',
+    requestId: 42,
+    createdAt: '2026-11-21T02:00:00.000Z',
+    readAt: null,
+    ...overrides,
+  };
+}
+
+/** A WeChat message to a cadre that ran out of attempts. */
+export function failedDelivery(overrides: Partial<FailedDelivery> = {}): FailedDelivery {
+  return {
+    id: 31,
+    noticeId: 1,
+    kind: 'overdue',
+    channel: 'wechat',
+    status: 'failed',
+    recipientName: '李明',
+    title: '诉求已超期',
+    body: '您有一件诉求已超期未办结：饮水问题（MQ-20261121-0042），请尽快办理。',
+    requestId: 42,
+    requestNumber: 'MQ-20261121-0042',
+    attempts: 6,
+    lastError: '对方没有订阅这类微信消息',
+    createdAt: '2026-11-21T02:00:00.000Z',
+    lastAttemptAt: '2026-11-21T06:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function staffQueueCounts(overrides: Partial<StaffQueueCounts> = {}): StaffQueueCounts {
+  return {
+    review: 2,
+    conduct: 0,
+    dueSoon: 3,
+    overdue: 1,
+    supervised: 4,
+    flagged: 0,
+    failedNotices: 0,
     ...overrides,
   };
 }

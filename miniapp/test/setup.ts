@@ -1,13 +1,12 @@
 import '@testing-library/jest-dom';
 
-import { didShow, setRouterParams, storage } from './taro-mock';
+import { setRouterParams, storage } from './taro-mock';
 
 // Module state of src/ (session, 长辈模式) is reset by the tests that use it: importing those
 // modules here would load them before a test file's jest.mock could replace what they import.
 beforeEach(() => {
   storage.clear();
   setRouterParams({});
-  didShow.current = null;
   window.history.replaceState(null, '', '/');
 });
 

@@ -1,4 +1,8 @@
 // Only what the code under test and @tarojs/components-react touch; extend as pages need more.
+// React's own act, not Testing Library's: importing that would register its hooks again in
+// tests that re-import this mock after jest.resetModules().
+import { act, useEffect, useRef } from 'react';
+
 const eventCenter = { on: jest.fn(), off: jest.fn(), trigger: jest.fn() };
 
 /** WeChat/browser storage, in memory. */
@@ -11,8 +15,30 @@ export function setRouterParams(params: Record<string, string>): void {
   routerParams = params;
 }
 
-/** The callback the page registered last with useDidShow: call it to simulate coming back. */
-export const didShow: { current: (() => void) | null } = { current: null };
+/** What the mounted components registered with useDidShow; as in Taro, a page may hold several. */
+const shownCallbacks = new Set<() => void>();
+
+/** The page is shown again (back from another page): every useDidShow callback runs. */
+export function showAgain(): void {
+  act(() => shownCallbacks.forEach((callback) => callback()));
+}
+
+/**
+ * Like Taro's own: registered while mounted, always calling the latest callback, and called once
+ * when the page first shows (Taro runs onShow after the page has mounted).
+ */
+function useDidShowMock(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    const registered = () => latest.current();
+    shownCallbacks.add(registered);
+    registered();
+    return () => {
+      shownCallbacks.delete(registered);
+    };
+  }, []);
+}
 
 const navigation = () => jest.fn(() => Promise.resolve({ errMsg: 'ok' }));
 
@@ -39,10 +65,9 @@ const Taro = {
   chooseImage: jest.fn(),
   compressImage: jest.fn(),
   scanCode: jest.fn(),
+  requestSubscribeMessage: jest.fn(() => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' })),
   useRouter: () => ({ params: routerParams, path: '' }),
-  useDidShow: (callback: () => void) => {
-    didShow.current = callback;
-  },
+  useDidShow: useDidShowMock,
 };
 
 export const {

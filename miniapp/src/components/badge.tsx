@@ -1,5 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { REQUEST_STATUS_LABELS, type DeadlineState, type RequestStatus } from '@mqlk/shared';
+import {
+  DEADLINE_STATE_LABELS,
+  REQUEST_STATUS_LABELS,
+  type DeadlineState,
+  type RequestStatus,
+} from '@mqlk/shared';
 
 import { classNames } from '../utils/format';
 import './badge.scss';
@@ -39,15 +44,33 @@ export function StatusBadge({ status }: { status: RequestStatus }) {
   return <Badge tone={look.tone} icon={look.icon} label={REQUEST_STATUS_LABELS[status]} />;
 }
 
+/** Each state its own symbol: ! before it is late, ⚠ once it is. */
 const DEADLINE_LOOK: Record<Exclude<DeadlineState, 'none'>, { tone: Tone; icon: string }> = {
   on_time: { tone: 'neutral', icon: '◷' },
   due_soon: { tone: 'warning', icon: '!' },
-  overdue: { tone: 'danger', icon: '!' },
+  overdue: { tone: 'danger', icon: '⚠' },
 };
 
-/** 还剩N个工作日 / 今天18:00前到期 / 已超期, as the server words it for the list. */
+/**
+ * The server's words (还剩2个工作日, 签收：今天18:00前到期, 已超期, 已超期未签收); 即将超期 is said
+ * before the due time, so it reads as a warning and not as one more date.
+ */
+function deadlineLabel(state: Exclude<DeadlineState, 'none'>, text: string): string {
+  if (state === 'due_soon') {
+    return text ? `${DEADLINE_STATE_LABELS.due_soon} · ${text}` : DEADLINE_STATE_LABELS.due_soon;
+  }
+  return text || DEADLINE_STATE_LABELS[state];
+}
+
 export function DeadlineBadge({ state, text }: { state: DeadlineState; text: string }) {
-  if (state === 'none' || text === '') return null;
+  if (state === 'none' || (state === 'on_time' && text === '')) return null;
   const look = DEADLINE_LOOK[state];
-  return <Badge tone={look.tone} icon={look.icon} label={text} className="mq-badge--deadline" />;
+  return (
+    <Badge
+      tone={look.tone}
+      icon={look.icon}
+      label={deadlineLabel(state, text)}
+      className="mq-badge--deadline"
+    />
+  );
 }

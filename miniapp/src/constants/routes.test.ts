@@ -15,9 +15,11 @@ describe('routes', () => {
       record: 'packages/work/record/index',
       figures: 'packages/township/figures/index',
       queue: 'packages/township/queue/index',
+      failedNotices: 'packages/township/failed/index',
+      messages: 'packages/notice/list/index',
     });
     expect(Object.keys(H5_PATHS).sort()).toEqual(Object.keys(PAGE_PATHS).sort());
-    expect(Object.keys(SUB_PACKAGES)).toEqual(['resident', 'work', 'township']);
+    expect(Object.keys(SUB_PACKAGES)).toEqual(['resident', 'work', 'township', 'notice']);
   });
 
   it('builds navigation URLs with an encoded query', () => {

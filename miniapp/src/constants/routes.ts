@@ -31,7 +31,12 @@ export const SUB_PACKAGES = {
   },
   township: {
     root: 'packages/township',
-    pages: { figures: 'figures/index', queue: 'queue/index' },
+    pages: { figures: 'figures/index', queue: 'queue/index', failedNotices: 'failed/index' },
+  },
+  /** Everyone's 消息 list: its own package, since residents and workers both open it. */
+  notice: {
+    root: 'packages/notice',
+    pages: { messages: 'list/index' },
   },
 } as const;
 
@@ -71,6 +76,8 @@ export const H5_PATHS: Record<PageName, readonly string[]> = {
   record: ['/work/record'],
   figures: ['/township'],
   queue: ['/township/queue'],
+  failedNotices: ['/township/failed-notices'],
+  messages: ['/messages'],
 };
 
 export type RouteParams = Record<string, string | number | undefined>;

@@ -1,13 +1,15 @@
 import type { SessionUser, SmsSignInInput, StaffSignInInput } from '@mqlk/shared';
 
 import * as authApi from './api/auth';
-import { signInResidentQuietly } from './auth';
+import { signInResidentQuietly, staffWechatCode } from './auth';
 import { clearSession, currentUser, saveSession } from './session';
 
 /** Sign-in flows built on the API and the stored session; pages call these, never the API. */
 
+/** In WeChat the sign-in carries wx.login's code, linking the account for subscribe messages. */
 export async function signInStaff(input: StaffSignInInput): Promise<SessionUser> {
-  return saveSession(await authApi.staffSignIn(input));
+  const wechatCode = await staffWechatCode();
+  return saveSession(await authApi.staffSignIn(wechatCode ? { ...input, wechatCode } : input));
 }
 
 export async function signInWithSms(input: SmsSignInInput): Promise<SessionUser> {

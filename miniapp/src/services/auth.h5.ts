@@ -9,3 +9,8 @@ export const RESIDENT_SIGN_IN_METHOD: ResidentSignInMethod = 'sms';
 export async function signInResidentQuietly(): Promise<boolean> {
   return false;
 }
+
+/** A browser has no WeChat account to link: staff there get their notices in the app and by SMS. */
+export async function staffWechatCode(): Promise<string | undefined> {
+  return undefined;
+}

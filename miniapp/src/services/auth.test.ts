@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 
 import { wechatSignIn } from './api/auth';
-import { signInResidentQuietly as inBrowser } from './auth.h5';
-import { signInResidentQuietly as inWechat } from './auth.weapp';
+import { signInResidentQuietly as inBrowser, staffWechatCode as codeInBrowser } from './auth.h5';
+import { signInResidentQuietly as inWechat, staffWechatCode as codeInWechat } from './auth.weapp';
 import { currentUser, restoreSession } from './session';
 
 jest.mock('./api/auth', () => ({ wechatSignIn: jest.fn() }));
@@ -41,5 +41,21 @@ describe('resident sign-in without a form', () => {
 
   it('in a browser, cannot: the page asks for an SMS code', async () => {
     await expect(inBrowser()).resolves.toBe(false);
+  });
+});
+
+describe('the WeChat code a cadre signs in with', () => {
+  it('in WeChat, is the Taro.login code', async () => {
+    await expect(codeInWechat()).resolves.toBe('wx-code');
+  });
+
+  it('in WeChat, is left out when WeChat login fails: the sign-in goes on without it', async () => {
+    jest.mocked(Taro.login).mockRejectedValueOnce({ errMsg: 'login:fail' });
+
+    await expect(codeInWechat()).resolves.toBeUndefined();
+  });
+
+  it('in a browser, is never there', async () => {
+    await expect(codeInBrowser()).resolves.toBeUndefined();
   });
 });

@@ -19,3 +19,16 @@ export async function signInResidentQuietly(): Promise<boolean> {
   saveSession(await wechatSignIn(code));
   return true;
 }
+
+/**
+ * Sent with a cadre's sign-in so the server can link their WeChat account and reach them with
+ * subscribe messages. A failed wx.login must not stop the sign-in itself: they go without.
+ */
+export async function staffWechatCode(): Promise<string | undefined> {
+  try {
+    const { code } = await Taro.login();
+    return code || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 
@@ -7,12 +7,18 @@ import { CardEntry } from '../../components/card-entry';
 import { ElderSwitch } from '../../components/elder-switch';
 import { Page } from '../../components/page';
 import { routeOf } from '../../constants/routes';
-import { WORK_ROLES, isSignedInAs } from '../../services/session';
+import { unreadLabel, useUnreadCount } from '../../hooks/use-unread';
+import { WORK_ROLES, currentUser } from '../../services/session';
 import './index.scss';
 
 export default function HomePage() {
-  // Read once: a cadre who signs in comes back to a fresh page.
-  const [atWork] = useState(() => isSignedInAs(WORK_ROLES));
+  // Read again whenever the page shows: a resident signs in on another page (to submit, or in
+  // 我反映的事情) and comes back here.
+  const [user, setUser] = useState(currentUser);
+  useDidShow(() => setUser(currentUser()));
+  const atWork = user !== null && WORK_ROLES.includes(user.role);
+  const resident = user?.role === 'resident';
+  const unread = useUnreadCount(resident);
   const go = (url: string) => () => void Taro.navigateTo({ url });
   return (
     <Page className="home-page">
@@ -31,11 +37,21 @@ export default function HomePage() {
         <Btn kind="secondary" size="big" onClick={go(routeOf('mine'))}>
           我反映的事情
         </Btn>
+        {resident ? (
+          <Btn
+            kind="secondary"
+            size="big"
+            onClick={go(routeOf('messages'))}
+            className="home-page__next"
+          >
+            {unreadLabel('我的消息', unread.count)}
+          </Btn>
+        ) : null}
         <Btn
           kind="plain"
           size="big"
           onClick={go(routeOf(atWork ? 'inbox' : 'signIn'))}
-          className="home-page__work"
+          className="home-page__next"
         >
           {atWork ? '进入干部工作台' : '干部登录'}
         </Btn>

@@ -16,6 +16,7 @@ import {
   type RequestSummary,
   type ResolveInput,
   type StaffQueue,
+  type StaffQueueCounts,
   type SubmitRequestInput,
   type SuperviseInput,
   type TransferInput,
@@ -129,4 +130,9 @@ export function listHandled(page: number): Promise<Page<HandledItem>> {
 
 export function listStaffQueue(queue: StaffQueue, page: number): Promise<Page<RequestSummary>> {
   return call('staffQueue', { query: { queue, page, pageSize: DEFAULT_PAGE_SIZE } });
+}
+
+/** How many requests wait in each staff queue, and how many notices could not be delivered. */
+export function getStaffQueueCounts(): Promise<StaffQueueCounts> {
+  return call('staffQueueCounts', {});
 }

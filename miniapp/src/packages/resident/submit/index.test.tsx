@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 
 import { CARD_CODE, requestDetail, residentSession } from '../../../../test/fixtures';
 import { setRouterParams, storage } from '../../../../test/taro-mock';
+import { askSubscription, prefetchSubscribeTemplates } from '../../../platform/subscribe';
 import { sendSmsCode, smsSignIn } from '../../../services/api/auth';
 import { submitRequest } from '../../../services/api/requests';
 import { ApiError, NETWORK_ERROR, NETWORK_ERROR_MESSAGE } from '../../../services/http';
@@ -17,10 +18,15 @@ jest.mock('../../../services/api/auth', () => ({
   wechatSignIn: jest.fn(),
 }));
 jest.mock('../../../services/api/photos', () => ({ uploadPhoto: jest.fn() }));
+jest.mock('../../../platform/subscribe', () => ({
+  askSubscription: jest.fn(() => Promise.resolve()),
+  prefetchSubscribeTemplates: jest.fn(),
+}));
 
 const submit = jest.mocked(submitRequest);
 const sendCode = jest.mocked(sendSmsCode);
 const signInBySms = jest.mocked(smsSignIn);
+const subscribe = jest.mocked(askSubscription);
 
 const resident = residentSession({ phoneMasked: '138****5678' });
 
@@ -49,6 +55,7 @@ beforeEach(() => {
   submit.mockReset();
   sendCode.mockReset();
   signInBySms.mockReset();
+  subscribe.mockClear();
 });
 
 describe('SubmitPage', () => {
@@ -64,6 +71,7 @@ describe('SubmitPage', () => {
     expect(screen.getByText('请先阅读并同意个人信息保护说明')).toBeInTheDocument();
     expect(screen.getByText('! 还有3处没有填好，请看上面红字的提示')).toBeInTheDocument();
     expect(submit).not.toHaveBeenCalled();
+    expect(subscribe).not.toHaveBeenCalled();
   });
 
   it('counts characters as the server does while the resident types', async () => {
@@ -190,5 +198,25 @@ describe('SubmitPage', () => {
     render(<SubmitPage />);
 
     expect(screen.getByText('请先扫描干部的联系卡')).toBeInTheDocument();
+  });
+
+  it('asks for progress messages within the 提交 tap, before anything is awaited', async () => {
+    saveSession(resident);
+    let filed: (detail: ReturnType<typeof requestDetail>) => void = () => undefined;
+    submit.mockReturnValueOnce(new Promise((resolve) => (filed = resolve)));
+    render(<SubmitPage />);
+    expect(prefetchSubscribeTemplates).toHaveBeenCalled();
+    await fillForm();
+
+    tapSubmit();
+
+    // Synchronously inside the tap: WeChat refuses the dialog once the handler has awaited.
+    expect(subscribe).toHaveBeenCalledWith(['progress']);
+    expect(submit).not.toHaveBeenCalled();
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+    expect(subscribe.mock.invocationCallOrder[0]).toBeLessThan(submit.mock.invocationCallOrder[0]!);
+    await act(async () => filed(requestDetail()));
+    expect(screen.getByText('提交成功')).toBeInTheDocument();
+    expect(subscribe).toHaveBeenCalledTimes(1);
   });
 });

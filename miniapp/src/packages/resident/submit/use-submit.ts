@@ -2,6 +2,7 @@ import { submitRequestSchema, validate, type RequestDetail } from '@mqlk/shared'
 import { useEffect, useState } from 'react';
 
 import { useRequestDraft } from '../../../hooks/use-request-draft';
+import { askSubscription, prefetchSubscribeTemplates } from '../../../platform/subscribe';
 import { submitRequest } from '../../../services/api/requests';
 import { ensureResidentQuietly, isResidentSignedIn } from '../../../services/account';
 import { RESIDENT_SIGN_IN_METHOD } from '../../../services/auth';
@@ -35,6 +36,9 @@ export function useSubmitForm(cardCode: string) {
     if (phase !== 'done') saveDraft(draft);
   }, [draft, phase]);
 
+  // The template ids must be at hand when 提交 is tapped (see platform/subscribe).
+  useEffect(prefetchSubscribeTemplates, []);
+
   const update: (change: Partial<Editable>) => void = filing.update;
 
   const busy = phase !== 'editing' && phase !== 'done';
@@ -49,6 +53,9 @@ export function useSubmitForm(cardCode: string) {
       filing.setIssues(checked.ok ? [] : checked.issues);
       return;
     }
+    // WeChat shows the subscribe dialog only within the tap, before anything is awaited; asked
+    // once the form is complete, so that progress notices can reach the resident in WeChat.
+    void askSubscription(['progress']);
 
     let stage: Phase = 'signing_in';
     try {

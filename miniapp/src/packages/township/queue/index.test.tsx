@@ -1,16 +1,22 @@
 import Taro from '@tarojs/taro';
 import type { Page, RequestSummary } from '@mqlk/shared';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 
-import { requestSummary } from '../../../../test/fixtures';
+import { requestSummary, staffQueueCounts } from '../../../../test/fixtures';
 import { signedIn } from '../../../../test/sessions';
-import { listStaffQueue } from '../../../services/api/requests';
+import { showAgain } from '../../../../test/taro-mock';
+import { getStaffQueueCounts, listStaffQueue } from '../../../services/api/requests';
+import { ApiError, NETWORK_ERROR, NETWORK_ERROR_MESSAGE } from '../../../services/http';
 import { restoreSession, saveSession } from '../../../services/session';
 import QueuePage from './index';
 
-jest.mock('../../../services/api/requests', () => ({ listStaffQueue: jest.fn() }));
+jest.mock('../../../services/api/requests', () => ({
+  listStaffQueue: jest.fn(),
+  getStaffQueueCounts: jest.fn(),
+}));
 
 const queue = jest.mocked(listStaffQueue);
+const counts = jest.mocked(getStaffQueueCounts);
 
 const page = (items: RequestSummary[]): Page<RequestSummary> => ({
   items,
@@ -19,10 +25,19 @@ const page = (items: RequestSummary[]): Page<RequestSummary> => ({
   pageSize: 20,
 });
 
+function tile(label: string): HTMLElement {
+  const element = screen.getByText(label).closest('.queue-counts__tile');
+  if (!(element instanceof HTMLElement)) throw new Error(`no count tile ${label}`);
+  return element;
+}
+
 beforeEach(() => {
   restoreSession();
   saveSession(signedIn('staff', '周敏'));
   queue.mockReset();
+  counts.mockReset();
+  counts.mockResolvedValue(staffQueueCounts());
+  jest.mocked(Taro.navigateTo).mockClear();
 });
 
 describe('QueuePage', () => {
@@ -49,15 +64,78 @@ describe('QueuePage', () => {
 
     const expected: [string, string, string, RegExp][] = [
       ['作风投诉', 'conduct', '没有反映干部作风的诉求', /直接来到这里，由您办理或转办/],
+      ['即将超期', 'due_soon', '没有即将超期的诉求', /只剩不到一个工作日/],
       ['已超期', 'overdue', '没有超期的诉求', /请及时督办/],
+      ['督办中', 'supervised', '没有督办中的诉求', /在办结之前会出现在这里/],
       ['二次差评', 'flagged', '没有二次差评', /标记“二次差评，已报县”/],
       ['全部', 'all', '辖区内还没有诉求', /都会出现在这里/],
     ];
     for (const [tab, key, empty, body] of expected) {
-      fireEvent.click(screen.getByText(tab));
+      fireEvent.click(within(document.querySelector('.mq-tabs') as HTMLElement).getByText(tab));
       expect(await screen.findByText(empty)).toBeInTheDocument();
       expect(screen.getByText(body)).toBeInTheDocument();
       expect(queue).toHaveBeenLastCalledWith(key, 1);
     }
+  });
+
+  it('counts 即将超期, 已超期 and 督办中 at the top, each with a symbol and words', async () => {
+    queue.mockResolvedValue(page([]));
+    render(<QueuePage />);
+
+    expect(await screen.findByText('! 即将超期')).toBeInTheDocument();
+    expect(tile('! 即将超期')).toHaveTextContent('! 即将超期3件');
+    expect(tile('! 即将超期')).toHaveClass('queue-counts__tile--warning');
+    expect(tile('⚠ 已超期')).toHaveTextContent('⚠ 已超期1件');
+    expect(tile('⚠ 已超期')).toHaveClass('queue-counts__tile--danger');
+    expect(tile('⚑ 督办中')).toHaveTextContent('⚑ 督办中4件');
+    expect(screen.getByText('差评核实 2件')).toBeInTheDocument();
+    expect(screen.getByText('作风投诉 0件')).toBeInTheDocument();
+    expect(screen.getByText('二次差评 0件')).toBeInTheDocument();
+  });
+
+  it('opens a queue from its count', async () => {
+    queue.mockResolvedValue(page([]));
+    render(<QueuePage />);
+
+    fireEvent.click(await screen.findByText('⚠ 已超期'));
+    expect(await screen.findByText('没有超期的诉求')).toBeInTheDocument();
+    expect(queue).toHaveBeenLastCalledWith('overdue', 1);
+    expect(screen.getByText('✓ 已超期')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByText('⚑ 督办中'));
+    expect(await screen.findByText('没有督办中的诉求')).toBeInTheDocument();
+    expect(queue).toHaveBeenLastCalledWith('supervised', 1);
+
+    fireEvent.click(screen.getByText('作风投诉 0件'));
+    expect(await screen.findByText('没有反映干部作风的诉求')).toBeInTheDocument();
+  });
+
+  it('links to the failed notices with their number, and counts again on coming back', async () => {
+    queue.mockResolvedValue(page([]));
+    counts
+      .mockResolvedValueOnce(staffQueueCounts({ failedNotices: 2 }))
+      .mockResolvedValueOnce(staffQueueCounts({ failedNotices: 0, overdue: 5 }));
+    render(<QueuePage />);
+
+    fireEvent.click(await screen.findByText('✕ 发送失败的通知（2条） ›'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/township/failed/index' });
+
+    showAgain();
+
+    expect(await screen.findByText('发送失败的通知 ›')).toBeInTheDocument();
+    expect(tile('⚠ 已超期')).toHaveTextContent('5件');
+    expect(queue).toHaveBeenCalledTimes(2);
+  });
+
+  it('still works when the counts do not load', async () => {
+    queue.mockResolvedValue(page([requestSummary({ id: 9, preview: '水管没修好' })]));
+    counts.mockReset();
+    counts.mockRejectedValue(new ApiError(NETWORK_ERROR, NETWORK_ERROR_MESSAGE, 0));
+    render(<QueuePage />);
+
+    expect(await screen.findByText('水管没修好')).toBeInTheDocument();
+    await act(async () => undefined);
+    expect(screen.queryByText('! 即将超期')).not.toBeInTheDocument();
+    expect(screen.getByText('发送失败的通知 ›')).toBeInTheDocument();
   });
 });

@@ -4,7 +4,10 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 
 import { handledItem, requestSummary } from '../../../../test/fixtures';
 import { signedIn } from '../../../../test/sessions';
+import { showAgain } from '../../../../test/taro-mock';
+import { getNoticeSummary } from '../../../services/api/notices';
 import { listHandled, listInbox } from '../../../services/api/requests';
+import { ApiError, NETWORK_ERROR, NETWORK_ERROR_MESSAGE } from '../../../services/http';
 import { restoreSession, saveSession } from '../../../services/session';
 import InboxPage from './index';
 
@@ -12,9 +15,11 @@ jest.mock('../../../services/api/requests', () => ({
   listInbox: jest.fn(),
   listHandled: jest.fn(),
 }));
+jest.mock('../../../services/api/notices', () => ({ getNoticeSummary: jest.fn() }));
 
 const inbox = jest.mocked(listInbox);
 const handled = jest.mocked(listHandled);
+const summary = jest.mocked(getNoticeSummary);
 
 function page<T = RequestSummary>(items: T[], total = items.length, pageNo = 1): Page<T> {
   return { items, total, page: pageNo, pageSize: 20 };
@@ -30,6 +35,8 @@ beforeEach(() => {
   restoreSession();
   inbox.mockReset();
   handled.mockReset();
+  summary.mockReset();
+  summary.mockResolvedValue({ unread: 0 });
 });
 
 describe('InboxPage', () => {
@@ -49,14 +56,21 @@ describe('InboxPage', () => {
         requestSummary({
           id: 1,
           preview: '路灯坏了',
+          status: 'in_progress',
           deadline: 'overdue',
           deadlineText: '已超期',
+        }),
+        requestSummary({
+          id: 4,
+          preview: '没人签收的',
+          deadline: 'overdue',
+          deadlineText: '已超期未签收',
         }),
         requestSummary({
           id: 2,
           preview: '低保怎么申请',
           deadline: 'due_soon',
-          deadlineText: '今天18:00前到期',
+          deadlineText: '签收：今天18:00前到期',
         }),
         requestSummary({ id: 3, preview: '垃圾没人收', deadlineText: '还剩2个工作日' }),
       ]),
@@ -64,17 +78,50 @@ describe('InboxPage', () => {
 
     render(<InboxPage />);
 
-    expect(await screen.findByText('待办3件，按到期时间排列')).toBeInTheDocument();
+    expect(await screen.findByText('待办4件，按到期时间排列')).toBeInTheDocument();
     expect(inbox).toHaveBeenCalledWith('open', 1);
     const overdue = within(itemOf('路灯坏了')).getByText('已超期').closest('.mq-badge');
     expect(overdue).toHaveClass('mq-badge--danger');
-    expect(overdue).toHaveTextContent('!已超期');
-    expect(
-      within(itemOf('低保怎么申请')).getByText('今天18:00前到期').closest('.mq-badge'),
-    ).toHaveClass('mq-badge--warning');
+    expect(overdue).toHaveTextContent('⚠已超期');
+    const unaccepted = within(itemOf('没人签收的')).getByText('已超期未签收').closest('.mq-badge');
+    expect(unaccepted).toHaveClass('mq-badge--danger');
+    expect(unaccepted).toHaveTextContent('⚠已超期未签收');
+    const dueSoon = within(itemOf('低保怎么申请'))
+      .getByText('即将超期 · 签收：今天18:00前到期')
+      .closest('.mq-badge');
+    expect(dueSoon).toHaveClass('mq-badge--warning');
+    expect(dueSoon).toHaveTextContent('!即将超期 · 签收：今天18:00前到期');
     expect(within(itemOf('垃圾没人收')).getByText('还剩2个工作日')).toBeInTheDocument();
     expect(screen.getByText('王芳')).toBeInTheDocument();
     expect(screen.queryByText(/乡镇工作台/)).not.toBeInTheDocument();
+  });
+
+  it('shows the unread messages in words beside the name, and counts again on coming back', async () => {
+    saveSession(signedIn('cadre'));
+    inbox.mockResolvedValue(page([]));
+    summary.mockReset();
+    summary.mockResolvedValueOnce({ unread: 3 }).mockResolvedValueOnce({ unread: 1 });
+    render(<InboxPage />);
+
+    fireEvent.click(await screen.findByText('消息（3条未读）'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/notice/list/index' });
+
+    showAgain();
+
+    expect(await screen.findByText('消息（1条未读）')).toBeInTheDocument();
+    expect(summary).toHaveBeenCalledTimes(2);
+    expect(inbox).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the page working when the count cannot be fetched', async () => {
+    saveSession(signedIn('cadre'));
+    inbox.mockResolvedValueOnce(page([requestSummary({ id: 1, preview: '路灯坏了' })]));
+    summary.mockRejectedValueOnce(new ApiError(NETWORK_ERROR, NETWORK_ERROR_MESSAGE, 0));
+    render(<InboxPage />);
+
+    expect(await screen.findByText('路灯坏了')).toBeInTheDocument();
+    expect(screen.getByText('消息')).toBeInTheDocument();
+    expect(screen.queryByText(/条未读/)).not.toBeInTheDocument();
   });
 
   it('loads more pages on request and says when all are shown', async () => {

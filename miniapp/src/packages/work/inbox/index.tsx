@@ -12,6 +12,7 @@ import { Tabs } from '../../../components/tabs';
 import { RequireRole, WorkError } from '../../../components/work-access';
 import { routeOf } from '../../../constants/routes';
 import { usePaged, type Paged } from '../../../hooks/use-paged';
+import { unreadLabel, useUnreadCount } from '../../../hooks/use-unread';
 import { signOut } from '../../../services/account';
 import { listHandled, listInbox } from '../../../services/api/requests';
 import { STAFF_ROLES, WORK_ROLES, currentUser, isSignedInAs } from '../../../services/session';
@@ -51,6 +52,7 @@ function Inbox() {
   );
   const user = currentUser();
   const cadre = user?.role === 'cadre';
+  const unread = useUnreadCount(true);
   const shown = useRef(false);
 
   // Back from a request the cadre just handled: show the list as it is now.
@@ -75,9 +77,18 @@ function Inbox() {
           <Text className="inbox-page__user">{user?.displayName}</Text>
           <Text className="mq-muted">{user?.orgUnitName}</Text>
         </View>
-        <Btn kind="plain" size="small" onClick={leave}>
-          退出登录
-        </Btn>
+        <View className="inbox-page__actions">
+          <Btn
+            kind="secondary"
+            size="small"
+            onClick={() => Taro.navigateTo({ url: routeOf('messages') })}
+          >
+            {unreadLabel('消息', unread.count)}
+          </Btn>
+          <Btn kind="plain" size="small" onClick={leave}>
+            退出登录
+          </Btn>
+        </View>
       </View>
 
       {isSignedInAs(STAFF_ROLES) ? (

@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { issueFor, staffSignInSchema, validate, type FieldIssue } from '@mqlk/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import { Btn } from '../../../components/btn';
 import { Page } from '../../../components/page';
 import { routeOf } from '../../../constants/routes';
+import { askSubscription, prefetchSubscribeTemplates } from '../../../platform/subscribe';
 import { signInStaff } from '../../../services/account';
 import { asApiError } from '../../../services/http';
 import { classNames } from '../../../utils/format';
@@ -19,6 +20,9 @@ export default function SignInPage() {
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
 
+  // The template ids must be at hand when 登录 is tapped (see platform/subscribe).
+  useEffect(prefetchSubscribeTemplates, []);
+
   const signIn = async () => {
     if (busy) return;
     const checked = validate(staffSignInSchema, { username, password });
@@ -26,6 +30,9 @@ export default function SignInPage() {
       setIssues(checked.issues);
       return;
     }
+    // WeChat shows the subscribe dialog only within the tap, before anything is awaited: new
+    // requests and due-time reminders then reach the cadre outside the app.
+    void askSubscription(['newRequest', 'reminder']);
     setIssues([]);
     setProblem('');
     setBusy(true);
