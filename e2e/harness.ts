@@ -29,7 +29,7 @@ async function freePort(): Promise<number> {
  * The product as `npm start` runs it: the built server on a fresh SQLite file, migrated and seeded
  * with the demo county, serving the H5 build. Both builds must exist (the test command makes them).
  */
-export async function startProduct(): Promise<Product> {
+export async function startProduct(extraEnv: Record<string, string> = {}): Promise<Product> {
   const h5 = path.join(root, 'miniapp', 'h5', 'dist');
   for (const built of [path.join(serverDir, 'dist', 'main.js'), path.join(h5, 'index.html')]) {
     if (!fs.existsSync(built))
@@ -47,6 +47,7 @@ export async function startProduct(): Promise<Product> {
     H5_DIST_DIR: h5,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   const seeded = spawnSync(process.execPath, ['dist/database/seed/seed-cli.js'], {
     cwd: serverDir,
