@@ -270,4 +270,55 @@ describe('the H5 build directory', () => {
       path.join(serverDir, '..', 'miniapp', h5Output![1]!),
     );
   });
+
+  describe('time and notices', () => {
+    it('refuses the movable clock in production', () => {
+      expect(issuesOf({ ...PRODUCTION, DEV_CLOCK: 'true' })).toEqual([
+        {
+          key: 'DEV_CLOCK',
+          message:
+            'a movable clock cannot run with NODE_ENV=production: deadlines must follow real time',
+        },
+      ]);
+    });
+
+    it('reads a subscribe-message template with the key of each slot', () => {
+      const config = loadConfig(
+        {
+          WECHAT_TEMPLATE_REMINDER: 'AbCdEfGhIj-123:matter=thing2,status=phrase1,time=time4',
+        },
+        cwd,
+      );
+      expect(config.wechatTemplates).toEqual({
+        progress: null,
+        newRequest: null,
+        reminder: {
+          id: 'AbCdEfGhIj-123',
+          fields: { matter: 'thing2', status: 'phrase1', time: 'time4' },
+        },
+      });
+    });
+
+    it('says how a template is written when it is not', () => {
+      expect(issuesOf({ WECHAT_TEMPLATE_PROGRESS: 'AbCdEfGhIj-123' })).toEqual([
+        {
+          key: 'WECHAT_TEMPLATE_PROGRESS',
+          message:
+            'must be <template id>:matter=thing1,status=phrase2,time=time3,note=thing4 (the slots the template has) (got "AbCdEfGhIj-123")',
+        },
+      ]);
+    });
+
+    it('runs the jobs by default, every minute and every two seconds', () => {
+      const config = loadConfig({}, cwd);
+      expect(config.jobs).toEqual({
+        enabled: true,
+        sweepIntervalMs: 60_000,
+        dispatchIntervalMs: 2000,
+      });
+      expect(config.devClock).toBe(false);
+      expect(config.smsNoticesPerPhonePerDay).toBe(5);
+      expect(issuesOf({ SWEEP_INTERVAL_SECONDS: '0' })[0]!.key).toBe('SWEEP_INTERVAL_SECONDS');
+    });
+  });
 });

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../../common/access/access.module';
-import { CLOCK, type Clock } from '../../common/clock/clock';
+import { CLOCK } from '../../common/clock/clock';
 import { CryptoModule } from '../../common/crypto/crypto.module';
-import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
-import { refuseInProduction } from '../auth/external-services';
 import { CadreModule } from '../cadre/cadre.module';
 import { UserModule } from '../user/user.module';
 import { NoticeController } from './notice.controller';
@@ -18,31 +16,7 @@ import { NoticeRepository } from './notice.repository';
 import { NoticeService } from './notice.service';
 import { ServiceTokenEntity } from './service-token.entity';
 import { ServiceTokenRepository } from './service-token.repository';
-import {
-  HttpsWechatMessenger,
-  LocalWechatMessenger,
-  WECHAT_MESSENGER,
-  type WechatMessenger,
-} from './wechat-messenger';
-
-function wechatMessengerFor(
-  config: AppConfig,
-  tokens: ServiceTokenRepository,
-  clock: Clock,
-): WechatMessenger {
-  if (config.wechat) {
-    return new HttpsWechatMessenger(
-      config.wechat.appId,
-      config.wechat.secret,
-      config.wechatApiBase,
-      config.wechatMiniprogramState,
-      tokens,
-      () => clock.now(),
-    );
-  }
-  refuseInProduction(config, 'WeChat subscribe messages (WECHAT_APPID/WECHAT_SECRET unset)');
-  return new LocalWechatMessenger();
-}
+import { WECHAT_MESSENGER, wechatMessengerFor } from './wechat-messenger';
 
 /** The outbox: notices written with the moves and sweeps, and their delivery by WeChat and SMS. */
 @Module({

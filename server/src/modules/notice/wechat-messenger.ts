@@ -1,5 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { ChannelError, keepLocal, type LocalSent } from '../auth/external-services';
+import type { Clock } from '../../common/clock/clock';
+import type { AppConfig } from '../../config/config';
+import {
+  ChannelError,
+  keepLocal,
+  type LocalSent,
+  refuseInProduction,
+} from '../auth/external-services';
 import type { ServiceTokenRepository } from './service-token.repository';
 
 /** One subscribe message, its values already fitted to WeChat's field rules. */
@@ -165,4 +172,24 @@ export class HttpsWechatMessenger implements WechatMessenger {
 
 function fresh(expiresAt: Date, now: Date): boolean {
   return expiresAt.getTime() - TOKEN_MARGIN_MS > now.getTime();
+}
+
+/** The real messenger when WeChat is configured; the local stand-in otherwise (never in production). */
+export function wechatMessengerFor(
+  config: AppConfig,
+  tokens: ServiceTokenRepository,
+  clock: Clock,
+): WechatMessenger {
+  if (config.wechat) {
+    return new HttpsWechatMessenger(
+      config.wechat.appId,
+      config.wechat.secret,
+      config.wechatApiBase,
+      config.wechatMiniprogramState,
+      tokens,
+      () => clock.now(),
+    );
+  }
+  refuseInProduction(config, 'WeChat subscribe messages (WECHAT_APPID/WECHAT_SECRET unset)');
+  return new LocalWechatMessenger();
 }

@@ -80,13 +80,21 @@ export class RequestNotices {
     const out: Addressed[] = [];
     switch (f.action) {
       case 'submit':
+      case 'escalate':
+      case 'transfer': {
+        // A hand-over tells the resident whose hands it is in now; the new owner hears of it either way.
+        if (f.action !== 'submit') {
+          const name = (await this.users.displayNames([owner], m)).get(owner) ?? '';
+          out.push({ kind: 'handed_over', to: r.requesterId, facts: { ownerName: name } });
+        }
         out.push({
           kind: 'new_request',
           to: owner,
-          facts: { dueAt: f.acceptDueAt },
+          facts: { fromName: f.action === 'submit' ? undefined : actorName, dueAt: f.acceptDueAt },
           time: f.acceptDueAt,
         });
         break;
+      }
       case 'accept':
         out.push({ kind: 'accepted', to: r.requesterId, facts: { ownerName: actorName } });
         break;
@@ -97,18 +105,6 @@ export class RequestNotices {
           facts: { ownerName: actorName, note: f.note ?? '' },
         });
         break;
-      case 'escalate':
-      case 'transfer': {
-        const name = (await this.users.displayNames([owner], m)).get(owner) ?? '';
-        out.push({ kind: 'handed_over', to: r.requesterId, facts: { ownerName: name } });
-        out.push({
-          kind: 'new_request',
-          to: owner,
-          facts: { fromName: actorName, dueAt: f.acceptDueAt },
-          time: f.acceptDueAt,
-        });
-        break;
-      }
       case 'resolve':
         out.push({ kind: 'resolved', to: r.requesterId });
         break;
