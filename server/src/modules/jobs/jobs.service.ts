@@ -37,7 +37,10 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     );
   }
 
+  /** Shutdown waits for the batch in hand only (each batch is one transaction, or one claim's sends). */
   async onApplicationShutdown(): Promise<void> {
+    this.sweeps.stop();
+    this.dispatcher.stop();
     await Promise.all(this.loops.map((loop) => loop.stop()));
   }
 

@@ -62,6 +62,13 @@ export class NoticeDispatcher {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Set when the process shuts down: a pass ends after the batch in hand. */
+  private stopping = false;
+
+  stop(): void {
+    this.stopping = true;
+  }
+
   /** The pass in flight in this instance: passes run one after another, never side by side. */
   private last: Promise<unknown> = Promise.resolve();
 
@@ -78,7 +85,7 @@ export class NoticeDispatcher {
 
   private async pass(): Promise<DispatchReport> {
     const report: DispatchReport = { delivered: 0, skipped: 0, retrying: 0, failed: 0 };
-    for (let i = 0; i < MAX_BATCHES; i++) {
+    for (let i = 0; i < MAX_BATCHES && !this.stopping; i++) {
       const claimed = await this.notices.claimDue(this.clock.now(), BATCH, DELIVERY_LEASE_MS);
       if (claimed.length === 0) break;
       const recipients = await this.recipients(claimed);

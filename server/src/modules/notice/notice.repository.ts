@@ -32,6 +32,9 @@ export type DeliveryEnd =
   | { status: 'pending'; reason: string; nextAttemptAt: Date }
   | { status: 'failed'; reason: string };
 
+/** Notices per INSERT: 9 parameters a row stays far below SQLite's and MySQL's limits. */
+const WRITE_CHUNK = 300;
+
 const NOTICE_COLUMNS =
   'recipient_user_id, kind, request_id, unit_path, title, body, detail, dedupe_key, read_at, created_at';
 
@@ -41,46 +44,59 @@ export class NoticeRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * Writes the notices and their deliveries in the caller's transaction. A notice whose cause was
-   * written already (same dedupe key) is left alone with its deliveries. Returns how many were new.
+   * Writes the notices and their deliveries in the caller's transaction, a few statements per
+   * few hundred notices. A notice whose cause was written already (same dedupe key) is left alone
+   * with its deliveries. Returns how many were new.
    */
   async write(m: EntityManager, drafts: readonly NoticeDraft[], now: Date): Promise<number> {
     let written = 0;
-    for (const d of drafts) {
-      const result = await execute(
-        m,
-        `${insertIgnore(m)} INTO notice (${NOTICE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
-        [
-          d.recipientUserId,
-          d.kind,
-          d.requestId,
-          d.unitPath,
-          d.text.title,
-          d.text.body,
-          JSON.stringify(d.detail),
-          d.dedupeKey,
-          dbTime(m, now),
-        ],
-      );
-      if (affectedRows(result) !== 1) continue;
-      written += 1;
-      if (d.channels.length === 0) continue;
-      const id = insertedId(result);
-      await m.getRepository(NoticeDeliveryEntity).insert(
-        d.channels.map((channel) => ({
-          noticeId: id,
-          channel,
-          status: 'pending' as const,
-          attempts: 0,
-          nextAttemptAt: now,
-          lastAttemptAt: null,
-          lastError: null,
-          deliveredAt: null,
-          createdAt: now,
-        })),
-      );
+    for (let i = 0; i < drafts.length; i += WRITE_CHUNK) {
+      written += await this.writeChunk(m, drafts.slice(i, i + WRITE_CHUNK), now);
     }
     return written;
+  }
+
+  private async writeChunk(m: EntityManager, drafts: NoticeDraft[], now: Date): Promise<number> {
+    if (drafts.length === 0) return 0;
+    const at = dbTime(m, now);
+    const inserted = await execute(
+      m,
+      `${insertIgnore(m)} INTO notice (${NOTICE_COLUMNS}) VALUES ${drafts
+        .map(() => '(?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)')
+        .join(', ')}`,
+      drafts.flatMap((d) => [
+        d.recipientUserId,
+        d.kind,
+        d.requestId,
+        d.unitPath,
+        d.text.title,
+        d.text.body,
+        JSON.stringify(d.detail),
+        d.dedupeKey,
+        at,
+      ]),
+    );
+    const outward = drafts.filter((d) => d.channels.length > 0);
+    if (outward.length > 0) {
+      const keys = outward.map((d) => d.dedupeKey);
+      const rows: { id: number; dedupe_key: string }[] = await m.query(
+        `SELECT id, dedupe_key FROM notice WHERE dedupe_key IN (${keys.map(() => '?').join(', ')})`,
+        keys,
+      );
+      const idOf = new Map(rows.map((r) => [r.dedupe_key, Number(r.id)]));
+      // One row per notice and channel; those a repeated cause already has are left alone.
+      const deliveries = outward.flatMap((d) =>
+        d.channels.map((channel) => [idOf.get(d.dedupeKey)!, channel] as const),
+      );
+      await execute(
+        m,
+        `${insertIgnore(m)} INTO notice_delivery (notice_id, channel, status, attempts, next_attempt_at, created_at) VALUES ${deliveries
+          .map(() => "(?, ?, 'pending', 0, ?, ?)")
+          .join(', ')}`,
+        deliveries.flatMap(([id, channel]) => [id, channel, at, at]),
+      );
+    }
+    return affectedRows(inserted);
   }
 
   /* ---- the reader's 消息 ---- */
@@ -256,11 +272,4 @@ export class NoticeRepository {
       .filter((d): d is NoticeDeliveryEntity => !!d)
       .map((delivery) => ({ delivery, notice: byId.get(delivery.noticeId)! }));
   }
-}
-
-/** The id of the row an `INSERT` made: mysql2 answers a header, better-sqlite3 the rowid. */
-function insertedId(result: { raw?: unknown }): number {
-  const raw = result.raw as { insertId?: number } | number | bigint;
-  if (typeof raw === 'object' && raw !== null && 'insertId' in raw) return Number(raw.insertId);
-  return Number(raw);
 }

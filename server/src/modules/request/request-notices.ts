@@ -176,22 +176,36 @@ export class RequestNotices {
     );
   }
 
-  /** A running clock passed its due time: the owner, and the staff of the owner's township. */
-  async overdue(
+  /**
+   * A running clock passed its due time: the owner, and the staff of the owner's township
+   * (`staff`: from `townshipStaff`, looked up once for a whole batch of clocks).
+   */
+  overdue(
     m: EntityManager,
     r: NoticeSubject,
     clock: ClockFacts,
     ownerName: string,
+    staff: readonly number[],
     now: Date,
   ): Promise<NoticeDraft[]> {
     const facts = { dueAt: clock.dueAt, clock: clock.kind, ownerName };
     const out: Addressed[] = [
       { kind: 'overdue', to: clock.ownerUserId, facts, time: clock.dueAt },
-      ...(await this.staffAround(m, clock.ownerUnitPath, 'township'))
+      ...staff
         .filter((to) => to !== clock.ownerUserId)
         .map((to) => ({ kind: 'overdue_staff' as const, to, facts, time: clock.dueAt })),
     ];
     return this.drafts(m, r, clock.ownerUnitPath, out, `c${clock.id}`, null, now);
+  }
+
+  /** The staff of the township each unit lies in, in one query for all of them. */
+  async townshipStaff(m: EntityManager, unitPaths: readonly string[]) {
+    const units = new Map(unitPaths.map((p) => [p, aroundUnit(p, 'township')]));
+    const staff = await this.users.staffIdsOf(
+      [...units.values()].filter((id): id is number => id !== undefined),
+      m,
+    );
+    return (unitPath: string) => staff.get(units.get(unitPath) ?? -1) ?? [];
   }
 
   /** The 督办 is a working day old and the request still open: the owner is reminded. */
@@ -212,17 +226,13 @@ export class RequestNotices {
     return this.notices.write(m, drafts, now);
   }
 
-  /**
-   * The staff accounts of the township (or county) the unit lies in: the second id of its path is
-   * its township, the first its county. A unit at the county itself has its county staff.
-   */
+  /** The staff accounts of the township (or county) the unit lies in. */
   private async staffAround(
     m: EntityManager,
     unitPath: string,
     level: 'township' | 'county',
   ): Promise<number[]> {
-    const ids = unitPath.split('/').filter(Boolean).map(Number);
-    const unitId = level === 'county' ? ids[0] : (ids[1] ?? ids[0]);
+    const unitId = aroundUnit(unitPath, level);
     if (unitId === undefined) return [];
     return (await this.users.staffIdsOf([unitId], m)).get(unitId) ?? [];
   }
@@ -281,4 +291,13 @@ export interface ClockFacts {
   ownerUserId: number;
   ownerUnitPath: string;
   dueAt: Date;
+}
+
+/**
+ * The township (or county) a unit lies in, by its materialised path: the first id is its county,
+ * the second its township; a unit at the county itself has the county.
+ */
+function aroundUnit(unitPath: string, level: 'township' | 'county'): number | undefined {
+  const ids = unitPath.split('/').filter(Boolean).map(Number);
+  return level === 'county' ? ids[0] : (ids[1] ?? ids[0]);
 }

@@ -34,6 +34,13 @@ export class RequestSweeps {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Set when the process shuts down: a pass ends after the batch in hand (each is whole). */
+  private stopping = false;
+
+  stop(): void {
+    this.stopping = true;
+  }
+
   async runOnce(): Promise<SweepReport> {
     const now = this.clock.now();
     return {
@@ -87,10 +94,15 @@ export class RequestSweeps {
       clocks.map((c) => c.ownerUserId),
       m,
     );
+    const staffOf = await this.notices.townshipStaff(
+      m,
+      clocks.map((c) => c.ownerUnitPath),
+    );
     const drafts: NoticeDraft[] = [];
     for (const c of clocks) {
       const owner = names.get(c.ownerUserId) ?? '';
-      drafts.push(...(await this.notices.overdue(m, requests.get(c.requestId)!, c, owner, now)));
+      const r = requests.get(c.requestId)!;
+      drafts.push(...(await this.notices.overdue(m, r, c, owner, staffOf(c.ownerUnitPath), now)));
     }
     await this.notices.write(m, drafts, now);
     await this.clocks.markOverdueAlerted(
@@ -123,7 +135,7 @@ export class RequestSweeps {
     for (;;) {
       const result = await claimTransaction(this.db, step);
       done += result.done;
-      if (result.claimed < SWEEP_BATCH) return done;
+      if (result.claimed < SWEEP_BATCH || this.stopping) return done;
     }
   }
 
