@@ -17,8 +17,16 @@ describe('notices and deadlines in a real browser', () => {
   let browser: Browser;
   let api: Api;
 
-  const moveClock = (at: string) =>
-    api.call<{ sweep: Record<string, number> }>('POST', '/api/dev/clock', null, { at });
+  /** Moves the product's clock as township staff (signed in afresh: a jump ends sessions). */
+  const moveClock = async (at: string) =>
+    api.call<{ sweep: Record<string, number> }>(
+      'POST',
+      '/api/dev/clock',
+      await api.signIn('shiqiao'),
+      {
+        at,
+      },
+    );
 
   beforeAll(async () => {
     product = await startProduct({ DEV_CLOCK: 'true' });
@@ -193,8 +201,13 @@ describe('notices that could not be sent, in a real browser', () => {
   let api: Api;
   let gateway: Gateway;
 
-  const moveClock = (body: { at: string } | { advanceMinutes: number }) =>
-    api.call<{ dispatch: Record<string, number> }>('POST', '/api/dev/clock', null, body);
+  const moveClock = async (body: { at: string } | { advanceMinutes: number }) =>
+    api.call<{ dispatch: Record<string, number> }>(
+      'POST',
+      '/api/dev/clock',
+      await api.signIn('shiqiao'),
+      body,
+    );
 
   beforeAll(async () => {
     gateway = await new Gateway().start();

@@ -148,7 +148,10 @@ run('server instances as separate processes on one MariaDB', () => {
     const N = 450;
     const { env, world } = await prepare();
     const [a, b] = await Promise.all([start('A', env), start('B', env)]);
-    await Promise.all([a.setClock(MONDAY_0900), b.setClock(MONDAY_0900)]);
+    await Promise.all([
+      a.setClock(MONDAY_0900, world.staffA.username, TEST_PASSWORD),
+      b.setClock(MONDAY_0900, world.staffA.username, TEST_PASSWORD),
+    ]);
     await bindWechat(a, world.cadreA.user.username, 'cadre-a');
     await bindWechat(b, world.cadreB.user.username, 'cadre-b');
 
@@ -158,7 +161,10 @@ run('server instances as separate processes on one MariaDB', () => {
     expect(fake.tokenFetches).toBe(1);
 
     // A day and a half later, both instances at once: every accept clock has run out.
-    await Promise.all([a.setClock(TUESDAY_1801), b.setClock(TUESDAY_1801)]);
+    await Promise.all([
+      a.setClock(TUESDAY_1801, world.staffA.username, TEST_PASSWORD),
+      b.setClock(TUESDAY_1801, world.staffA.username, TEST_PASSWORD),
+    ]);
     await drained();
 
     const notices = await tally('SELECT kind AS k, COUNT(*) AS n FROM notice GROUP BY kind');
@@ -205,7 +211,7 @@ run('server instances as separate processes on one MariaDB', () => {
     const M = 60;
     const { env, world } = await prepare();
     const a = await start('A', env);
-    await a.setClock(MONDAY_0900);
+    await a.setClock(MONDAY_0900, world.staffA.username, TEST_PASSWORD);
     await bindWechat(a, world.cadreA.user.username, 'cadre-a');
     await submitMany([a], [world.cadreA.card.code], M);
     await drained();
@@ -213,7 +219,9 @@ run('server instances as separate processes on one MariaDB', () => {
 
     // A slow gateway, the clock past the deadlines, and SIGKILL while the alerts are going out.
     fake.delayMs = 150;
-    const moving = a.setClock(TUESDAY_1801).catch(() => 'killed');
+    const moving = a
+      .setClock(TUESDAY_1801, world.staffA.username, TEST_PASSWORD)
+      .catch(() => 'killed');
     const expected = 2 * M; // each overdue alert by WeChat and by SMS
     const waitUntil = Date.now() + 60_000;
     while (fake.sms.length + fake.wechat.length - before.sms - before.wechat < expected / 3) {
@@ -233,7 +241,7 @@ run('server instances as separate processes on one MariaDB', () => {
     // A new instance, a couple of minutes later (past the dead one's claims), picks them up.
     fake.delayMs = 0;
     const a2 = await start('A2', env);
-    await a2.setClock(TUESDAY_1803);
+    await a2.setClock(TUESDAY_1803, world.staffA.username, TEST_PASSWORD);
     await drained();
 
     const written = await tally(

@@ -32,6 +32,8 @@ export class FakeServices {
   delayMs = 0;
   /** openids that refused or used up their subscription (43101) */
   readonly refused = new Set<string>();
+  /** openids whose messages WeChat refuses as malformed (47003): a failure for good */
+  readonly failing = new Set<string>();
   private tokens = new Set<string>();
   private server: http.Server | null = null;
   url = '';
@@ -85,6 +87,9 @@ export class FakeServices {
       if (!this.tokens.has(token))
         return json(200, { errcode: 40001, errmsg: 'invalid credential' });
       const msg = body as Omit<WechatPost, 'access_token'>;
+      if (this.failing.has(msg.touser)) {
+        return json(200, { errcode: 47003, errmsg: 'argument invalid! data.thing1.value invalid' });
+      }
       if (this.refused.has(msg.touser)) {
         return json(200, { errcode: 43101, errmsg: 'user refuse to accept the msg' });
       }

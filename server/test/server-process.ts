@@ -97,12 +97,20 @@ export class ServerProcess {
     return json;
   }
 
-  /** Sets this instance's development clock (and runs its jobs once at the new time). */
-  setClock(at: Date) {
+  /**
+   * Sets this instance's development clock (and runs its jobs once at the new time), as the staff
+   * member `username` (signed in afresh: sessions end 12 hours after a jump).
+   */
+  async setClock(at: Date, username: string | null, password: string) {
+    const { token } = await this.call<{ token: string }>('POST', '/api/auth/staff/sign-in', {
+      username,
+      password,
+    });
     return this.call<{ sweep: Record<string, number>; dispatch: Record<string, number> }>(
       'POST',
       '/api/dev/clock',
       { at: at.toISOString() },
+      token,
     );
   }
 

@@ -104,8 +104,25 @@ export async function assertServerMatchesDialect(dataSource: DataSource): Promis
 }
 
 /** Connects, checks the server is the dialect the URL names, then runs migrations if configured. */
+/**
+ * better-sqlite3 has one connection. TypeORM turns a transaction begun while another runs into a
+ * savepoint inside it, so rolling back the first (a refused move) would undo what the second
+ * committed (a sweep's marks, a move answered 200). On SQLite, transactions wait for each other.
+ */
+function oneTransactionAtATime(dataSource: DataSource): void {
+  const manager = dataSource.manager;
+  const begin = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  let last: Promise<unknown> = Promise.resolve();
+  manager.transaction = ((...args: unknown[]) => {
+    const run = last.then(() => begin(...args));
+    last = run.catch(() => undefined);
+    return run;
+  }) as typeof manager.transaction;
+}
+
 export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = await new DataSource({ ...options, migrationsRun: false }).initialize();
+  if (dataSource.options.type === 'better-sqlite3') oneTransactionAtATime(dataSource);
   try {
     await assertServerMatchesDialect(dataSource);
     if (options.migrationsRun) await dataSource.runMigrations({ transaction: 'each' });

@@ -11,6 +11,13 @@ export function isUniqueViolation(err: unknown): boolean {
   );
 }
 
+/** MySQL/MariaDB chose this transaction to give way to another (ER_LOCK_DEADLOCK): run it again. */
+export function isDeadlock(err: unknown): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const driver = err.driverError as { code?: string; errno?: number };
+  return driver.code === 'ER_LOCK_DEADLOCK' || driver.errno === 1213;
+}
+
 /**
  * Node's socket codes. They count only on an error mysql2 marked `fatal` (it does so for every
  * failure of the connection itself): the same codes from fetch() to the SMS gateway or the photo

@@ -30,33 +30,14 @@ export function forUpdate(m: EntityManager): string {
   return isSqlite(m) ? '' : ' FOR UPDATE';
 }
 
-/** `INSERT IGNORE` / `INSERT OR IGNORE`: a row whose unique key exists already is left alone. */
-export function insertIgnore(m: EntityManager): string {
-  return isSqlite(m) ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
-}
-
 /**
- * Runs a statement and answers what it changed: `affected` rows and, for an INSERT, the driver's
- * `raw` answer (mysql2's header, better-sqlite3's rowid). In the caller's transaction when it has one.
+ * The tail of an INSERT that leaves alone a row whose unique key (`columns`) exists already, and
+ * only that: unlike `INSERT IGNORE`, a missing foreign key or a bad value still fails.
  */
-export async function execute(
-  m: EntityManager,
-  sql: string,
-  params: unknown[],
-): Promise<{ affected?: number; raw?: unknown }> {
-  const runner = m.queryRunner ?? m.connection.createQueryRunner();
-  try {
-    return await runner.query(sql, params, true);
-  } finally {
-    if (!m.queryRunner) await runner.release();
-  }
-}
-
-/** Rows changed by a statement run with `execute`. */
-export function affectedRows(result: { affected?: number; raw?: unknown }): number {
-  if (typeof result.affected === 'number') return result.affected;
-  const raw = result.raw as { affectedRows?: number } | undefined;
-  return raw?.affectedRows ?? 0;
+export function onDuplicateIgnore(m: EntityManager, columns: string): string {
+  if (isSqlite(m)) return `ON CONFLICT(${columns}) DO NOTHING`;
+  const first = columns.split(',')[0]!.trim();
+  return `ON DUPLICATE KEY UPDATE ${first} = ${first}`;
 }
 
 /**

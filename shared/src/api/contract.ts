@@ -151,8 +151,11 @@ export const ROUTES = {
 
   cadreFigures: route('GET', '/api/stats/cadres', ['staff']),
 
-  /** Development and tests only (DEV_CLOCK=true, never in production): 404 otherwise. */
-  devClock: route('POST', '/api/dev/clock', 'public'),
+  /**
+   * Development and tests only (DEV_CLOCK=true, never in production; 404 otherwise), and only for
+   * staff: moving time closes rating windows and sends alerts, for good.
+   */
+  devClock: route('POST', '/api/dev/clock', ['staff']),
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

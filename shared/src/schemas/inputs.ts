@@ -233,6 +233,8 @@ export const devClockSchema = v.pipe(
         v.number('分钟数应为数字'),
         v.integer('分钟数应为整数'),
         v.minValue(0, '时间只能往后拨'),
+        // Ten years at most: the clock must stay a real date.
+        v.maxValue(10 * 366 * 24 * 60, '一次最多拨十年'),
       ),
     ),
   }),

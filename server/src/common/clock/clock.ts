@@ -31,6 +31,7 @@ export class ControllableClock implements Clock {
 
   /** Jumps to an instant; time goes on from there. */
   set(at: Date): void {
+    if (Number.isNaN(at.getTime())) throw new Error('The clock cannot be set to an invalid date');
     this.offsetMs = at.getTime() - this.system();
   }
 

@@ -135,7 +135,7 @@ export class AuthService {
   private async bindWechat(user: UserAccountEntity, code: string): Promise<void> {
     try {
       const { openid } = await this.wechat.codeToSession(code);
-      if (user.wechatOpenid !== openid) await this.users.bindOpenid(user.id, openid);
+      if (user.workWechatOpenid !== openid) await this.users.bindWorkOpenid(user.id, openid);
     } catch (err) {
       this.logger.warn(`WeChat binding for account ${user.id} failed: ${(err as Error).message}`);
     }

@@ -24,6 +24,9 @@ export class DevClockController {
     if (!(this.clock instanceof ControllableClock)) throw new AppError('NOT_FOUND');
     if (input.at !== undefined) {
       const at = new Date(input.at);
+      if (at.getUTCFullYear() > 2100) {
+        throw new AppError('VALIDATION_FAILED', [{ field: 'at', message: '时间不能晚于2100年' }]);
+      }
       if (at.getTime() < this.clock.now().getTime()) {
         throw new AppError('VALIDATION_FAILED', [{ field: 'at', message: '时间只能往后拨' }]);
       }

@@ -36,6 +36,10 @@ export class NoticeDeliveryEntity {
   @Column({ ...DATETIME, name: 'last_attempt_at', nullable: true })
   lastAttemptAt!: Date | null;
 
+  /** Names the claim working it now: only that claim may record how it ended. */
+  @Column({ name: 'claim_id', type: 'varchar', length: 24, nullable: true })
+  claimId!: string | null;
+
   /** Why it was skipped or why the last attempt failed, in words staff can act on. */
   @Column({ name: 'last_error', type: 'varchar', length: 255, nullable: true })
   lastError!: string | null;

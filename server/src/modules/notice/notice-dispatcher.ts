@@ -19,7 +19,12 @@ import { CadreRepository } from '../cadre/cadre.repository';
 import { type UserContact, UserRepository } from '../user/user.repository';
 import type { NoticeEntity } from './notice.entity';
 import type { NoticeDeliveryEntity } from './notice-delivery.entity';
-import { type ClaimedDelivery, type DeliveryEnd, NoticeRepository } from './notice.repository';
+import {
+  type ClaimedDelivery,
+  type DeliveryEnd,
+  NoticeRepository,
+  SMS_AFTER_WECHAT_MS,
+} from './notice.repository';
 import { fitField } from './wechat-fields';
 import { WECHAT_MESSENGER, type WechatMessenger } from './wechat-messenger';
 
@@ -93,9 +98,8 @@ export class NoticeDispatcher {
       const worker = async () => {
         for (let c = queue.shift(); c; c = queue.shift()) {
           const end = await this.deliver(c, recipients.get(c.notice.recipientUserId));
-          if (
-            await this.notices.finish(c.delivery.id, c.delivery.attempts, end, this.clock.now())
-          ) {
+          const finished = await this.notices.finish(c.delivery, end, this.clock.now());
+          if (finished && end.status !== 'waiting') {
             report[end.status === 'pending' ? 'retrying' : end.status] += 1;
           }
         }
@@ -133,7 +137,9 @@ export class NoticeDispatcher {
     who: Recipient,
     d: NoticeDeliveryEntity,
   ): Promise<DeliveryEnd> {
-    if (!who.wechatOpenid) return { status: 'skipped', reason: '对方没有在微信里登录过小程序' };
+    // Residents by the WeChat they signed in with; cadres and staff by the one bound at sign-in.
+    const openid = who.role === 'resident' ? who.wechatOpenid : who.workWechatOpenid;
+    if (!openid) return { status: 'skipped', reason: '对方没有在微信里登录过小程序' };
     const kind = NOTICE_KIND_TEMPLATE[n.kind];
     const template = this.config.wechatTemplates[kind];
     if (!template) return { status: 'skipped', reason: '没有配置这类订阅消息的模板' };
@@ -149,7 +155,7 @@ export class NoticeDispatcher {
     }
     const page = who.role === 'resident' ? MESSAGE_PAGES.resident : MESSAGE_PAGES.work;
     const outcome = await this.wechat.send({
-      openid: who.wechatOpenid,
+      openid,
       templateId: template.id,
       page: n.requestId ? `${page}?id=${n.requestId}` : page,
       data,
@@ -163,9 +169,14 @@ export class NoticeDispatcher {
     who: Recipient,
     d: NoticeDeliveryEntity,
   ): Promise<DeliveryEnd> {
-    // A resident in WeChat hears from WeChat; SMS is for those who came through a browser.
+    // A resident in WeChat hears from WeChat; the SMS goes only if that message did not.
     if (who.role === 'resident' && who.wechatOpenid && RESIDENT_NOTICE_KINDS.includes(n.kind)) {
-      return { status: 'skipped', reason: '已通过微信通知' };
+      const wechat = await this.notices.channelStatus(n.id, 'wechat');
+      if (wechat === 'delivered') return { status: 'skipped', reason: '已通过微信通知' };
+      if (wechat === 'pending' || wechat === 'sending') {
+        const later = new Date(this.clock.now().getTime() + SMS_AFTER_WECHAT_MS);
+        return { status: 'waiting', reason: '等微信通知的结果', nextAttemptAt: later };
+      }
     }
     const phoneEnc = who.cadrePhoneEnc ?? who.phoneEnc;
     if (!phoneEnc) return { status: 'skipped', reason: '没有手机号' };

@@ -44,7 +44,18 @@ export class NoticeEntity {
   @ForeignKey(() => RequestEntity, { name: 'FK_notice_request_id' })
   requestId!: number | null;
 
-  /** The unit the request was held in when the notice was written: staff read failures in scope. */
+  /**
+   * The request's owner when the notice was written, and the cadre a conduct complaint is about:
+   * the 发送失败 list never shows a staff member the bad reviews of their own work, nor anyone a
+   * complaint about them.
+   */
+  @Column({ name: 'owner_user_id', type: 'int', nullable: true })
+  ownerUserId!: number | null;
+
+  @Column({ name: 'subject_cadre_id', type: 'int', nullable: true })
+  subjectCadreId!: number | null;
+
+  /** The unit the request is held in (moved with it): staff read failures in their scope. */
   @Column({ name: 'unit_path', type: 'varchar', length: 255 })
   unitPath!: string;
 

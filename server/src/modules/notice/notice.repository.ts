@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DeliveryStatus, NoticeChannel, NoticeKind, NoticeText } from '@mqlk/shared';
+import { randomBytes } from 'node:crypto';
+import {
+  type DeliveryStatus,
+  type NoticeChannel,
+  type NoticeKind,
+  type NoticeText,
+  RESIDENT_NOTICE_KINDS,
+} from '@mqlk/shared';
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { subtreePattern } from '../../common/access/access-policy';
 import type { PageSlice } from '../../common/paging';
-import { affectedRows, dbTime, execute, insertIgnore, skipLocked } from '../../database/locking';
+import { claimTransaction, dbTime, onDuplicateIgnore, skipLocked } from '../../database/locking';
 import { NoticeDeliveryEntity } from './notice-delivery.entity';
 import { type NoticeDetail, NoticeEntity } from './notice.entity';
 
@@ -13,11 +21,20 @@ export interface NoticeDraft {
   recipientUserId: number;
   kind: NoticeKind;
   requestId: number | null;
+  /** the request's owner and the cadre a conduct complaint is about (whom the failures hide it from) */
+  ownerUserId: number | null;
+  subjectCadreId: number | null;
   unitPath: string;
   text: NoticeText;
   detail: NoticeDetail;
   channels: readonly NoticeChannel[];
   dedupeKey: string;
+}
+
+/** Who reads the 发送失败 list. */
+export interface FailureReader {
+  userId: number;
+  cadreId: number | null;
 }
 
 /** A claimed delivery with its notice. */
@@ -28,6 +45,8 @@ export interface ClaimedDelivery {
 
 export type DeliveryEnd =
   | { status: 'delivered' }
+  /** not yet: tried again at `nextAttemptAt` without counting this as an attempt */
+  | { status: 'waiting'; reason: string; nextAttemptAt: Date }
   | { status: 'skipped'; reason: string }
   | { status: 'pending'; reason: string; nextAttemptAt: Date }
   | { status: 'failed'; reason: string };
@@ -36,7 +55,10 @@ export type DeliveryEnd =
 const WRITE_CHUNK = 300;
 
 const NOTICE_COLUMNS =
-  'recipient_user_id, kind, request_id, unit_path, title, body, detail, dedupe_key, read_at, created_at';
+  'recipient_user_id, kind, request_id, owner_user_id, subject_cadre_id, unit_path, title, body, detail, dedupe_key, read_at, created_at';
+
+/** How long a resident's SMS waits for their WeChat message to go (or not) first. */
+export const SMS_AFTER_WECHAT_MS = 60_000;
 
 /** The outbox's one home: notices, their deliveries, and the claims the dispatcher makes. */
 @Injectable()
@@ -46,57 +68,60 @@ export class NoticeRepository {
   /**
    * Writes the notices and their deliveries in the caller's transaction, a few statements per
    * few hundred notices. A notice whose cause was written already (same dedupe key) is left alone
-   * with its deliveries. Returns how many were new.
+   * with its deliveries; any other refusal (a missing recipient) fails the transaction.
    */
-  async write(m: EntityManager, drafts: readonly NoticeDraft[], now: Date): Promise<number> {
-    let written = 0;
+  async write(m: EntityManager, drafts: readonly NoticeDraft[], now: Date): Promise<void> {
     for (let i = 0; i < drafts.length; i += WRITE_CHUNK) {
-      written += await this.writeChunk(m, drafts.slice(i, i + WRITE_CHUNK), now);
+      await this.writeChunk(m, drafts.slice(i, i + WRITE_CHUNK), now);
     }
-    return written;
   }
 
-  private async writeChunk(m: EntityManager, drafts: NoticeDraft[], now: Date): Promise<number> {
-    if (drafts.length === 0) return 0;
-    const at = dbTime(m, now);
-    const inserted = await execute(
-      m,
-      `${insertIgnore(m)} INTO notice (${NOTICE_COLUMNS}) VALUES ${drafts
-        .map(() => '(?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)')
-        .join(', ')}`,
+  private async writeChunk(m: EntityManager, drafts: NoticeDraft[], now: Date): Promise<void> {
+    if (drafts.length === 0) return;
+    await m.query(
+      `INSERT INTO notice (${NOTICE_COLUMNS}) VALUES ${drafts
+        .map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)')
+        .join(', ')} ${onDuplicateIgnore(m, 'dedupe_key')}`,
       drafts.flatMap((d) => [
         d.recipientUserId,
         d.kind,
         d.requestId,
+        d.ownerUserId,
+        d.subjectCadreId,
         d.unitPath,
         d.text.title,
         d.text.body,
         JSON.stringify(d.detail),
         d.dedupeKey,
-        at,
+        dbTime(m, now),
       ]),
     );
     const outward = drafts.filter((d) => d.channels.length > 0);
-    if (outward.length > 0) {
-      const keys = outward.map((d) => d.dedupeKey);
-      const rows: { id: number; dedupe_key: string }[] = await m.query(
-        `SELECT id, dedupe_key FROM notice WHERE dedupe_key IN (${keys.map(() => '?').join(', ')})`,
-        keys,
-      );
-      const idOf = new Map(rows.map((r) => [r.dedupe_key, Number(r.id)]));
-      // One row per notice and channel; those a repeated cause already has are left alone.
-      const deliveries = outward.flatMap((d) =>
-        d.channels.map((channel) => [idOf.get(d.dedupeKey)!, channel] as const),
-      );
-      await execute(
-        m,
-        `${insertIgnore(m)} INTO notice_delivery (notice_id, channel, status, attempts, next_attempt_at, created_at) VALUES ${deliveries
-          .map(() => "(?, ?, 'pending', 0, ?, ?)")
-          .join(', ')}`,
-        deliveries.flatMap(([id, channel]) => [id, channel, at, at]),
-      );
-    }
-    return affectedRows(inserted);
+    if (outward.length === 0) return;
+    const keys = outward.map((d) => d.dedupeKey);
+    const rows: { id: number; dedupe_key: string }[] = await m.query(
+      `SELECT id, dedupe_key FROM notice WHERE dedupe_key IN (${keys.map(() => '?').join(', ')})`,
+      keys,
+    );
+    const idOf = new Map(rows.map((r) => [r.dedupe_key, Number(r.id)]));
+    const deliveries = outward.flatMap((d) => {
+      const id = idOf.get(d.dedupeKey);
+      if (id === undefined) throw new Error(`notice ${d.dedupeKey} was not written`);
+      // A resident in WeChat hears from WeChat; their SMS waits to see whether that went.
+      const smsLater = d.channels.includes('wechat') && RESIDENT_NOTICE_KINDS.includes(d.kind);
+      return d.channels.map((channel) => {
+        const due =
+          channel === 'sms' && smsLater ? now.getTime() + SMS_AFTER_WECHAT_MS : now.getTime();
+        return [id, channel, dbTime(m, new Date(due)), dbTime(m, now)];
+      });
+    });
+    // One row per notice and channel; a repeated cause's rows are left alone.
+    await m.query(
+      `INSERT INTO notice_delivery (notice_id, channel, status, attempts, next_attempt_at, created_at) VALUES ${deliveries
+        .map(() => "(?, ?, 'pending', 0, ?, ?)")
+        .join(', ')} ${onDuplicateIgnore(m, 'notice_id, channel')}`,
+      deliveries.flat(),
+    );
   }
 
   /* ---- the reader's 消息 ---- */
@@ -139,7 +164,8 @@ export class NoticeRepository {
    * Rows another instance holds are skipped, so each delivery is worked by one instance at a time.
    */
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    const ids = await this.db.transaction(async (m) => {
+    const claimId = randomBytes(12).toString('base64url');
+    const ids = await claimTransaction(this.db, async (m) => {
       const rows: { id: number }[] = await m.query(
         `SELECT id FROM notice_delivery WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
          ORDER BY next_attempt_at, id LIMIT ${Number(limit)}${skipLocked(m)}`,
@@ -152,6 +178,7 @@ export class NoticeRepository {
         .update(NoticeDeliveryEntity)
         .set({
           status: 'sending',
+          claimId,
           attempts: () => 'attempts + 1',
           lastAttemptAt: now,
           nextAttemptAt: new Date(now.getTime() + leaseMs),
@@ -175,18 +202,41 @@ export class NoticeRepository {
    * Records how a claimed delivery ended. Only a delivery still in our claim changes (a staff
    * retry or a lapsed lease moved it on otherwise); returns whether it did.
    */
-  async finish(id: number, attempt: number, end: DeliveryEnd, now: Date): Promise<boolean> {
-    const set: Partial<NoticeDeliveryEntity> = { status: end.status };
+  async finish(d: NoticeDeliveryEntity, end: DeliveryEnd, now: Date): Promise<boolean> {
+    const set: QueryDeepPartialEntity<NoticeDeliveryEntity> = {
+      status: end.status === 'waiting' ? 'pending' : end.status,
+      claimId: null,
+    };
     if (end.status === 'delivered') Object.assign(set, { deliveredAt: now, lastError: null });
     else set.lastError = end.reason.slice(0, 255);
-    if (end.status === 'pending') set.nextAttemptAt = end.nextAttemptAt;
-    const result = await this.db
-      .createQueryBuilder()
-      .update(NoticeDeliveryEntity)
-      .set(set)
-      .where("id = :id AND status = 'sending' AND attempts = :attempt", { id, attempt })
-      .execute();
+    if (end.status === 'pending' || end.status === 'waiting') set.nextAttemptAt = end.nextAttemptAt;
+    if (end.status === 'waiting') set.attempts = () => 'attempts - 1';
+    // In a transaction of its own: on SQLite it then waits for any other to end (data-source.ts).
+    const result = await this.db.transaction((m) =>
+      m
+        .createQueryBuilder()
+        .update(NoticeDeliveryEntity)
+        .set(set)
+        .where("id = :id AND status = 'sending' AND claim_id = :claimId", {
+          id: d.id,
+          claimId: d.claimId,
+        })
+        .execute(),
+    );
     return result.affected === 1;
+  }
+
+  /** How the notice's delivery on another channel stands (a resident's SMS waits on their WeChat). */
+  async channelStatus(noticeId: number, channel: NoticeChannel): Promise<DeliveryStatus | null> {
+    const row = await this.db
+      .getRepository(NoticeDeliveryEntity)
+      .findOne({ where: { noticeId, channel }, select: ['id', 'status'] });
+    return row?.status ?? null;
+  }
+
+  /** The request moved to another unit: its notices' failures are read by the staff there now. */
+  async moveRequest(m: EntityManager, requestId: number, unitPath: string): Promise<void> {
+    await m.getRepository(NoticeEntity).update({ requestId }, { unitPath });
   }
 
   /** SMS notices this person received since `since` (the local day's start): the daily cap. */
@@ -202,20 +252,20 @@ export class NoticeRepository {
 
   /* ---- the 发送失败 list ---- */
 
-  async failedUnder(scopePath: string, slice: PageSlice) {
-    const qb = this.failedQuery(scopePath)
+  async failedUnder(scopePath: string, reader: FailureReader, slice: PageSlice) {
+    const qb = this.failedQuery(scopePath, reader)
       .orderBy('d.id', 'DESC')
       .offset(slice.offset)
       .limit(slice.limit);
     const [rows, total] = await Promise.all([
       qb.select(['d.id AS id']).getRawMany<{ id: number }>(),
-      this.failedQuery(scopePath).getCount(),
+      this.failedQuery(scopePath, reader).getCount(),
     ]);
     return { rows: await this.withNotices(rows.map((r) => Number(r.id))), total };
   }
 
-  countFailedUnder(scopePath: string): Promise<number> {
-    return this.failedQuery(scopePath).getCount();
+  countFailedUnder(scopePath: string, reader: FailureReader): Promise<number> {
+    return this.failedQuery(scopePath, reader).getCount();
   }
 
   async findDelivery(id: number): Promise<ClaimedDelivery | null> {
@@ -248,13 +298,36 @@ export class NoticeRepository {
     return out;
   }
 
-  private failedQuery(scopePath: string) {
-    return this.db
+  /**
+   * Failed deliveries in scope, as the queues would show them to this reader: never a bad review
+   * of their own work (that it was rated badly would show), never a complaint about them.
+   */
+  private failedQuery(scopePath: string, reader: FailureReader) {
+    return this.visibleQuery(scopePath, reader).andWhere("d.status = 'failed'");
+  }
+
+  private visibleQuery(scopePath: string, reader: FailureReader) {
+    const qb = this.db
       .getRepository(NoticeDeliveryEntity)
       .createQueryBuilder('d')
       .innerJoin(NoticeEntity, 'n', 'n.id = d.notice_id')
-      .where("d.status = 'failed'")
-      .andWhere('n.unit_path LIKE :scope', { scope: subtreePattern(scopePath) });
+      .where('n.unit_path LIKE :scope', { scope: subtreePattern(scopePath) })
+      .andWhere(
+        "NOT (n.kind IN ('bad_review', 'flagged') AND n.owner_user_id IS NOT NULL AND n.owner_user_id = :reader)",
+        { reader: reader.userId },
+      );
+    if (reader.cadreId !== null) {
+      qb.andWhere('(n.subject_cadre_id IS NULL OR n.subject_cadre_id <> :cadreId)', {
+        cadreId: reader.cadreId,
+      });
+    }
+    return qb;
+  }
+
+  /** Whether the reader may see this delivery at all (the list's rules, whatever its status). */
+  async deliveryVisible(id: number, scopePath: string, reader: FailureReader): Promise<boolean> {
+    const qb = this.visibleQuery(scopePath, reader).andWhere('d.id = :id', { id });
+    return (await qb.getCount()) === 1;
   }
 
   private async withNotices(ids: number[]): Promise<ClaimedDelivery[]> {

@@ -22,7 +22,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AuditRepository } from '../audit/audit.repository';
 import { UserRepository } from '../user/user.repository';
 import type { NoticeEntity } from './notice.entity';
-import { type ClaimedDelivery, NoticeRepository } from './notice.repository';
+import { type ClaimedDelivery, type FailureReader, NoticeRepository } from './notice.repository';
 
 /** The reader's 消息, and the staff's 发送失败 list with its retry. */
 @Injectable()
@@ -64,20 +64,22 @@ export class NoticeService {
   async failed(actor: RequestActor, q: PageQuery): Promise<Page<FailedDelivery>> {
     const scope = this.policy.requireStaffScope(actor);
     const slice = sliceOf(q);
-    const { rows, total } = await this.notices.failedUnder(scope, slice);
+    const { rows, total } = await this.notices.failedUnder(scope, actor, slice);
     return pageOf(slice, await this.failedViews(rows), total);
   }
 
-  countFailed(scopePath: string): Promise<number> {
-    return this.notices.countFailedUnder(scopePath);
+  countFailed(scopePath: string, reader: FailureReader): Promise<number> {
+    return this.notices.countFailedUnder(scopePath, reader);
   }
 
   /** Puts a failed delivery back in the queue; the dispatcher sends it on its next pass. */
   async retry(actor: RequestActor, id: number): Promise<FailedDelivery> {
     const scope = this.policy.requireStaffScope(actor);
     const found = await this.notices.findDelivery(id);
-    // Out of scope reads as absent, so staff cannot probe another township's notices.
-    if (!found || !found.notice.unitPath.startsWith(scope)) throw new AppError('NOT_FOUND');
+    // One they may not see in the list reads as absent, so nobody can probe for it.
+    if (!found || !(await this.notices.deliveryVisible(id, scope, actor))) {
+      throw new AppError('NOT_FOUND');
+    }
     const now = this.clock.now();
     await this.db.transaction(async (m) => {
       if (!(await this.notices.requeue(m, id, now))) throw new AppError('DELIVERY_NOT_FAILED');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { dbTime, forUpdate, insertIgnore } from '../../database/locking';
+import { dbTime, forUpdate, onDuplicateIgnore } from '../../database/locking';
 import { ServiceTokenEntity } from './service-token.entity';
 
 /** Shared service credentials' one home (WeChat's access_token). */
@@ -23,7 +23,7 @@ export class ServiceTokenRepository {
   ) {
     return this.db.transaction(async (m) => {
       await m.query(
-        `${insertIgnore(m)} INTO service_token (name, value, expires_at) VALUES (?, '', ?)`,
+        `INSERT INTO service_token (name, value, expires_at) VALUES (?, '', ?) ${onDuplicateIgnore(m, 'name')}`,
         [name, dbTime(m, new Date(0))],
       );
       const rows: { name: string; value: string; expires_at: Date | string }[] = await m.query(

@@ -96,10 +96,9 @@ export class HttpsWechatMessenger implements WechatMessenger {
     const code = answer.errcode ?? 0;
     if (code === 0) return { sent: true };
     if (code === REFUSED) return { sent: false, reason: '对方未订阅或订阅次数已用完' };
-    throw new ChannelError(
-      `微信订阅消息发送失败：${code} ${answer.errmsg ?? ''}`.trim(),
-      RETRYABLE.has(code),
-    );
+    // A token refused twice is WeChat's or our clock's trouble for a while, not this message's.
+    const retry = RETRYABLE.has(code) || TOKEN_ERRORS.has(code);
+    throw new ChannelError(`微信订阅消息发送失败：${code} ${answer.errmsg ?? ''}`.trim(), retry);
   }
 
   /** The shared token; `rejected` is one WeChat just refused, to be replaced whatever its expiry. */
@@ -112,7 +111,9 @@ export class HttpsWechatMessenger implements WechatMessenger {
     this.renewing ??= this.renew(rejected).finally(() => {
       this.renewing = null;
     });
-    return this.renewing;
+    const token = await this.renewing;
+    // A renewal already under way may have started before WeChat refused ours: ask again.
+    return rejected !== null && token === rejected ? this.renew(rejected) : token;
   }
 
   private renew(rejected: string | null): Promise<string> {

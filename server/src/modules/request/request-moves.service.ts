@@ -22,6 +22,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AccessPolicy, stateOf } from '../../common/access/access-policy';
 import { AppError } from '../../common/app-error';
+import { isDeadlock } from '../../database/errors';
 import type { RequestActor } from '../../common/auth/actor';
 import { CLOCK, type Clock } from '../../common/clock/clock';
 import { RatingRepository } from '../rating/rating.repository';
@@ -218,20 +219,22 @@ export class RequestMoves {
     details: MoveDetails = {},
   ): Promise<void> {
     try {
-      await this.db.transaction(async (m) => {
-        const r = await this.requests.findById(id, m);
-        this.policy.requireVisible(actor, r);
-        if (!r) throw new AppError('REQUEST_NOT_FOUND');
-        const now = this.clock.now();
-        // Rated already says more than "not open" to the resident who just rated.
-        if (move.action === 'rate') await this.checkRating(m, actor, r, now);
-        const t = this.policy.requireMove(actor, r, move);
-        if (details.version !== undefined && details.version !== r.version) {
-          throw new StaleVersion();
-        }
-        await details.alsoInTransaction?.(m);
-        await this.apply(m, r, move, t, actor, details, now);
-      });
+      await retryOnDeadlock(() =>
+        this.db.transaction(async (m) => {
+          const r = await this.requests.findById(id, m);
+          this.policy.requireVisible(actor, r);
+          if (!r) throw new AppError('REQUEST_NOT_FOUND');
+          const now = this.clock.now();
+          // Rated already says more than "not open" to the resident who just rated.
+          if (move.action === 'rate') await this.checkRating(m, actor, r, now);
+          const t = this.policy.requireMove(actor, r, move);
+          if (details.version !== undefined && details.version !== r.version) {
+            throw new StaleVersion();
+          }
+          await details.alsoInTransaction?.(m);
+          await this.apply(m, r, move, t, actor, details, now);
+        }),
+      );
     } catch (err) {
       if (err instanceof StaleVersion) throw await this.conflictFor(id, move);
       throw err;
@@ -351,6 +354,20 @@ export class RequestMoves {
         ? 'ALREADY_ACCEPTED'
         : 'VERSION_CONFLICT',
     );
+  }
+}
+
+/**
+ * Runs a move's transaction again when the database picked it to give way in a deadlock (rare:
+ * another move, or a sweep, on the same rows): the person gets their answer, not an error.
+ */
+async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (i >= attempts || !isDeadlock(err)) throw err;
+    }
   }
 }
 

@@ -140,6 +140,10 @@ export class RequestNotices {
       default:
         break;
     }
+    // The request's earlier notices follow it to the unit that holds it now (their failures too).
+    if (f.t.ownerChanges && f.holder.ownerUnitPath !== r.ownerUnitPath) {
+      await this.notices.moveRequest(m, r.id, f.holder.ownerUnitPath);
+    }
     await this.writeFor(
       m,
       r,
@@ -222,7 +226,7 @@ export class RequestNotices {
     );
   }
 
-  write(m: EntityManager, drafts: NoticeDraft[], now: Date): Promise<number> {
+  write(m: EntityManager, drafts: NoticeDraft[], now: Date): Promise<void> {
     return this.notices.write(m, drafts, now);
   }
 
@@ -271,6 +275,8 @@ export class RequestNotices {
         recipientUserId: a.to,
         kind: a.kind,
         requestId: r.id,
+        ownerUserId: r.ownerUserId,
+        subjectCadreId: r.subjectCadreId,
         unitPath,
         text: noticeText(a.kind, { ...base, ...a.facts }),
         detail: {

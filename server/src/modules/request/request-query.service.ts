@@ -106,7 +106,7 @@ export class RequestQueries {
         count('overdue'),
         count('supervised'),
         count('flagged'),
-        this.noticeService.countFailed(scope),
+        this.noticeService.countFailed(scope, actor),
       ]);
     return { review, conduct, dueSoon, overdue, supervised, flagged, failedNotices };
   }

@@ -7,6 +7,7 @@ import { claimTransaction } from '../../database/locking';
 import type { NoticeDraft } from '../notice/notice.repository';
 import { UserRepository } from '../user/user.repository';
 import { ClockRepository } from './clock.repository';
+import type { RequestClockEntity } from './request-clock.entity';
 import { RequestMoves } from './request-moves.service';
 import { RequestNotices } from './request-notices';
 import { RequestRepository } from './request.repository';
@@ -41,7 +42,16 @@ export class RequestSweeps {
     this.stopping = true;
   }
 
-  async runOnce(): Promise<SweepReport> {
+  /** The pass in flight in this instance: passes run one after another, never side by side. */
+  private last: Promise<unknown> = Promise.resolve();
+
+  runOnce(): Promise<SweepReport> {
+    const pass = this.last.then(() => this.pass());
+    this.last = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async pass(): Promise<SweepReport> {
     const now = this.clock.now();
     return {
       ratingsClosed: await this.inBatches((m) => this.closeRatingWindows(m, now)),
@@ -52,7 +62,7 @@ export class RequestSweeps {
   }
 
   /** Resolved seven days ago and not rated: closed (评价期满), counted as not rated. */
-  private async closeRatingWindows(m: EntityManager, now: Date) {
+  private async closeRatingWindows(m: EntityManager, now: Date): Promise<Step> {
     const rows = await this.requests.claimUnratedBefore(
       m,
       new Date(now.getTime() - WINDOW_MS),
@@ -64,31 +74,30 @@ export class RequestSweeps {
   }
 
   /** 18:00 of the working day before a clock is due: its owner is warned (unless it ran out already). */
-  private async warnDueSoon(m: EntityManager, now: Date) {
-    const clocks = await this.clocks.claimWarnings(m, now, SWEEP_BATCH);
-    const due = clocks.filter((c) => c.dueAt.getTime() >= now.getTime());
-    const requests = await this.byId(
+  private async warnDueSoon(m: EntityManager, now: Date): Promise<Step> {
+    const { clocks, requests, passedOver } = await this.withRequests(
       m,
-      due.map((c) => c.requestId),
+      await this.clocks.claimWarnings(m, now, SWEEP_BATCH),
     );
+    const due = clocks.filter((c) => c.dueAt.getTime() >= now.getTime());
     const drafts: NoticeDraft[] = [];
-    for (const c of due)
+    for (const c of due) {
       drafts.push(...(await this.notices.dueSoon(m, requests.get(c.requestId)!, c, now)));
+    }
     await this.notices.write(m, drafts, now);
     await this.clocks.markWarned(
       m,
       clocks.map((c) => c.id),
       now,
     );
-    return { claimed: clocks.length, done: due.length };
+    return { claimed: clocks.length + passedOver, done: due.length, passedOver };
   }
 
   /** A clock ran out: its owner and the staff of the owner's township are alerted. */
-  private async alertOverdue(m: EntityManager, now: Date) {
-    const clocks = await this.clocks.claimOverdue(m, now, SWEEP_BATCH);
-    const requests = await this.byId(
+  private async alertOverdue(m: EntityManager, now: Date): Promise<Step> {
+    const { clocks, requests, passedOver } = await this.withRequests(
       m,
-      clocks.map((c) => c.requestId),
+      await this.clocks.claimOverdue(m, now, SWEEP_BATCH),
     );
     const names = await this.users.displayNames(
       clocks.map((c) => c.ownerUserId),
@@ -110,11 +119,26 @@ export class RequestSweeps {
       clocks.map((c) => c.id),
       now,
     );
-    return { claimed: clocks.length, done: clocks.length };
+    return { claimed: clocks.length + passedOver, done: clocks.length, passedOver };
+  }
+
+  /**
+   * Locks the requests of claimed clocks, request after clock as no move does: a request a move
+   * holds is passed over (SKIP LOCKED) with its clock, left for the next pass, so the sweep never
+   * waits on a move and the two cannot deadlock.
+   */
+  private async withRequests(m: EntityManager, claimed: RequestClockEntity[]) {
+    const locked = await this.requests.lockForSweep(
+      m,
+      claimed.map((c) => c.requestId),
+    );
+    const requests = new Map(locked.map((r) => [r.id, r]));
+    const clocks = claimed.filter((c) => requests.has(c.requestId));
+    return { clocks, requests, passedOver: claimed.length - clocks.length };
   }
 
   /** A working day after a 督办, a request still open reminds its owner once. */
-  private async remindSupervised(m: EntityManager, now: Date) {
+  private async remindSupervised(m: EntityManager, now: Date): Promise<Step> {
     const rows = await this.requests.claimSupervisionReminders(m, now, SWEEP_BATCH);
     const open = rows.filter((r) => isOpenStatus(r.status));
     const drafts: NoticeDraft[] = [];
@@ -127,19 +151,23 @@ export class RequestSweeps {
     return { claimed: rows.length, done: open.length };
   }
 
-  /** Runs one claiming step per transaction until a step claims less than a full batch. */
-  private async inBatches(
-    step: (m: EntityManager) => Promise<{ claimed: number; done: number }>,
-  ): Promise<number> {
+  /**
+   * Runs one claiming step per transaction until a step claims less than a full batch, or had to
+   * pass rows over (a move holds them: the next pass takes them).
+   */
+  private async inBatches(step: (m: EntityManager) => Promise<Step>): Promise<number> {
     let done = 0;
     for (;;) {
       const result = await claimTransaction(this.db, step);
       done += result.done;
-      if (result.claimed < SWEEP_BATCH || this.stopping) return done;
+      if (result.claimed < SWEEP_BATCH || result.passedOver || this.stopping) return done;
     }
   }
+}
 
-  private async byId(m: EntityManager, ids: number[]) {
-    return new Map((await this.requests.findByIds(ids, m)).map((r) => [r.id, r]));
-  }
+/** What one claiming step did: rows claimed, things done, rows left for a move that held them. */
+interface Step {
+  claimed: number;
+  done: number;
+  passedOver?: number;
 }

@@ -129,7 +129,7 @@ export class RequestRepository {
     this.notAbout(qb, cadreId);
     if (open) {
       qb.andWhere('r.status IN (:...needsOwner)', { needsOwner: NEEDS_OWNER }).orderBy(
-        'r.due_at',
+        NEXT_DUE,
         'ASC',
       );
     } else {
@@ -162,7 +162,7 @@ export class RequestRepository {
     slice: PageSlice,
   ) {
     const qb = this.staffQueueQuery(scopePath, reader, queue, time);
-    return this.page(qb.orderBy('r.due_at', 'ASC').addOrderBy('r.id', 'ASC'), slice);
+    return this.page(qb.orderBy(NEXT_DUE, 'ASC').addOrderBy('r.id', 'ASC'), slice);
   }
 
   /** How many requests a queue holds: the same conditions as the list, so the two agree. */
@@ -263,6 +263,23 @@ export class RequestRepository {
       .set({ supervisionRemindAt: null, version: () => 'version' })
       .where('id IN (:...ids)', { ids: [...ids] })
       .execute();
+  }
+
+  /**
+   * The requests of claimed clocks, locked for the sweep in the order moves lock them (the request
+   * first): those a move holds now are passed over, so a sweep never waits on a move.
+   */
+  async lockForSweep(m: EntityManager, ids: readonly number[]): Promise<RequestEntity[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const rows: { id: number }[] = await m.query(
+      `SELECT id FROM request WHERE id IN (${unique.map(() => '?').join(', ')})${skipLocked(m)}`,
+      unique,
+    );
+    return this.findByIds(
+      rows.map((r) => Number(r.id)),
+      m,
+    );
   }
 
   findByIds(ids: readonly number[], m: EntityManager = this.db.manager): Promise<RequestEntity[]> {

@@ -17,6 +17,7 @@ export type UserRole = Exclude<ActorRole, 'system'>;
 @Entity('user_account')
 @Index('UQ_user_account_username', ['username'], { unique: true })
 @Index('UQ_user_account_wechat_openid', ['wechatOpenid'], { unique: true })
+@Index('UQ_user_account_work_wechat_openid', ['workWechatOpenid'], { unique: true })
 // One account per phone: two sign-ins racing on a weak network must not make two residents.
 @Index('UQ_user_account_phone_hash', ['phoneHash'], { unique: true })
 export class UserAccountEntity {
@@ -42,6 +43,15 @@ export class UserAccountEntity {
 
   @Column({ name: 'wechat_openid', type: 'varchar', length: 64, nullable: true })
   wechatOpenid!: string | null;
+
+  /**
+   * A cadre's or staff member's WeChat, bound when they sign in with their password inside the
+   * mini-program: where their reminders go. Never a way in: WeChat sign-in finds residents only
+   * (`wechat_openid`), so the same WeChat can be a resident's and a cadre's without one opening
+   * the other.
+   */
+  @Column({ name: 'work_wechat_openid', type: 'varchar', length: 64, nullable: true })
+  workWechatOpenid!: string | null;
 
   /** HMAC of the normalised phone number: finds an account by phone without decrypting. */
   @Column({ name: 'phone_hash', type: 'varchar', length: 64, nullable: true })

@@ -57,13 +57,15 @@ export class UserRepository {
     key: ResidentKey,
     fields: () => Partial<UserAccountEntity>,
   ): Promise<UserAccountEntity> {
-    const existing = await this.users.findOne({ where: key });
+    // Residents only: a work account is never reached by a phone code or a WeChat sign-in.
+    const where = { ...key, role: 'resident' as const };
+    const existing = await this.users.findOne({ where });
     if (existing) return existing;
     try {
       return await this.users.save(this.users.create({ role: 'resident', ...fields(), ...key }));
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      return this.users.findOneOrFail({ where: key });
+      return this.users.findOneOrFail({ where });
     }
   }
 
@@ -114,7 +116,7 @@ export class UserRepository {
     if (unique.length === 0) return new Map<number, UserContact>();
     const rows = await this.users.find({
       where: { id: In(unique) },
-      select: ['id', 'role', 'displayName', 'wechatOpenid', 'phoneEnc'],
+      select: ['id', 'role', 'displayName', 'wechatOpenid', 'workWechatOpenid', 'phoneEnc'],
     });
     return new Map<number, UserContact>(rows.map((u) => [u.id, u]));
   }
@@ -138,27 +140,25 @@ export class UserRepository {
   }
 
   /**
-   * Binds a WeChat openid to a work account (a cadre signing in inside WeChat), so that their
-   * reminders can come as WeChat messages. An openid already bound to another account stays
-   * there: the binding is a convenience, never a way to take over an account.
+   * Binds a WeChat to a work account (a cadre signing in inside WeChat) for their reminders. A
+   * WeChat bound to another work account moves to this one: the last sign-in on a phone decides
+   * where the reminders go. It is never a way in (see `workWechatOpenid`).
    */
-  async bindOpenid(id: number, openid: string): Promise<boolean> {
-    try {
-      const result = await this.users
+  async bindWorkOpenid(id: number, openid: string): Promise<void> {
+    await this.users.manager.transaction(async (m) => {
+      const repo = m.getRepository(UserAccountEntity);
+      await repo
         .createQueryBuilder()
         .update()
-        .set({ wechatOpenid: openid })
-        .where('id = :id', { id })
+        .set({ workWechatOpenid: null })
+        .where('work_wechat_openid = :openid AND id <> :id', { openid, id })
         .execute();
-      return result.affected === 1;
-    } catch (err) {
-      if (isUniqueViolation(err)) return false;
-      throw err;
-    }
+      await repo.update({ id }, { workWechatOpenid: openid });
+    });
   }
 }
 
 export type UserContact = Pick<
   UserAccountEntity,
-  'id' | 'role' | 'displayName' | 'wechatOpenid' | 'phoneEnc'
+  'id' | 'role' | 'displayName' | 'wechatOpenid' | 'workWechatOpenid' | 'phoneEnc'
 >;

@@ -1,15 +1,15 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { backfillWarnAt } from '../../migration-helpers/backfill-warn-at';
 
-export class TimeAndNotices1796493904203 implements MigrationInterface {
-  name = 'TimeAndNotices1796493904203';
+export class TimeAndNotices1796497833778 implements MigrationInterface {
+  name = 'TimeAndNotices1796497833778';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
       `CREATE TABLE "service_token" ("name" varchar(64) PRIMARY KEY NOT NULL, "value" text NOT NULL, "expires_at" datetime(6) NOT NULL)`,
     );
     await queryRunner.query(
-      `CREATE TABLE "notice" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "recipient_user_id" integer NOT NULL, "kind" varchar(32) NOT NULL, "request_id" integer, "unit_path" varchar(255) NOT NULL, "title" varchar(64) NOT NULL, "body" varchar(500) NOT NULL, "detail" text NOT NULL, "dedupe_key" varchar(120) NOT NULL, "read_at" datetime(6), "created_at" datetime(6) NOT NULL DEFAULT (datetime('now')))`,
+      `CREATE TABLE "notice" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "recipient_user_id" integer NOT NULL, "kind" varchar(32) NOT NULL, "request_id" integer, "owner_user_id" integer, "subject_cadre_id" integer, "unit_path" varchar(255) NOT NULL, "title" varchar(64) NOT NULL, "body" varchar(500) NOT NULL, "detail" text NOT NULL, "dedupe_key" varchar(120) NOT NULL, "read_at" datetime(6), "created_at" datetime(6) NOT NULL DEFAULT (datetime('now')))`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_notice_unit_path" ON "notice" ("unit_path") `);
     await queryRunner.query(
@@ -19,7 +19,7 @@ export class TimeAndNotices1796493904203 implements MigrationInterface {
       `CREATE UNIQUE INDEX "UQ_notice_dedupe_key" ON "notice" ("dedupe_key") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "notice_delivery" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "notice_id" integer NOT NULL, "channel" varchar(16) NOT NULL, "status" varchar(16) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "next_attempt_at" datetime(6) NOT NULL, "last_attempt_at" datetime(6), "last_error" varchar(255), "delivered_at" datetime(6), "created_at" datetime(6) NOT NULL)`,
+      `CREATE TABLE "notice_delivery" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "notice_id" integer NOT NULL, "channel" varchar(16) NOT NULL, "status" varchar(16) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "next_attempt_at" datetime(6) NOT NULL, "last_attempt_at" datetime(6), "claim_id" varchar(24), "last_error" varchar(255), "delivered_at" datetime(6), "created_at" datetime(6) NOT NULL)`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_notice_delivery_status_next" ON "notice_delivery" ("status", "next_attempt_at") `,
@@ -32,6 +32,26 @@ export class TimeAndNotices1796493904203 implements MigrationInterface {
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_audit_log_unit_path_at" ON "audit_log" ("unit_path", "created_at") `,
+    );
+    await queryRunner.query(`DROP INDEX "UQ_user_account_phone_hash"`);
+    await queryRunner.query(`DROP INDEX "UQ_user_account_username"`);
+    await queryRunner.query(`DROP INDEX "UQ_user_account_wechat_openid"`);
+    await queryRunner.query(
+      `CREATE TABLE "temporary_user_account" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "role" varchar(16) NOT NULL, "display_name" varchar(64) NOT NULL, "username" varchar(64), "password_hash" varchar(255), "org_unit_id" integer, "wechat_openid" varchar(64), "phone_hash" varchar(64), "phone_enc" text, "phone_masked" varchar(16), "failed_logins" integer NOT NULL DEFAULT (0), "locked_until" datetime(6), "created_at" datetime(6) NOT NULL DEFAULT (datetime('now')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime('now')), "work_wechat_openid" varchar(64), CONSTRAINT "FK_user_account_org_unit_id" FOREIGN KEY ("org_unit_id") REFERENCES "org_unit" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "temporary_user_account"("id", "role", "display_name", "username", "password_hash", "org_unit_id", "wechat_openid", "phone_hash", "phone_enc", "phone_masked", "failed_logins", "locked_until", "created_at", "updated_at") SELECT "id", "role", "display_name", "username", "password_hash", "org_unit_id", "wechat_openid", "phone_hash", "phone_enc", "phone_masked", "failed_logins", "locked_until", "created_at", "updated_at" FROM "user_account"`,
+    );
+    await queryRunner.query(`DROP TABLE "user_account"`);
+    await queryRunner.query(`ALTER TABLE "temporary_user_account" RENAME TO "user_account"`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_user_account_phone_hash" ON "user_account" ("phone_hash") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_user_account_username" ON "user_account" ("username") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_user_account_wechat_openid" ON "user_account" ("wechat_openid") `,
     );
     await queryRunner.query(`DROP INDEX "IDX_request_owner_status_due"`);
     await queryRunner.query(`DROP INDEX "IDX_request_flagged_to_county_at"`);
@@ -84,6 +104,9 @@ export class TimeAndNotices1796493904203 implements MigrationInterface {
       `CREATE INDEX "IDX_request_clock_request_id" ON "request_clock" ("request_id") `,
     );
     await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_user_account_work_wechat_openid" ON "user_account" ("work_wechat_openid") `,
+    );
+    await queryRunner.query(
       `CREATE INDEX "IDX_request_supervision_remind_at" ON "request" ("supervision_remind_at") `,
     );
     await queryRunner.query(
@@ -99,10 +122,10 @@ export class TimeAndNotices1796493904203 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "IDX_notice_recipient_read"`);
     await queryRunner.query(`DROP INDEX "UQ_notice_dedupe_key"`);
     await queryRunner.query(
-      `CREATE TABLE "temporary_notice" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "recipient_user_id" integer NOT NULL, "kind" varchar(32) NOT NULL, "request_id" integer, "unit_path" varchar(255) NOT NULL, "title" varchar(64) NOT NULL, "body" varchar(500) NOT NULL, "detail" text NOT NULL, "dedupe_key" varchar(120) NOT NULL, "read_at" datetime(6), "created_at" datetime(6) NOT NULL DEFAULT (datetime('now')), CONSTRAINT "FK_notice_recipient_user_id" FOREIGN KEY ("recipient_user_id") REFERENCES "user_account" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT "FK_notice_request_id" FOREIGN KEY ("request_id") REFERENCES "request" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)`,
+      `CREATE TABLE "temporary_notice" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "recipient_user_id" integer NOT NULL, "kind" varchar(32) NOT NULL, "request_id" integer, "owner_user_id" integer, "subject_cadre_id" integer, "unit_path" varchar(255) NOT NULL, "title" varchar(64) NOT NULL, "body" varchar(500) NOT NULL, "detail" text NOT NULL, "dedupe_key" varchar(120) NOT NULL, "read_at" datetime(6), "created_at" datetime(6) NOT NULL DEFAULT (datetime('now')), CONSTRAINT "FK_notice_recipient_user_id" FOREIGN KEY ("recipient_user_id") REFERENCES "user_account" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT "FK_notice_request_id" FOREIGN KEY ("request_id") REFERENCES "request" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)`,
     );
     await queryRunner.query(
-      `INSERT INTO "temporary_notice"("id", "recipient_user_id", "kind", "request_id", "unit_path", "title", "body", "detail", "dedupe_key", "read_at", "created_at") SELECT "id", "recipient_user_id", "kind", "request_id", "unit_path", "title", "body", "detail", "dedupe_key", "read_at", "created_at" FROM "notice"`,
+      `INSERT INTO "temporary_notice"("id", "recipient_user_id", "kind", "request_id", "owner_user_id", "subject_cadre_id", "unit_path", "title", "body", "detail", "dedupe_key", "read_at", "created_at") SELECT "id", "recipient_user_id", "kind", "request_id", "owner_user_id", "subject_cadre_id", "unit_path", "title", "body", "detail", "dedupe_key", "read_at", "created_at" FROM "notice"`,
     );
     await queryRunner.query(`DROP TABLE "notice"`);
     await queryRunner.query(`ALTER TABLE "temporary_notice" RENAME TO "notice"`);
@@ -116,10 +139,10 @@ export class TimeAndNotices1796493904203 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "IDX_notice_delivery_status_next"`);
     await queryRunner.query(`DROP INDEX "UQ_notice_delivery_notice_channel"`);
     await queryRunner.query(
-      `CREATE TABLE "temporary_notice_delivery" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "notice_id" integer NOT NULL, "channel" varchar(16) NOT NULL, "status" varchar(16) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "next_attempt_at" datetime(6) NOT NULL, "last_attempt_at" datetime(6), "last_error" varchar(255), "delivered_at" datetime(6), "created_at" datetime(6) NOT NULL, CONSTRAINT "FK_notice_delivery_notice_id" FOREIGN KEY ("notice_id") REFERENCES "notice" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)`,
+      `CREATE TABLE "temporary_notice_delivery" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "notice_id" integer NOT NULL, "channel" varchar(16) NOT NULL, "status" varchar(16) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "next_attempt_at" datetime(6) NOT NULL, "last_attempt_at" datetime(6), "claim_id" varchar(24), "last_error" varchar(255), "delivered_at" datetime(6), "created_at" datetime(6) NOT NULL, CONSTRAINT "FK_notice_delivery_notice_id" FOREIGN KEY ("notice_id") REFERENCES "notice" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)`,
     );
     await queryRunner.query(
-      `INSERT INTO "temporary_notice_delivery"("id", "notice_id", "channel", "status", "attempts", "next_attempt_at", "last_attempt_at", "last_error", "delivered_at", "created_at") SELECT "id", "notice_id", "channel", "status", "attempts", "next_attempt_at", "last_attempt_at", "last_error", "delivered_at", "created_at" FROM "notice_delivery"`,
+      `INSERT INTO "temporary_notice_delivery"("id", "notice_id", "channel", "status", "attempts", "next_attempt_at", "last_attempt_at", "claim_id", "last_error", "delivered_at", "created_at") SELECT "id", "notice_id", "channel", "status", "attempts", "next_attempt_at", "last_attempt_at", "claim_id", "last_error", "delivered_at", "created_at" FROM "notice_delivery"`,
     );
     await queryRunner.query(`DROP TABLE "notice_delivery"`);
     await queryRunner.query(`ALTER TABLE "temporary_notice_delivery" RENAME TO "notice_delivery"`);
@@ -161,10 +184,10 @@ export class TimeAndNotices1796493904203 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "IDX_notice_delivery_status_next"`);
     await queryRunner.query(`ALTER TABLE "notice_delivery" RENAME TO "temporary_notice_delivery"`);
     await queryRunner.query(
-      `CREATE TABLE "notice_delivery" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "notice_id" integer NOT NULL, "channel" varchar(16) NOT NULL, "status" varchar(16) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "next_attempt_at" datetime(6) NOT NULL, "last_attempt_at" datetime(6), "last_error" varchar(255), "delivered_at" datetime(6), "created_at" datetime(6) NOT NULL)`,
+      `CREATE TABLE "notice_delivery" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "notice_id" integer NOT NULL, "channel" varchar(16) NOT NULL, "status" varchar(16) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "next_attempt_at" datetime(6) NOT NULL, "last_attempt_at" datetime(6), "claim_id" varchar(24), "last_error" varchar(255), "delivered_at" datetime(6), "created_at" datetime(6) NOT NULL)`,
     );
     await queryRunner.query(
-      `INSERT INTO "notice_delivery"("id", "notice_id", "channel", "status", "attempts", "next_attempt_at", "last_attempt_at", "last_error", "delivered_at", "created_at") SELECT "id", "notice_id", "channel", "status", "attempts", "next_attempt_at", "last_attempt_at", "last_error", "delivered_at", "created_at" FROM "temporary_notice_delivery"`,
+      `INSERT INTO "notice_delivery"("id", "notice_id", "channel", "status", "attempts", "next_attempt_at", "last_attempt_at", "claim_id", "last_error", "delivered_at", "created_at") SELECT "id", "notice_id", "channel", "status", "attempts", "next_attempt_at", "last_attempt_at", "claim_id", "last_error", "delivered_at", "created_at" FROM "temporary_notice_delivery"`,
     );
     await queryRunner.query(`DROP TABLE "temporary_notice_delivery"`);
     await queryRunner.query(
@@ -178,10 +201,10 @@ export class TimeAndNotices1796493904203 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "IDX_notice_unit_path"`);
     await queryRunner.query(`ALTER TABLE "notice" RENAME TO "temporary_notice"`);
     await queryRunner.query(
-      `CREATE TABLE "notice" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "recipient_user_id" integer NOT NULL, "kind" varchar(32) NOT NULL, "request_id" integer, "unit_path" varchar(255) NOT NULL, "title" varchar(64) NOT NULL, "body" varchar(500) NOT NULL, "detail" text NOT NULL, "dedupe_key" varchar(120) NOT NULL, "read_at" datetime(6), "created_at" datetime(6) NOT NULL DEFAULT (datetime('now')))`,
+      `CREATE TABLE "notice" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "recipient_user_id" integer NOT NULL, "kind" varchar(32) NOT NULL, "request_id" integer, "owner_user_id" integer, "subject_cadre_id" integer, "unit_path" varchar(255) NOT NULL, "title" varchar(64) NOT NULL, "body" varchar(500) NOT NULL, "detail" text NOT NULL, "dedupe_key" varchar(120) NOT NULL, "read_at" datetime(6), "created_at" datetime(6) NOT NULL DEFAULT (datetime('now')))`,
     );
     await queryRunner.query(
-      `INSERT INTO "notice"("id", "recipient_user_id", "kind", "request_id", "unit_path", "title", "body", "detail", "dedupe_key", "read_at", "created_at") SELECT "id", "recipient_user_id", "kind", "request_id", "unit_path", "title", "body", "detail", "dedupe_key", "read_at", "created_at" FROM "temporary_notice"`,
+      `INSERT INTO "notice"("id", "recipient_user_id", "kind", "request_id", "owner_user_id", "subject_cadre_id", "unit_path", "title", "body", "detail", "dedupe_key", "read_at", "created_at") SELECT "id", "recipient_user_id", "kind", "request_id", "owner_user_id", "subject_cadre_id", "unit_path", "title", "body", "detail", "dedupe_key", "read_at", "created_at" FROM "temporary_notice"`,
     );
     await queryRunner.query(`DROP TABLE "temporary_notice"`);
     await queryRunner.query(
@@ -195,6 +218,7 @@ export class TimeAndNotices1796493904203 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "IDX_request_clock_overdue"`);
     await queryRunner.query(`DROP INDEX "IDX_request_status_resolved_at"`);
     await queryRunner.query(`DROP INDEX "IDX_request_supervision_remind_at"`);
+    await queryRunner.query(`DROP INDEX "UQ_user_account_work_wechat_openid"`);
     await queryRunner.query(`DROP INDEX "IDX_request_clock_request_id"`);
     await queryRunner.query(`DROP INDEX "IDX_request_clock_owner_unit_path_due"`);
     await queryRunner.query(`DROP INDEX "IDX_request_clock_owner_user_due"`);
@@ -244,6 +268,26 @@ export class TimeAndNotices1796493904203 implements MigrationInterface {
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_request_owner_status_due" ON "request" ("owner_user_id", "status", "due_at") `,
+    );
+    await queryRunner.query(`DROP INDEX "UQ_user_account_wechat_openid"`);
+    await queryRunner.query(`DROP INDEX "UQ_user_account_username"`);
+    await queryRunner.query(`DROP INDEX "UQ_user_account_phone_hash"`);
+    await queryRunner.query(`ALTER TABLE "user_account" RENAME TO "temporary_user_account"`);
+    await queryRunner.query(
+      `CREATE TABLE "user_account" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "role" varchar(16) NOT NULL, "display_name" varchar(64) NOT NULL, "username" varchar(64), "password_hash" varchar(255), "org_unit_id" integer, "wechat_openid" varchar(64), "phone_hash" varchar(64), "phone_enc" text, "phone_masked" varchar(16), "failed_logins" integer NOT NULL DEFAULT (0), "locked_until" datetime(6), "created_at" datetime(6) NOT NULL DEFAULT (datetime('now')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime('now')), CONSTRAINT "FK_user_account_org_unit_id" FOREIGN KEY ("org_unit_id") REFERENCES "org_unit" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "user_account"("id", "role", "display_name", "username", "password_hash", "org_unit_id", "wechat_openid", "phone_hash", "phone_enc", "phone_masked", "failed_logins", "locked_until", "created_at", "updated_at") SELECT "id", "role", "display_name", "username", "password_hash", "org_unit_id", "wechat_openid", "phone_hash", "phone_enc", "phone_masked", "failed_logins", "locked_until", "created_at", "updated_at" FROM "temporary_user_account"`,
+    );
+    await queryRunner.query(`DROP TABLE "temporary_user_account"`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_user_account_wechat_openid" ON "user_account" ("wechat_openid") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_user_account_username" ON "user_account" ("username") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_user_account_phone_hash" ON "user_account" ("phone_hash") `,
     );
     await queryRunner.query(`DROP INDEX "IDX_audit_log_unit_path_at"`);
     await queryRunner.query(`DROP TABLE "audit_log"`);
