@@ -25,6 +25,11 @@ export function dbTime(m: Pick<EntityManager, 'connection'>, at: Date): Date | s
     : at;
 }
 
+/** A time a raw query read back: mysql2 gives a Date, better-sqlite3 UTC text without a zone. */
+export function fromDbTime(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}
+
 /** `FOR UPDATE` on MySQL/MariaDB: wait for the row, then hold it until the transaction ends. */
 export function forUpdate(m: EntityManager): string {
   return isSqlite(m) ? '' : ' FOR UPDATE';

@@ -1,6 +1,6 @@
 import { createWorkCalendar, NATIONAL_SCHEDULES, warningAt } from '@mqlk/shared';
 import type { QueryRunner } from 'typeorm';
-import { dbTime } from '../locking';
+import { dbTime, fromDbTime } from '../locking';
 
 /**
  * The warning times of clocks still running when the sweeps came in: 18:00 of the working day
@@ -16,9 +16,9 @@ export async function backfillWarnAt(queryRunner: QueryRunner): Promise<void> {
     );
   const now = new Date();
   for (const clock of running) {
-    const dueAt = asDate(clock.due_at);
+    const dueAt = fromDbTime(clock.due_at);
     const warnAt = warningAt(calendar, dueAt);
-    const warns = warnAt.getTime() > asDate(clock.started_at).getTime();
+    const warns = warnAt.getTime() > fromDbTime(clock.started_at).getTime();
     const overdue = dueAt.getTime() < now.getTime();
     await queryRunner.query(
       'UPDATE request_clock SET warn_at = ?, warned_at = ?, overdue_alerted_at = ? WHERE id = ?',
@@ -30,9 +30,4 @@ export async function backfillWarnAt(queryRunner: QueryRunner): Promise<void> {
       ],
     );
   }
-}
-
-/** SQLite returns datetimes as UTC text without a zone. */
-function asDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { dbTime, forUpdate, onDuplicateIgnore } from '../../database/locking';
+import { dbTime, forUpdate, fromDbTime, onDuplicateIgnore } from '../../database/locking';
 import { ServiceTokenEntity } from './service-token.entity';
 
 /** Shared service credentials' one home (WeChat's access_token). */
@@ -31,16 +31,11 @@ export class ServiceTokenRepository {
         [name],
       );
       const row = rows[0]!;
-      return refresh({ name, value: row.value, expiresAt: asDate(row.expires_at) }, m);
+      return refresh({ name, value: row.value, expiresAt: fromDbTime(row.expires_at) }, m);
     });
   }
 
   async store(m: EntityManager, name: string, value: string, expiresAt: Date): Promise<void> {
     await m.getRepository(ServiceTokenEntity).update({ name }, { value, expiresAt });
   }
-}
-
-/** SQLite hands datetimes back as UTC text without a zone. */
-function asDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 }
