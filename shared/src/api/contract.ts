@@ -34,6 +34,43 @@ import type {
   StaffQueueQuery,
 } from '../schemas/queries';
 import type {
+  AccountListQuery,
+  AuditQuery,
+  CadreListQuery,
+  CalendarDayInput,
+  CalendarQuery,
+  CardSheetQuery,
+  ChangePasswordInput,
+  CreateAccountInput,
+  CreateCadreInput,
+  CreateUnitInput,
+  DeactivateCadreInput,
+  DeadlinePolicyInput,
+  LedgerQuery,
+  RevokeCardInput,
+  SetAccountActiveInput,
+  TransferPostInput,
+  UpdateCadreInput,
+  UpdateUnitInput,
+  YearScheduleInput,
+} from '../schemas/office';
+import type {
+  AccountWithPassword,
+  AuditEntry,
+  CadreCreated,
+  CadreDetail,
+  CardDetail,
+  CountyCalendar,
+  ImportResult,
+  OfficeAccount,
+  OfficeCadre,
+  OfficeCard,
+  OfficeUnit,
+  OfficeUnitTree,
+  RevokeCardResult,
+  TransferPostResult,
+} from './office-schemas';
+import type {
   CadreFigures,
   CardView,
   ConfirmationPreview,
@@ -89,6 +126,11 @@ const route = <const P extends string>(
 
 /** The multipart field photos are uploaded in (what Taro.uploadFile sends as `name`). */
 export const PHOTO_FIELD = 'file';
+
+/** Who works in the township office: staff and county admins, each inside their own scope. */
+const OFFICE = ['staff', 'admin'] as const;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Moves on one request: who may make them is decided per request by the shared state machine. */
 const move = <const P extends string>(path: P) => route('POST', path, 'signed_in');
@@ -151,6 +193,45 @@ export const ROUTES = {
 
   cadreFigures: route('GET', '/api/stats/cadres', ['staff']),
 
+  changePassword: route('POST', '/api/auth/password', ['cadre', 'staff', 'admin']),
+
+  /* The township office (乡镇、县的管理后台): staff and admins, each inside their scope. */
+  officeUnits: route('GET', '/api/office/units', OFFICE),
+  createUnit: route('POST', '/api/office/units', OFFICE, 201),
+  updateUnit: route('POST', '/api/office/units/:id', OFFICE),
+  retireUnit: route('POST', '/api/office/units/:id/retire', OFFICE),
+
+  officeCadres: route('GET', '/api/office/cadres', OFFICE),
+  createCadre: route('POST', '/api/office/cadres', OFFICE, 201),
+  cadreDetail: route('GET', '/api/office/cadres/:id', OFFICE),
+  updateCadre: route('POST', '/api/office/cadres/:id', OFFICE),
+  deactivateCadre: route('POST', '/api/office/cadres/:id/deactivate', OFFICE),
+  transferPost: route('POST', '/api/office/cadres/:id/transfer', OFFICE),
+  cadreImportTemplate: {
+    ...route('GET', '/api/office/cadre-import/template', OFFICE),
+    produces: XLSX,
+  },
+  importCadres: { ...route('POST', '/api/office/cadre-import', OFFICE), upload: 'file' },
+
+  issueCard: route('POST', '/api/office/cadres/:id/cards', OFFICE, 201),
+  cardDetail: route('GET', '/api/office/cards/:id', OFFICE),
+  revokeCard: route('POST', '/api/office/cards/:id/revoke', OFFICE),
+  cardSheet: { ...route('GET', '/api/office/card-sheet', OFFICE), produces: 'application/pdf' },
+
+  ledger: { ...route('GET', '/api/office/ledger', OFFICE), produces: XLSX },
+
+  officeAccounts: route('GET', '/api/office/accounts', OFFICE),
+  createAccount: route('POST', '/api/office/accounts', ['admin'], 201),
+  resetPassword: route('POST', '/api/office/accounts/:id/reset-password', OFFICE),
+  setAccountActive: route('POST', '/api/office/accounts/:id/active', ['admin']),
+
+  countyCalendar: route('GET', '/api/office/calendar', OFFICE),
+  setYearSchedule: route('POST', '/api/office/calendar/years/:year', ['admin']),
+  setCalendarDay: route('POST', '/api/office/calendar/days', ['admin']),
+  setDeadlinePolicy: route('POST', '/api/office/calendar/policy', ['admin']),
+
+  auditLog: route('GET', '/api/office/audit', ['admin']),
+
   /**
    * Development and tests only (DEV_CLOCK=true, never in production; 404 otherwise), and only for
    * staff: moving time closes rating windows and sends alerts, for good.
@@ -203,6 +284,36 @@ export interface ApiResponses {
   failedDeliveries: Page<FailedDelivery>;
   retryDelivery: FailedDelivery;
   cadreFigures: CadreFigures;
+  changePassword: SignInResult;
+  officeUnits: OfficeUnitTree;
+  createUnit: OfficeUnit;
+  updateUnit: OfficeUnit;
+  retireUnit: OfficeUnit;
+  officeCadres: Page<OfficeCadre>;
+  createCadre: CadreCreated;
+  cadreDetail: CadreDetail;
+  updateCadre: OfficeCadre;
+  deactivateCadre: OfficeCadre;
+  transferPost: TransferPostResult;
+  /** the .xlsx bytes */
+  cadreImportTemplate: unknown;
+  importCadres: ImportResult;
+  issueCard: OfficeCard;
+  cardDetail: CardDetail;
+  revokeCard: RevokeCardResult;
+  /** the PDF bytes */
+  cardSheet: unknown;
+  /** the .xlsx bytes, streamed */
+  ledger: unknown;
+  officeAccounts: Page<OfficeAccount>;
+  createAccount: AccountWithPassword;
+  resetPassword: AccountWithPassword;
+  setAccountActive: OfficeAccount;
+  countyCalendar: CountyCalendar;
+  setYearSchedule: CountyCalendar;
+  setCalendarDay: CountyCalendar;
+  setDeadlinePolicy: CountyCalendar;
+  auditLog: Page<AuditEntry>;
   devClock: DevClockResult;
 }
 
@@ -231,6 +342,22 @@ export interface ApiBodies {
   readNotices: ReadNoticesInput;
   retryDelivery: Record<string, never>;
   devClock: DevClockInput;
+  changePassword: ChangePasswordInput;
+  createUnit: CreateUnitInput;
+  updateUnit: UpdateUnitInput;
+  retireUnit: Record<string, never>;
+  createCadre: CreateCadreInput;
+  updateCadre: UpdateCadreInput;
+  deactivateCadre: DeactivateCadreInput;
+  transferPost: TransferPostInput;
+  issueCard: Record<string, never>;
+  revokeCard: RevokeCardInput;
+  createAccount: CreateAccountInput;
+  resetPassword: Record<string, never>;
+  setAccountActive: SetAccountActiveInput;
+  setYearSchedule: YearScheduleInput;
+  setCalendarDay: CalendarDayInput;
+  setDeadlinePolicy: DeadlinePolicyInput;
 }
 
 /** What each route takes in its query string (routes without one are absent). */
@@ -242,6 +369,12 @@ export interface ApiQueries {
   cadreFigures: FiguresQuery;
   notices: NoticeQuery;
   failedDeliveries: PageQuery;
+  officeCadres: CadreListQuery;
+  officeAccounts: AccountListQuery;
+  cardSheet: CardSheetQuery;
+  ledger: LedgerQuery;
+  countyCalendar: CalendarQuery;
+  auditLog: AuditQuery;
 }
 
 type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

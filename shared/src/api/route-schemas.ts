@@ -34,6 +34,43 @@ import {
   pageQuerySchema,
   staffQueueQuerySchema,
 } from '../schemas/queries';
+import {
+  accountListQuerySchema,
+  auditQuerySchema,
+  cadreListQuerySchema,
+  calendarDaySchema,
+  calendarQuerySchema,
+  cardSheetQuerySchema,
+  changePasswordSchema,
+  createAccountSchema,
+  createCadreSchema,
+  createUnitSchema,
+  deactivateCadreSchema,
+  deadlinePolicySchema,
+  ledgerQuerySchema,
+  revokeCardSchema,
+  setAccountActiveSchema,
+  transferPostSchema,
+  updateCadreSchema,
+  updateUnitSchema,
+  yearScheduleSchema,
+} from '../schemas/office';
+import {
+  accountWithPasswordSchema,
+  auditEntrySchema,
+  cadreCreatedSchema,
+  cadreDetailSchema,
+  cardDetailSchema,
+  countyCalendarSchema,
+  importResultSchema,
+  officeAccountSchema,
+  officeCadreSchema,
+  officeCardSchema,
+  officeUnitSchema,
+  officeUnitTreeSchema,
+  revokeCardResultSchema,
+  transferPostResultSchema,
+} from './office-schemas';
 import type { ApiBodies, ApiQueries, ApiResponses, RouteName } from './contract';
 import {
   errorBodySchema,
@@ -115,6 +152,33 @@ export const ROUTE_SUMMARIES: Record<RouteName, string> = {
   failedDeliveries: '发送失败的通知（工作人员，辖区内）',
   retryDelivery: '重新发送一条失败的通知',
   cadreFigures: '干部满意率等指标',
+  changePassword: '修改自己的密码（首次登录必须修改）；其他登录随之失效',
+  officeUnits: '辖区的组织架构：乡镇、村（社区）、网格',
+  createUnit: '新增下级单位',
+  updateUnit: '修改单位名称、乡镇服务热线',
+  retireUnit: '撤销单位（保留历史）',
+  officeCadres: '辖区的干部名单',
+  createCadre: '新增干部及其登录账号',
+  cadreDetail: '一位干部：资料、联系卡',
+  updateCadre: '修改干部资料',
+  deactivateCadre: '停用干部（没有未办结的诉求时）',
+  transferPost: '事随人转：联系卡和未办结的诉求交给接任的干部',
+  cadreImportTemplate: '干部导入模板（Excel）',
+  importCadres: '从 Excel 导入干部：整份文件无误才写入',
+  issueCard: '为干部签发新的联系卡',
+  cardDetail: '一张联系卡：扫码次数、经它提交的诉求数',
+  revokeCard: '停用联系卡（遗失），可同时补发新卡',
+  cardSheet: '联系卡打印版（PDF，A4 每页8张）',
+  ledger: '导出民情台账（Excel）',
+  officeAccounts: '辖区的登录账号',
+  createAccount: '新增工作人员或管理员账号（县级管理员）',
+  resetPassword: '重置密码：生成初始密码，原有登录全部失效',
+  setAccountActive: '启用或停用账号',
+  countyCalendar: '本县的工作日历和办理时限',
+  setYearSchedule: '录入一年的节假日和调休安排',
+  setCalendarDay: '调整某一天：放假、上班或恢复',
+  setDeadlinePolicy: '修改办理时限（工作日）',
+  auditLog: '操作日志（县级管理员）',
   devClock: '开发时钟：拨动时间并立即运行定时任务（仅开发、测试环境）',
 };
 
@@ -122,6 +186,9 @@ const summaries = pageSchema(requestSummarySchema);
 const handledPage = pageSchema(handledItemSchema);
 const noticePage = pageSchema(noticeSchema);
 const failedPage = pageSchema(failedDeliverySchema);
+const cadrePage = pageSchema(officeCadreSchema);
+const accountPage = pageSchema(officeAccountSchema);
+const auditPage = pageSchema(auditEntrySchema);
 
 /**
  * The answers worth a name in the OpenAPI document: each is written out once there, under
@@ -148,6 +215,15 @@ export const NAMED_SCHEMAS: Record<string, v.GenericSchema> = {
   FailedDeliveryPage: failedPage,
   FailedDelivery: failedDeliverySchema,
   StaffQueueCounts: staffQueueCountsSchema,
+  OfficeUnitTree: officeUnitTreeSchema,
+  OfficeUnit: officeUnitSchema,
+  OfficeCadre: officeCadreSchema,
+  OfficeCadrePage: cadrePage,
+  CadreDetail: cadreDetailSchema,
+  OfficeCard: officeCardSchema,
+  OfficeAccount: officeAccountSchema,
+  AccountWithPassword: accountWithPasswordSchema,
+  CountyCalendar: countyCalendarSchema,
 };
 
 export const ROUTE_SCHEMAS = {
@@ -192,4 +268,31 @@ export const ROUTE_SCHEMAS = {
   retryDelivery: { response: failedDeliverySchema, body: emptyBodySchema },
   cadreFigures: { response: cadreFiguresSchema, query: figuresQuerySchema },
   devClock: { response: devClockResultSchema, body: devClockSchema },
+  changePassword: { response: signInResultSchema, body: changePasswordSchema },
+  officeUnits: { response: officeUnitTreeSchema },
+  createUnit: { response: officeUnitSchema, body: createUnitSchema },
+  updateUnit: { response: officeUnitSchema, body: updateUnitSchema },
+  retireUnit: { response: officeUnitSchema, body: emptyBodySchema },
+  officeCadres: { response: cadrePage, query: cadreListQuerySchema },
+  createCadre: { response: cadreCreatedSchema, body: createCadreSchema },
+  cadreDetail: { response: cadreDetailSchema },
+  updateCadre: { response: officeCadreSchema, body: updateCadreSchema },
+  deactivateCadre: { response: officeCadreSchema, body: deactivateCadreSchema },
+  transferPost: { response: transferPostResultSchema, body: transferPostSchema },
+  cadreImportTemplate: { response: v.unknown() },
+  importCadres: { response: importResultSchema },
+  issueCard: { response: officeCardSchema, body: emptyBodySchema },
+  cardDetail: { response: cardDetailSchema },
+  revokeCard: { response: revokeCardResultSchema, body: revokeCardSchema },
+  cardSheet: { response: v.unknown(), query: cardSheetQuerySchema },
+  ledger: { response: v.unknown(), query: ledgerQuerySchema },
+  officeAccounts: { response: accountPage, query: accountListQuerySchema },
+  createAccount: { response: accountWithPasswordSchema, body: createAccountSchema },
+  resetPassword: { response: accountWithPasswordSchema, body: emptyBodySchema },
+  setAccountActive: { response: officeAccountSchema, body: setAccountActiveSchema },
+  countyCalendar: { response: countyCalendarSchema, query: calendarQuerySchema },
+  setYearSchedule: { response: countyCalendarSchema, body: yearScheduleSchema },
+  setCalendarDay: { response: countyCalendarSchema, body: calendarDaySchema },
+  setDeadlinePolicy: { response: countyCalendarSchema, body: deadlinePolicySchema },
+  auditLog: { response: auditPage, query: auditQuerySchema },
 } satisfies RouteSchemas;

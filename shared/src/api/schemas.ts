@@ -67,6 +67,8 @@ export const sessionUserSchema = v.object({
   orgUnitName: v.nullable(v.string()),
   /** set when the account is a cadre's */
   cadreId: v.nullable(id),
+  /** an initial password: nothing but changing it works until it is changed */
+  mustChangePassword: v.boolean(),
 });
 export type SessionUser = v.InferOutput<typeof sessionUserSchema>;
 
@@ -108,6 +110,12 @@ export const cardViewSchema = v.object({
   hotlines: v.array(hotlineSchema),
   /** set when the card's cadre moved on and this cadre took over (事随人转) */
   handedOverFrom: v.nullable(v.string()),
+  /**
+   * set when this card was stopped and a new one issued in its place (补卡) to a cadre still in
+   * post: the new card's code. The page says the card is 已停用 and leads to the new one; this
+   * code takes no requests.
+   */
+  replacedBy: v.nullable(v.string()),
 });
 export type CardView = v.InferOutput<typeof cardViewSchema>;
 

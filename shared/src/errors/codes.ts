@@ -13,6 +13,10 @@ export const ERRORS = {
   PHONE_INVALID: { status: 400, message: '手机号格式不对，请输入11位手机号' },
   TOO_MANY_PHOTOS: { status: 400, message: '最多只能上传3张照片' },
   PRIVACY_CONSENT_REQUIRED: { status: 400, message: '请先阅读并同意个人信息保护说明' },
+  IMPORT_INVALID: {
+    status: 400,
+    message: '表格里有需要修改的地方，整份文件都没有导入，请按提示改好后重新上传',
+  },
 
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
@@ -25,6 +29,8 @@ export const ERRORS = {
   NOT_OWNER: { status: 403, message: '这条诉求不由您办理' },
   CONDUCT_SUBJECT: { status: 403, message: '反映您本人作风的诉求由乡镇处理，您不能查看或办理' },
   OWN_WORK: { status: 403, message: '自己办理的诉求，不能由自己核实或督办' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录或密码被重置后，请先修改密码' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系管理员' },
   CONFIRMATION_OTHER_PHONE: {
     status: 403,
     message: '这件事登记的是另一个手机号，请用登记时留的手机号验证后再确认',
@@ -54,6 +60,27 @@ export const ERRORS = {
   RATING_ALREADY_GIVEN: { status: 409, message: '这一轮您已经评价过了，感谢您的反馈' },
   RATING_WINDOW_CLOSED: { status: 409, message: '已超过7天评价期限，不能再评价' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, message: '这次提交与之前的提交不一致，请刷新后重新填写' },
+  USERNAME_TAKEN: { status: 409, message: '这个登录账号已经有人用了，请换一个' },
+  UNIT_RETIRED: { status: 409, message: '这个单位已撤销，不能再添加干部或下级单位' },
+  UNIT_IN_USE: {
+    status: 409,
+    message: '这个单位下还有在岗干部或未撤销的下级单位，请先调整后再撤销',
+  },
+  UNIT_KIND_LAST: { status: 409, message: '网格是最小的单位，下面不能再添加单位' },
+  CADRE_INACTIVE: { status: 409, message: '这位干部已经停用或已调整' },
+  CADRE_HAS_OPEN_WORK: {
+    status: 409,
+    message: '这位干部还有未办结的诉求，请先用「事随人转」交给接任的干部，再停用',
+  },
+  SUCCESSOR_INVALID: {
+    status: 409,
+    message: '接任的干部须是同一乡镇（街道）在岗的另一位干部',
+  },
+  CARD_ALREADY_REVOKED: { status: 409, message: '这张联系卡已经停用了' },
+  NOTHING_TO_PRINT: {
+    status: 409,
+    message: '这里没有可以打印的联系卡：请先为在岗干部签发联系卡',
+  },
   TRANSFER_TARGET_INVALID: {
     status: 409,
     message: '这位同志不能接手这条诉求，请从可以转办的名单里重新选择',

@@ -268,3 +268,37 @@ export const PROBE_MOVES: Readonly<Record<Action, Move>> = {
 export function allowedActions(state: RequestState, actor: Actor): Action[] {
   return ACTIONS.filter((a) => transition(state, actor, PROBE_MOVES[a]).ok);
 }
+
+/** The statuses whose owner still has work to do, and so move with a post (事随人转). */
+export const HANDOVER_STATUSES = [
+  'pending_confirmation',
+  'submitted',
+  'in_progress',
+  'rectifying',
+] as const satisfies readonly RequestStatus[];
+
+/**
+ * 事随人转: when a cadre's post passes to a successor, the requests still waiting on the cadre go
+ * with it. Not yet accepted or in hand: back to 待签收 with the successor, both clocks anew (as a
+ * transfer). Being rectified: still 整改中, a new rectify clock. A 当场解决 awaiting the resident's
+ * confirmation: the successor holds it, no clock. Resolved work stays with whoever resolved it,
+ * so its rating is theirs (DESIGN §3): those statuses are refused.
+ */
+export function handoverTransition(state: RequestState, level: HandlingLevel): TransitionResult {
+  switch (state.status) {
+    case 'submitted':
+    case 'in_progress':
+      return {
+        ...stay(state, 'submitted'),
+        level,
+        ownerChanges: true,
+        clock: 'accept_and_resolve',
+      };
+    case 'rectifying':
+      return { ...stay(state, 'rectifying'), ownerChanges: true, clock: 'rectify' };
+    case 'pending_confirmation':
+      return { ...stay(state, 'pending_confirmation'), ownerChanges: true };
+    default:
+      return refusal('TRANSITION_NOT_ALLOWED');
+  }
+}

@@ -2,3 +2,4 @@ export * from './fields';
 export * from './inputs';
 export * from './validate';
 export * from './queries';
+export * from './office';
