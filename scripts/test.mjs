@@ -51,6 +51,7 @@ async function ensureSystemPackages() {
   if (!existsSync('/usr/bin/chromium')) wanted.push('chromium');
   if (!existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'))
     wanted.push('fonts-noto-cjk');
+  if (!existsSync('/usr/bin/pdftoppm')) wanted.push('poppler-utils');
   if (wanted.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && has('apt-get', ['--version'])) {

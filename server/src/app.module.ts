@@ -10,11 +10,14 @@ import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CadreModule } from './modules/cadre/cadre.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { CardModule } from './modules/card/card.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { LedgerModule } from './modules/ledger/ledger.module';
 import { NoticeModule } from './modules/notice/notice.module';
+import { OfficeModule } from './modules/office/office.module';
 import { OrgModule } from './modules/org/org.module';
 import { PhotoModule } from './modules/photo/photo.module';
 import { RatingModule } from './modules/rating/rating.module';
@@ -47,6 +50,7 @@ export class AppModule {
         AuthModule,
         CadreModule,
         CardModule,
+        CalendarModule,
         RequestModule,
         StatsModule,
         PhotoModule,
@@ -54,6 +58,8 @@ export class AppModule {
         IdempotencyModule,
         AuditModule,
         NoticeModule,
+        OfficeModule,
+        LedgerModule,
         JobsModule,
         ...(options.imports ?? []),
       ],

@@ -134,11 +134,14 @@ describe.each(testDialects())('the demo seed on %s', (dialect) => {
       'shiqiao',
       'liuhe',
       'qingshan',
+      'admin',
     ]);
+    expect(first.signIns.at(-1)).toMatchObject({ role: 'admin', unit: '青山县' });
     const text = formatDemoSummary(first);
     expect(text).toContain(`${BASE}/c/${DEMO_CARD_CODES.cadre01}`);
     expect(text).toContain(DEMO_PASSWORD);
     expect(text).toContain('qingshan');
+    expect(text).toContain('管理员 admin');
   });
 
   it('changes nothing when run again, and still reports what is there', async () => {

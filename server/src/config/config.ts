@@ -52,6 +52,8 @@ export interface AppConfig {
   wechatMiniprogramState: 'formal' | 'trial' | 'developer';
   /** SMS notices one phone may receive per local day. */
   smsNoticesPerPhonePerDay: number;
+  /** The CJK font printed card sheets embed (`modules/print/card-font.ts` looks it up). */
+  cardFont: { path: string | null; face: string | null };
 }
 
 /** A subscribe-message template: its id, and which of its fields carries which part of a notice. */
@@ -265,6 +267,8 @@ const ENV_SCHEMA = v.object({
     v.picklist(['formal', 'trial', 'developer'], 'must be formal, trial or developer'),
   ),
   SMS_NOTICES_PER_PHONE_PER_DAY: v.optional(positiveInt('messages')),
+  CARD_FONT_PATH: v.optional(v.string()),
+  CARD_FONT_FACE: v.optional(v.string()),
 });
 
 /** Photo storage settings that must come together (S3_REGION has a default). */
@@ -408,5 +412,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     wechatMiniprogramState: e.WECHAT_MINIPROGRAM_STATE ?? 'formal',
     smsNoticesPerPhonePerDay:
       e.SMS_NOTICES_PER_PHONE_PER_DAY ?? DEFAULT_SMS_NOTICES_PER_PHONE_PER_DAY,
+    cardFont: { path: e.CARD_FONT_PATH?.trim() || null, face: e.CARD_FONT_FACE?.trim() || null },
   });
 }

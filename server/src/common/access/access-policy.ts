@@ -78,6 +78,19 @@ export class AccessPolicy {
     return actor.orgUnitPath;
   }
 
+  /** The subtree a staff member or county admin may manage in the office; anyone else is refused. */
+  requireOfficeScope(actor: RequestActor): string {
+    if ((actor.role !== 'staff' && actor.role !== 'admin') || !actor.orgUnitPath) {
+      throw new AppError('FORBIDDEN');
+    }
+    return actor.orgUnitPath;
+  }
+
+  /** A unit an office user wants to read or change: refused unless inside their scope. */
+  requireOfficeUnit(actor: RequestActor, unitPath: string): void {
+    if (!isWithinPath(unitPath, this.requireOfficeScope(actor))) throw new AppError('OUT_OF_SCOPE');
+  }
+
   /** A unit a staff member wants to read: refused unless inside their scope. */
   requireUnit(actor: RequestActor, unitPath: string): void {
     if (!isWithinPath(unitPath, this.requireStaffScope(actor))) throw new AppError('OUT_OF_SCOPE');

@@ -10,4 +10,6 @@ export interface RequestActor {
   orgUnitPath: string | null;
   /** set when the account is a cadre's */
   cadreId: number | null;
+  /** an initial password still in use: only changing it is allowed */
+  mustChangePassword?: boolean;
 }

@@ -7,9 +7,13 @@ import { OrgRepository } from '../../modules/org/org.repository';
 import { UserRepository } from '../../modules/user/user.repository';
 import { AppError } from '../app-error';
 import { CLOCK, type Clock } from '../clock/clock';
+import { ENDPOINT } from '../contract/endpoint';
 import type { RequestActor } from './actor';
 import { IS_PUBLIC, ROLES } from './decorators';
 import { readToken } from './token';
+
+/** What a person whose password must change may still call. */
+const PASSWORD_ROUTES = new Set<string | undefined>(['me', 'changePassword']);
 
 /**
  * Every route needs a valid token unless marked public. The account is read on each call, so a
@@ -43,7 +47,11 @@ export class AuthGuard implements CanActivate {
     if ((payload === 'expired' || payload === null) && isPublic) return true;
     if (payload === 'expired') throw new AppError('SESSION_EXPIRED');
     if (payload === null) throw new AppError('UNAUTHENTICATED');
-    req.actor = await this.loadActor(payload.sub);
+    req.actor = await this.loadActor(payload.sub, payload.ms ?? payload.iat * 1000);
+    // An initial password opens nothing but the page that changes it.
+    if (req.actor.mustChangePassword && !PASSWORD_ROUTES.has(this.endpointOf(ctx))) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
     const roles = this.reflector.getAllAndOverride<RequestActor['role'][] | undefined>(
       ROLES,
       targets,
@@ -56,9 +64,14 @@ export class AuthGuard implements CanActivate {
    * Residents: one read. Cadres and staff: one more, for a cadre profile (a township's staff
    * member may also be a cadre on a card). Unit paths never change and are cached.
    */
-  private async loadActor(userId: number): Promise<RequestActor> {
+  private async loadActor(userId: number, issuedAtMs: number): Promise<RequestActor> {
     const user = await this.users.findById(userId);
     if (!user) throw new AppError('UNAUTHENTICATED');
+    if (!user.active) throw new AppError('ACCOUNT_DISABLED');
+    // A reset or a password change ends every session opened before it.
+    if (user.sessionsSince && issuedAtMs < user.sessionsSince.getTime()) {
+      throw new AppError('SESSION_EXPIRED');
+    }
     const cadre = user.role === 'resident' ? null : await this.cadres.findActiveByUserId(user.id);
     return {
       userId: user.id,
@@ -67,6 +80,11 @@ export class AuthGuard implements CanActivate {
       orgUnitId: user.orgUnitId,
       orgUnitPath: user.orgUnitId === null ? null : await this.org.pathOf(user.orgUnitId),
       cadreId: cadre?.id ?? null,
+      mustChangePassword: user.mustChangePassword,
     };
+  }
+
+  private endpointOf(ctx: ExecutionContext): string | undefined {
+    return Reflect.getMetadata(ENDPOINT, ctx.getHandler()) as string | undefined;
   }
 }

@@ -9,6 +9,8 @@ export interface TokenPayload {
   /** issued-at and expiry, seconds since the epoch */
   iat: number;
   exp: number;
+  /** issued-at in milliseconds: a session ended at a given instant ends every token before it */
+  ms?: number;
 }
 
 const b64 = (data: Buffer | string) => Buffer.from(data).toString('base64url');
@@ -19,7 +21,7 @@ function sign(body: string, secret: string): string {
 
 export function issueToken(userId: number, ttlSeconds: number, secret: string, now = new Date()) {
   const iat = Math.floor(now.getTime() / 1000);
-  const payload: TokenPayload = { sub: userId, iat, exp: iat + ttlSeconds };
+  const payload: TokenPayload = { sub: userId, iat, exp: iat + ttlSeconds, ms: now.getTime() };
   const body = b64(JSON.stringify(payload));
   return { token: `${body}.${sign(body, secret)}`, expiresAt: new Date(payload.exp * 1000) };
 }

@@ -185,6 +185,8 @@ export const DEMO_CADRES: DemoCadre[] = [
 export interface DemoStaff {
   username: string;
   displayName: string;
+  /** a county admin (the township office: accounts, calendar, audit log) */
+  role?: 'staff' | 'admin';
   /** the township or the county: their scope */
   unit: string;
 }
@@ -193,6 +195,7 @@ export const DEMO_STAFF: DemoStaff[] = [
   { username: 'shiqiao', displayName: '石桥镇党政办', unit: '石桥镇' },
   { username: 'liuhe', displayName: '柳河乡党政办', unit: '柳河乡' },
   { username: 'qingshan', displayName: '青山县委组织部', unit: '青山县' },
+  { username: 'admin', displayName: '青山县系统管理员', unit: '青山县', role: 'admin' },
 ];
 
 /** The fixed code of each demo cadre's active card, by username (cadre01 … cadre10). */

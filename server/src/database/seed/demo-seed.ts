@@ -158,7 +158,7 @@ async function insertDemo(
   }
   for (const demo of DEMO_STAFF) {
     await users.insert({
-      role: 'staff',
+      role: demo.role ?? 'staff',
       displayName: demo.displayName,
       username: demo.username,
       passwordHash: hashes.get(demo.username) ?? null,
@@ -276,7 +276,8 @@ export function formatDemoSummary(summary: DemoSummary): string {
   if (summary.signIns.length > 0) {
     lines.push('', `演示账号 / Demo sign-ins (password 密码: ${DEMO_PASSWORD}):`);
     for (const s of summary.signIns) {
-      const role = s.role === 'staff' ? '工作人员 staff' : '干部 cadre';
+      const role =
+        s.role === 'admin' ? '管理员 admin' : s.role === 'staff' ? '工作人员 staff' : '干部 cadre';
       lines.push(`  ${s.username.padEnd(10)} ${role.padEnd(14)} ${s.unit} ${s.displayName}`);
     }
   }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditLogEntity } from './audit-log.entity';
+import { AuditChainEntity, AuditLogEntity } from './audit-log.entity';
 import { AuditRepository } from './audit.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditLogEntity])],
+  imports: [TypeOrmModule.forFeature([AuditLogEntity, AuditChainEntity])],
   providers: [AuditRepository],
   exports: [AuditRepository],
 })

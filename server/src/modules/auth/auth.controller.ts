@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
+  ChangePasswordInput,
   SmsCodeRequestInput,
   SmsSignInInput,
   StaffSignInInput,
@@ -34,6 +35,11 @@ export class AuthController {
   @Endpoint('wechatSignIn')
   wechatSignIn(@ValidBody() input: WechatSignInInput) {
     return this.auth.wechatSignIn(input.code);
+  }
+
+  @Endpoint('changePassword')
+  changePassword(@CurrentActor() actor: RequestActor, @ValidBody() input: ChangePasswordInput) {
+    return this.auth.changePassword(actor, input);
   }
 
   @Endpoint('me')

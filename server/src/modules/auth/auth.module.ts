@@ -5,6 +5,7 @@ import { AuthGuard } from '../../common/auth/auth.guard';
 import { CryptoModule } from '../../common/crypto/crypto.module';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { AuditModule } from '../audit/audit.module';
 import { CadreModule } from '../cadre/cadre.module';
 import { OrgModule } from '../org/org.module';
 import { UserModule } from '../user/user.module';
@@ -20,6 +21,7 @@ import { OtpCodeEntity } from './otp-code.entity';
     CadreModule,
     OrgModule,
     CryptoModule,
+    AuditModule,
   ],
   controllers: [AuthController],
   providers: [

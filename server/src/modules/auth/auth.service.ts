@@ -1,7 +1,13 @@
 import { createHmac, randomInt } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { SessionUser, SignInResult, SmsSent, StaffSignInInput } from '@mqlk/shared';
+import type {
+  ChangePasswordInput,
+  SessionUser,
+  SignInResult,
+  SmsSent,
+  StaffSignInInput,
+} from '@mqlk/shared';
 import { IsNull, type Repository } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
@@ -11,6 +17,7 @@ import { hashPassword, verifyPassword } from '../../common/crypto/password';
 import { PhoneCipher } from '../../common/crypto/phone-cipher';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { AuditRepository, auditActor } from '../audit/audit.repository';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { OrgRepository } from '../org/org.repository';
 import type { UserAccountEntity } from '../user/user-account.entity';
@@ -45,20 +52,39 @@ export class AuthService {
     private readonly phones: PhoneCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditRepository,
   ) {}
 
+  /** Cadres', staff's and admins' sign-in; every attempt, right or wrong, is on the audit log. */
   async staffSignIn(input: StaffSignInInput, now = this.clock.now()): Promise<SignInResult> {
     const user = await this.users.findByUsername(input.username);
     if (!user || user.role === 'resident' || !user.passwordHash) {
       await verifyPassword(input.password, await this.decoyHash);
+      await this.auditSignIn(null, input.username, 'no_account', now);
       throw new AppError('LOGIN_FAILED');
     }
+    try {
+      return await this.checkPassword(user, input, now);
+    } catch (err) {
+      if (err instanceof AppError) await this.auditSignIn(user, input.username, err.code, now);
+      throw err;
+    }
+  }
+
+  private async checkPassword(
+    user: UserAccountEntity,
+    input: StaffSignInInput,
+    now: Date,
+  ): Promise<SignInResult> {
     if (!(await this.users.reserveLoginAttempt(user.id, MAX_FAILED_LOGINS, now))) {
       throw new AppError('ACCOUNT_LOCKED');
     }
-    if (await verifyPassword(input.password, user.passwordHash)) {
+    if (await verifyPassword(input.password, user.passwordHash!)) {
       await this.users.clearLoginFailures(user.id);
+      // Said only to whoever knows the password, so it gives nothing away.
+      if (!user.active) throw new AppError('ACCOUNT_DISABLED');
       if (input.wechatCode) await this.bindWechat(user, input.wechatCode);
+      await this.auditSignIn(user, input.username, null, now);
       return this.signIn(user, WORK_TOKEN_TTL, now);
     }
     if ((await this.users.failedLoginsOf(user.id)) < MAX_FAILED_LOGINS) {
@@ -66,6 +92,52 @@ export class AuthService {
     }
     await this.users.lockUntil(user.id, new Date(now.getTime() + LOCKOUT_MS));
     throw new AppError('ACCOUNT_LOCKED');
+  }
+
+  private async auditSignIn(
+    user: UserAccountEntity | null,
+    username: string,
+    failure: string | null,
+    now: Date,
+  ): Promise<void> {
+    const unitPath = user?.orgUnitId ? await this.org.pathOf(user.orgUnitId) : null;
+    await this.audit.recordNow({
+      actorUserId: user?.id ?? null,
+      actorName: (user?.displayName ?? username).slice(0, 64),
+      action: failure ? 'auth.sign_in_failed' : 'auth.sign_in',
+      targetType: 'user_account',
+      targetId: user?.id ?? null,
+      unitPath: unitPath ?? '/',
+      detail: failure ? { username: username.slice(0, 64), reason: failure } : { role: user!.role },
+      at: now,
+    });
+  }
+
+  /**
+   * A work account changes its own password: the old one must be right. Every other session
+   * ends, and this one goes on with a fresh token.
+   */
+  async changePassword(
+    actor: RequestActor,
+    input: ChangePasswordInput,
+    now = this.clock.now(),
+  ): Promise<SignInResult> {
+    const user = await this.users.findById(actor.userId);
+    if (!user?.passwordHash) throw new AppError('FORBIDDEN');
+    if (!(await verifyPassword(input.oldPassword, user.passwordHash))) {
+      throw new AppError('VALIDATION_FAILED', [{ field: 'oldPassword', message: '原密码不正确' }]);
+    }
+    await this.users.setPassword(user.id, await hashPassword(input.newPassword), false, now);
+    await this.audit.recordNow({
+      ...auditActor(actor),
+      action: 'auth.password_changed',
+      targetType: 'user_account',
+      targetId: user.id,
+      unitPath: actor.orgUnitPath ?? '/',
+      at: now,
+    });
+    const fresh = await this.users.findById(user.id);
+    return this.signIn(fresh!, WORK_TOKEN_TTL, now);
   }
 
   async sendSmsCode(phone: string, now = this.clock.now()): Promise<SmsSent> {
@@ -167,6 +239,7 @@ export class AuthService {
       orgUnitId: user.orgUnitId,
       orgUnitName: unit?.name ?? null,
       cadreId,
+      mustChangePassword: user.mustChangePassword,
     };
   }
 

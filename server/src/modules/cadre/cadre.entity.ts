@@ -57,6 +57,13 @@ export class CadreEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** when the cadre left the post (handed over or stopped), and why */
+  @Column({ ...DATETIME, name: 'ended_at', nullable: true })
+  endedAt!: Date | null;
+
+  @Column({ name: 'end_reason', type: 'varchar', length: 200, nullable: true })
+  endReason!: string | null;
+
   @CreateDateColumn({ ...DATETIME, name: 'created_at' })
   createdAt!: Date;
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, type Repository } from 'typeorm';
+import { type EntityManager, In, IsNull, Not, type Repository } from 'typeorm';
+import { containsPattern } from '../../database/like';
 import { CadreEntity } from './cadre.entity';
+
+export type NewCadre = Pick<
+  CadreEntity,
+  'userId' | 'orgUnitId' | 'name' | 'post' | 'phoneEnc' | 'phoneMasked' | 'duties' | 'dutyDays'
+>;
 
 /** How many hand-overs (事随人转) to follow from a card's cadre before giving up on a loop. */
 const MAX_HANDOVERS = 10;
@@ -11,12 +17,92 @@ const MAX_HANDOVERS = 10;
 export class CadreRepository {
   constructor(@InjectRepository(CadreEntity) private readonly cadres: Repository<CadreEntity>) {}
 
-  findById(id: number): Promise<CadreEntity | null> {
-    return this.cadres.findOne({ where: { id } });
+  findById(id: number, m?: EntityManager): Promise<CadreEntity | null> {
+    return this.repo(m).findOne({ where: { id } });
   }
 
-  findActiveByUserId(userId: number): Promise<CadreEntity | null> {
-    return this.cadres.findOne({ where: { userId, active: true } });
+  private repo(m?: EntityManager): Repository<CadreEntity> {
+    return m ? m.getRepository(CadreEntity) : this.cadres;
+  }
+
+  async insert(m: EntityManager, fields: NewCadre): Promise<number> {
+    const inserted = await m.getRepository(CadreEntity).insert({
+      ...fields,
+      photoUrl: null,
+      successorCadreId: null,
+      active: true,
+      endedAt: null,
+      endReason: null,
+    });
+    return Number(inserted.identifiers[0]!.id);
+  }
+
+  async update(
+    m: EntityManager,
+    id: number,
+    changes: Partial<Omit<CadreEntity, 'id' | 'userId' | 'createdAt'>>,
+  ): Promise<void> {
+    await m.getRepository(CadreEntity).update(id, changes);
+  }
+
+  /** One page of the cadres of these units, those in post first; `q` searches name and post, or the accounts given. */
+  async page(
+    filter: {
+      unitIds: readonly number[];
+      active?: boolean;
+      q?: string;
+      userIds?: readonly number[];
+    },
+    slice: { offset: number; limit: number },
+  ): Promise<[CadreEntity[], number]> {
+    if (filter.unitIds.length === 0) return [[], 0];
+    const q = this.cadres
+      .createQueryBuilder('c')
+      .where('c.org_unit_id IN (:...units)', { units: [...filter.unitIds] });
+    if (filter.active !== undefined) q.andWhere('c.active = :active', { active: filter.active });
+    if (filter.q) {
+      const users = filter.userIds && filter.userIds.length > 0 ? [...filter.userIds] : [0];
+      q.andWhere(
+        "(c.name LIKE :q ESCAPE '!' OR c.post LIKE :q ESCAPE '!' OR c.user_id IN (:...users))",
+        { q: containsPattern(filter.q), users },
+      );
+    }
+    return q
+      .orderBy('c.active', 'DESC')
+      .addOrderBy('c.org_unit_id', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .skip(slice.offset)
+      .take(slice.limit)
+      .getManyAndCount();
+  }
+
+  /** Cadres in post per unit. */
+  async activeCountsByUnit(
+    unitIds: readonly number[],
+    m?: EntityManager,
+  ): Promise<Map<number, number>> {
+    if (unitIds.length === 0) return new Map();
+    const rows: { unitId: number; n: number | string }[] = await this.repo(m)
+      .createQueryBuilder('c')
+      .select('c.org_unit_id', 'unitId')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.active = :yes AND c.org_unit_id IN (:...units)', { yes: true, units: [...unitIds] })
+      .groupBy('c.org_unit_id')
+      .getRawMany();
+    return new Map(rows.map((r) => [Number(r.unitId), Number(r.n)]));
+  }
+
+  findActiveByUserId(userId: number, m?: EntityManager): Promise<CadreEntity | null> {
+    return this.repo(m).findOne({ where: { userId, active: true } });
+  }
+
+  /** The post this account handed over last (事随人转), when it has no post of its own now. */
+  async findHandedOverByUserId(userId: number): Promise<CadreEntity | null> {
+    if (await this.findActiveByUserId(userId)) return null;
+    return this.cadres.findOne({
+      where: { userId, active: false, successorCadreId: Not(IsNull()) },
+      order: { id: 'DESC' },
+    });
   }
 
   /** The cadre who answers for `cadre` today: the successor's successor…, or the cadre itself. */
@@ -46,9 +132,9 @@ export class CadreRepository {
   }
 
   /** Active cadres of these units, in unit order then id. */
-  findActiveInUnits(unitIds: readonly number[]): Promise<CadreEntity[]> {
+  findActiveInUnits(unitIds: readonly number[], m?: EntityManager): Promise<CadreEntity[]> {
     if (unitIds.length === 0) return Promise.resolve([]);
-    return this.cadres.find({
+    return this.repo(m).find({
       where: { orgUnitId: In([...unitIds]), active: true },
       order: { id: 'ASC' },
     });

@@ -1,4 +1,4 @@
-import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { DATETIME, code } from '../../database/columns';
 import { CadreEntity } from '../cadre/cadre.entity';
 
@@ -32,4 +32,28 @@ export class CardEntity {
 
   @Column({ ...DATETIME, name: 'revoked_at', nullable: true })
   revokedAt!: Date | null;
+
+  /** why it was stopped (遗失…) */
+  @Column({ name: 'revoke_reason', type: 'varchar', length: 100, nullable: true })
+  revokeReason!: string | null;
+
+  /** the card issued in its place (补卡): the old code points there */
+  @Column({ name: 'replaced_by_card_id', type: 'int', nullable: true })
+  @ForeignKey(() => CardEntity, { name: 'FK_card_replaced_by_card_id' })
+  replacedByCardId!: number | null;
+}
+
+/** Openings of a card's page, counted per card and local day. */
+@Entity('card_scan_day')
+export class CardScanDayEntity {
+  @PrimaryColumn({ name: 'card_id', type: 'int' })
+  @ForeignKey(() => CardEntity, { name: 'FK_card_scan_day_card_id' })
+  cardId!: number;
+
+  /** local date (Asia/Shanghai), YYYY-MM-DD */
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  day!: string;
+
+  @Column({ type: 'int', default: 0 })
+  scans!: number;
 }

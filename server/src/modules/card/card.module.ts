@@ -4,14 +4,19 @@ import { CryptoModule } from '../../common/crypto/crypto.module';
 import { CadreModule } from '../cadre/cadre.module';
 import { OrgModule } from '../org/org.module';
 import { CardController } from './card.controller';
-import { CardEntity } from './card.entity';
+import { CardEntity, CardScanDayEntity } from './card.entity';
 import { CardRepository } from './card.repository';
 import { CardService } from './card.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CardEntity]), CadreModule, OrgModule, CryptoModule],
+  imports: [
+    TypeOrmModule.forFeature([CardEntity, CardScanDayEntity]),
+    CadreModule,
+    OrgModule,
+    CryptoModule,
+  ],
   controllers: [CardController],
   providers: [CardService, CardRepository],
-  exports: [CardService],
+  exports: [CardService, CardRepository],
 })
 export class CardModule {}

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { type CardView, checkCardCode } from '@mqlk/shared';
+import { Inject, Injectable } from '@nestjs/common';
+import { type CardView, checkCardCode, localDateOf } from '@mqlk/shared';
+import { CLOCK, type Clock } from '../../common/clock/clock';
 import { AppError } from '../../common/app-error';
 import { PhoneCipher } from '../../common/crypto/phone-cipher';
 import type { CadreEntity } from '../cadre/cadre.entity';
@@ -23,23 +24,51 @@ export class CardService {
     private readonly cadres: CadreRepository,
     private readonly org: OrgRepository,
     private readonly phones: PhoneCipher,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** A card code → the card and the cadre who answers it, or the refusal a resident should see. */
   async resolve(rawCode: string): Promise<ResolvedCard> {
+    const card = await this.find(rawCode);
+    if (card.status === 'revoked') throw new AppError('CARD_REVOKED');
+    return this.holderOf(card);
+  }
+
+  private async find(rawCode: string): Promise<CardEntity> {
     const checked = checkCardCode(rawCode);
     if (!checked.ok) throw new AppError('CARD_CODE_INVALID');
     const card = await this.cards.findByCode(checked.code);
     if (!card) throw new AppError('CARD_NOT_FOUND');
-    if (card.status === 'revoked') throw new AppError('CARD_REVOKED');
+    return card;
+  }
+
+  private async holderOf(card: CardEntity): Promise<ResolvedCard> {
     const printed = await this.cadres.findById(card.cadreId);
     if (!printed) throw new Error(`card ${card.id} names no cadre`);
     const cadre = await this.cadres.currentHolder(printed);
     return { card, cadre, handedOverFrom: cadre.id === printed.id ? null : printed };
   }
 
+  /**
+   * The card page. Every opening is counted (per card and local day). A stopped card that was
+   * re-issued to a cadre still in post leads to the new card; any other stopped card is refused.
+   */
   async view(rawCode: string): Promise<CardView> {
-    const { card, cadre, handedOverFrom } = await this.resolve(rawCode);
+    const found = await this.find(rawCode);
+    await this.cards.countScan(found.id, localDateOf(this.clock.now()));
+    if (found.status === 'revoked') {
+      const replacement = found.replacedByCardId
+        ? await this.cards.findById(found.replacedByCardId)
+        : null;
+      if (!replacement || replacement.status !== 'active') throw new AppError('CARD_REVOKED');
+      const answered = await this.holderOf(replacement);
+      if (!answered.cadre.active) throw new AppError('CARD_REVOKED');
+      return { ...(await this.present(answered)), code: found.code, replacedBy: replacement.code };
+    }
+    return this.present(await this.holderOf(found));
+  }
+
+  private async present({ card, cadre, handedOverFrom }: ResolvedCard): Promise<CardView> {
     const unit = await this.org.findById(cadre.orgUnitId);
     const lineage = unit ? await this.org.findLineage(unit) : [];
     const township = lineage.find((u) => u.kind === 'township') ?? null;
@@ -59,6 +88,7 @@ export class CardService {
       townshipName: township?.name ?? null,
       hotlines: township?.hotlines ?? [],
       handedOverFrom: handedOverFrom?.name ?? null,
+      replacedBy: null,
     };
   }
 }

@@ -19,7 +19,7 @@ import { CLOCK, type Clock } from '../../common/clock/clock';
 import { pageOf, sliceOf } from '../../common/paging';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditRepository, auditActor } from '../audit/audit.repository';
 import { UserRepository } from '../user/user.repository';
 import type { NoticeEntity } from './notice.entity';
 import { type ClaimedDelivery, type FailureReader, NoticeRepository } from './notice.repository';
@@ -84,7 +84,7 @@ export class NoticeService {
     await this.db.transaction(async (m) => {
       if (!(await this.notices.requeue(m, id, now))) throw new AppError('DELIVERY_NOT_FAILED');
       await this.audit.record(m, {
-        actorUserId: actor.userId,
+        ...auditActor(actor),
         action: 'notice.retry',
         targetType: 'notice_delivery',
         targetId: id,

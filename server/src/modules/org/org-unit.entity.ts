@@ -39,6 +39,10 @@ export class OrgUnitEntity {
   @Column({ type: 'text', transformer: jsonText<Hotline[]>() })
   hotlines!: Hotline[];
 
+  /** retired (撤销): kept for history and old requests, closed to new cadres and units */
+  @Column({ ...DATETIME, name: 'retired_at', nullable: true })
+  retiredAt!: Date | null;
+
   @CreateDateColumn({ ...DATETIME, name: 'created_at' })
   createdAt!: Date;
 }

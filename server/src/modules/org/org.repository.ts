@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Like, type Repository } from 'typeorm';
+import { childPath } from '@mqlk/shared';
+import { type EntityManager, In, IsNull, Like, Not, type Repository } from 'typeorm';
 import { subtreePattern } from '../../common/access/access-policy';
 import { OrgUnitEntity } from './org-unit.entity';
 
@@ -15,8 +16,8 @@ export class OrgRepository {
 
   constructor(@InjectRepository(OrgUnitEntity) private readonly units: Repository<OrgUnitEntity>) {}
 
-  findById(id: number): Promise<OrgUnitEntity | null> {
-    return this.units.findOne({ where: { id } });
+  findById(id: number, m?: EntityManager): Promise<OrgUnitEntity | null> {
+    return (m ? m.getRepository(OrgUnitEntity) : this.units).findOne({ where: { id } });
   }
 
   findByIds(ids: readonly number[]): Promise<OrgUnitEntity[]> {
@@ -47,6 +48,54 @@ export class OrgRepository {
     kind: OrgUnitEntity['kind'],
   ): Promise<OrgUnitEntity | null> {
     return (await this.findLineage(unit)).find((u) => u.kind === kind) ?? null;
+  }
+
+  /**
+   * A new unit under `parent`, its path written once its id is known (inside the caller's
+   * transaction, so nobody sees the unit without it).
+   */
+  async insertChild(
+    m: EntityManager,
+    parent: OrgUnitEntity,
+    kind: OrgUnitEntity['kind'],
+    name: string,
+  ): Promise<OrgUnitEntity> {
+    const repo = m.getRepository(OrgUnitEntity);
+    const inserted = await repo.insert({
+      parentId: parent.id,
+      kind,
+      name,
+      path: parent.path,
+      hotlines: [],
+      retiredAt: null,
+    });
+    const id = Number(inserted.identifiers[0]!.id);
+    await repo.update(id, { path: childPath(parent.path, id) });
+    return repo.findOneByOrFail({ id });
+  }
+
+  async update(
+    m: EntityManager,
+    id: number,
+    changes: Partial<Pick<OrgUnitEntity, 'name' | 'hotlines' | 'retiredAt'>>,
+  ): Promise<void> {
+    await m.getRepository(OrgUnitEntity).update(id, changes);
+  }
+
+  /** Units under `path` (itself excluded) that are not retired. */
+  countOpenBelow(m: EntityManager, unit: Pick<OrgUnitEntity, 'id' | 'path'>): Promise<number> {
+    return m.getRepository(OrgUnitEntity).count({
+      where: { path: Like(subtreePattern(unit.path)), id: Not(unit.id), retiredAt: IsNull() },
+    });
+  }
+
+  /** The ids of the unit and everything under it. */
+  async subtreeIds(path: string, m?: EntityManager): Promise<number[]> {
+    const rows = await (m ? m.getRepository(OrgUnitEntity) : this.units).find({
+      where: { path: Like(subtreePattern(path)) },
+      select: ['id'],
+    });
+    return rows.map((r) => r.id);
   }
 
   /** The unit and everything under it, in path order. */

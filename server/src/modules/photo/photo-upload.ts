@@ -15,18 +15,43 @@ const brokenUpload = () =>
  * Reads the one photo of a multipart upload into memory, at most MAX_PHOTO_BYTES. What the file
  * is gets decided later from its bytes; its name and declared type are ignored.
  */
-export async function readPhotoUpload(request: FastifyRequest): Promise<Buffer> {
+export function readPhotoUpload(request: FastifyRequest): Promise<Buffer> {
+  return readFileUpload(
+    request,
+    PHOTO_FIELD,
+    MAX_PHOTO_BYTES,
+    noFile,
+    brokenUpload,
+    () => new AppError('PAYLOAD_TOO_LARGE'),
+  );
+}
+
+export interface UploadRefusals {
+  noFile: () => AppError;
+  broken: () => AppError;
+  tooLarge: () => AppError;
+}
+
+/** One file of a multipart upload (in `field`), into memory, at most `maxBytes`. */
+export async function readFileUpload(
+  request: FastifyRequest,
+  field: string,
+  maxBytes: number,
+  noFile: () => AppError,
+  broken: () => AppError,
+  tooLarge: () => AppError,
+): Promise<Buffer> {
   if (!request.isMultipart()) throw noFile();
   try {
-    const part = await request.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
+    const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
     if (part === undefined) throw noFile();
-    if (part.fieldname !== PHOTO_FIELD) {
+    if (part.fieldname !== field) {
       part.file.resume();
       throw noFile();
     }
     return await part.toBuffer();
   } catch (err) {
-    throw translateMultipartError(err);
+    throw translateMultipartError(err, { noFile, broken, tooLarge });
   }
 }
 
@@ -36,7 +61,7 @@ export async function readPhotoUpload(request: FastifyRequest): Promise<Buffer> 
  * `Error`s without a code, so they cannot be listed one by one; only @fastify/multipart's own
  * errors that say "server fault" (a 5xx status) are let through as such.
  */
-function translateMultipartError(err: unknown): unknown {
+function translateMultipartError(err: unknown, refuse: UploadRefusals): unknown {
   if (err instanceof AppError) return err;
   const { code, statusCode } = (err ?? {}) as { code?: unknown; statusCode?: unknown };
   switch (code) {
@@ -44,11 +69,11 @@ function translateMultipartError(err: unknown): unknown {
     case 'FST_FILES_LIMIT':
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
-      return new AppError('PAYLOAD_TOO_LARGE');
+      return refuse.tooLarge();
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
     case 'FST_PROTO_VIOLATION':
-      return noFile();
+      return refuse.noFile();
     default:
-      return typeof statusCode === 'number' && statusCode >= 500 ? err : brokenUpload();
+      return typeof statusCode === 'number' && statusCode >= 500 ? err : refuse.broken();
   }
 }

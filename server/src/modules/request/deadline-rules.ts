@@ -2,27 +2,30 @@ import { Injectable } from '@nestjs/common';
 import {
   acceptDueAt,
   addWorkingDays,
-  createWorkCalendar,
-  DEFAULT_DEADLINE_POLICY,
+  type DeadlinePolicy,
   type DeadlineState,
   deadlineOf,
   dueSoonBefore,
   type HandlingLevel,
-  NATIONAL_SCHEDULES,
   rectifyDueAt,
   type RequestStatus,
   resolveDueAt,
   warningAt,
+  type WorkCalendar,
 } from '@mqlk/shared';
+import type { EntityManager } from 'typeorm';
+import { type CountyRules, CountyCalendars, countyIdOf } from '../calendar/county-calendars';
 
 /**
- * The county's working-day calendar and deadline policy. For now every county uses the national
- * schedule and the default policy; per-county data comes with the county settings pages.
+ * The deadlines of one county: its working-day calendar (the national schedules, each year
+ * replaced by the county's own where it entered one, and its changes to single days) and its
+ * deadline policy. Plain arithmetic once built, so a list uses one for all of its rows.
  */
-@Injectable()
-export class DeadlineRules {
-  private readonly calendar = createWorkCalendar(NATIONAL_SCHEDULES);
-  private readonly policy = DEFAULT_DEADLINE_POLICY;
+export class CountyDeadlines {
+  constructor(
+    private readonly calendar: WorkCalendar,
+    private readonly policy: DeadlinePolicy,
+  ) {}
 
   /** Both clocks start when the request reaches its (new) owner. */
   clocksFrom(reachedAt: Date, level: HandlingLevel): { acceptDueAt: Date; dueAt: Date } {
@@ -64,5 +67,45 @@ export class DeadlineRules {
     now: Date,
   ): { deadline: DeadlineState; deadlineText: string } {
     return deadlineOf(this.calendar, status, acceptDueAt, dueAt, now);
+  }
+}
+
+/**
+ * Whose deadlines: a request's are its owner unit's county's (`ownerUnitPath`), a queue's its
+ * reader's. The county's rules come from `CountyCalendars`, cached per county for at most a
+ * minute (a change made on another instance shows within that time); a change affects only
+ * clocks started after it.
+ */
+@Injectable()
+export class DeadlineRules {
+  /** One wrapper per cached rules object, so a cache hit allocates nothing. */
+  private readonly wrapped = new WeakMap<CountyRules, CountyDeadlines>();
+
+  constructor(private readonly calendars: CountyCalendars) {}
+
+  /** Inside a transaction pass its EntityManager, so that a cache miss reads through it. */
+  async for(unitPath: string, m?: EntityManager): Promise<CountyDeadlines> {
+    return this.wrap(await this.calendars.rules(countyIdOf(unitPath), m));
+  }
+
+  /**
+   * The deadlines of every row of a list, with one lookup per county among them (a list is
+   * almost always one county's): `of(row.ownerUnitPath)`.
+   */
+  async forAll(unitPaths: readonly string[]): Promise<(unitPath: string) => CountyDeadlines> {
+    const byCounty = new Map<number, CountyDeadlines>();
+    for (const countyId of new Set(unitPaths.map(countyIdOf))) {
+      byCounty.set(countyId, this.wrap(await this.calendars.rules(countyId)));
+    }
+    return (unitPath) => byCounty.get(countyIdOf(unitPath))!;
+  }
+
+  private wrap(rules: CountyRules): CountyDeadlines {
+    let deadlines = this.wrapped.get(rules);
+    if (!deadlines) {
+      deadlines = new CountyDeadlines(rules.calendar, rules.policy);
+      this.wrapped.set(rules, deadlines);
+    }
+    return deadlines;
   }
 }

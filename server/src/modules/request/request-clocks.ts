@@ -31,13 +31,24 @@ export class RequestClocks {
     private readonly deadlines: DeadlineRules,
   ) {}
 
-  plan(action: Action, t: Transition, holder: Holder, now: Date): ClockChanges {
+  /**
+   * Due times follow the calendar and policy of the holder's county, read through `m` (the move's
+   * transaction) when not cached; moves that start no clock do not look them up.
+   */
+  async plan(
+    action: Action,
+    t: Transition,
+    holder: Holder,
+    now: Date,
+    m: EntityManager,
+  ): Promise<ClockChanges> {
     const { stop, start } = clockPlan(action, t);
-    const due = this.deadlines.clocksFrom(now, t.level);
+    if (start.length === 0) return { action, stop, start: [], copies: {} };
+    const rules = await this.deadlines.for(holder.ownerUnitPath, m);
     const dueOf: Record<ClockKind, () => Date> = {
-      accept: () => due.acceptDueAt,
-      resolve: () => due.dueAt,
-      rectify: () => this.deadlines.rectifyFrom(now),
+      accept: () => rules.clocksFrom(now, t.level).acceptDueAt,
+      resolve: () => rules.clocksFrom(now, t.level).dueAt,
+      rectify: () => rules.rectifyFrom(now),
     };
     const started = start
       .map((kind) => ({
@@ -50,7 +61,7 @@ export class RequestClocks {
         startedAt: now,
         dueAt: dueOf[kind](),
       }))
-      .map((c) => ({ ...c, warnAt: this.deadlines.warnAt(c.dueAt, now) }));
+      .map((c) => ({ ...c, warnAt: rules.warnAt(c.dueAt, now) }));
     const copies: ClockChanges['copies'] = {};
     for (const clock of started) {
       if (clock.kind === 'accept') copies.acceptDueAt = clock.dueAt;

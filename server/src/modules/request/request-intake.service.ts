@@ -270,7 +270,7 @@ export class RequestIntake {
     );
     if (!t.ok) throw new AppError(t.code);
     const now = this.clock.now();
-    const clocks = this.clocks.plan(action, t, route, now);
+    const clocks = await this.clocks.plan(action, t, route, now, m);
     const { photoIds, ...columns } = fields;
     const { id, number } = await this.requests.insert(
       m,

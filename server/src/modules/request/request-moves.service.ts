@@ -17,6 +17,7 @@ import {
   type Transition,
   UNFOUNDED_REASON_LABELS,
   type VerifyInput,
+  handoverTransition,
 } from '@mqlk/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -44,6 +45,8 @@ interface MoveDetails {
   verify?: VerifyInput;
   /** the new holder, for the moves that hand the request on (escalate, transfer) */
   handover?: Holder;
+  /** a move that keeps its owner by the rules, but whose owner has left the post: to `handover` */
+  reassign?: boolean;
   payload?: EventPayload;
   /** more work in the move's transaction, after the checks (spending a confirmation code) */
   alsoInTransaction?: (m: EntityManager) => Promise<void>;
@@ -124,8 +127,13 @@ export class RequestMoves {
     );
   }
 
-  /** 差评核实: founded → 整改 with the finding; unfounded → closed, the rating excluded. */
-  verify(actor: RequestActor, id: number, input: VerifyInput) {
+  /**
+   * 差评核实: founded → 整改 with the finding; unfounded → closed, the rating excluded. When the
+   * cadre who resolved it has since handed the post over, the 整改 goes to the successor.
+   */
+  async verify(actor: RequestActor, id: number, input: VerifyInput) {
+    const r = await this.requests.findById(id);
+    const successor = input.founded && r ? await this.routing.successorOf(r.ownerUserId) : null;
     const note = input.founded
       ? input.finding
       : `${UNFOUNDED_REASON_LABELS[input.reason]}：${input.note}`;
@@ -136,7 +144,13 @@ export class RequestMoves {
       actor,
       id,
       { action: 'verify', founded: input.founded },
-      { version: input.version, note, verify: input, payload },
+      {
+        version: input.version,
+        note,
+        verify: input,
+        payload,
+        ...(successor ? { handover: successor, reassign: true } : {}),
+      },
     );
   }
 
@@ -187,6 +201,37 @@ export class RequestMoves {
       this.requests.spendConfirmations(m, id, this.clock.now()),
   ) {
     return this.act(actor, id, { action: 'confirm' }, { alsoInTransaction: spend });
+  }
+
+  /**
+   * 事随人转, one request: it goes to the successor (`to`) with new clocks, a 转办 step on its
+   * timeline that says why, and the usual notices — inside the caller's transaction, which holds
+   * the row. False when the request is not one that moves (resolved work stays with its resolver).
+   */
+  async handOver(
+    m: EntityManager,
+    mover: RequestActor,
+    r: RequestEntity,
+    to: Holder,
+    note: string,
+    now: Date,
+  ): Promise<boolean> {
+    const t = handoverTransition(stateOf(r), to.level);
+    if (!t.ok) return false;
+    await this.apply(
+      m,
+      r,
+      { action: 'transfer', level: t.level },
+      t,
+      mover,
+      {
+        note,
+        handover: { ...to, level: t.level },
+        payload: { ...handoverPayload(r, to), handover: true },
+      },
+      now,
+    );
+    return true;
   }
 
   /**
@@ -251,11 +296,16 @@ export class RequestMoves {
     details: MoveDetails,
     now: Date,
   ): Promise<void> {
+    if (details.reassign) t = { ...t, ownerChanges: true };
     const holder = details.handover ?? holderOf(r);
-    const clocks = this.clocks.plan(move.action, t, holder, now);
+    const clocks = await this.clocks.plan(move.action, t, holder, now, m);
     const reminder =
       move.action === 'supervise'
-        ? { supervisionRemindAt: this.deadlines.supervisionReminderFrom(now) }
+        ? {
+            supervisionRemindAt: (
+              await this.deadlines.for(holder.ownerUnitPath, m)
+            ).supervisionReminderFrom(now),
+          }
         : {};
     const written = await this.requests.updateGuarded(
       m,

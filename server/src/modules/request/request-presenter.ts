@@ -13,7 +13,7 @@ import {
   timelineStepSeenBy,
 } from '@mqlk/shared';
 import type { RatingEntity } from '../rating/rating.entity';
-import { DeadlineRules } from './deadline-rules';
+import type { CountyDeadlines } from './deadline-rules';
 import type { RequestClockEntity } from './request-clock.entity';
 import type { RequestEventEntity } from './request-event.entity';
 import type { RequestEntity } from './request.entity';
@@ -27,9 +27,14 @@ const PREVIEW_CHARS = 40;
  */
 @Injectable()
 export class RequestPresenter {
-  constructor(private readonly deadlines: DeadlineRules) {}
-
-  summary(r: RequestEntity, who: Actor, ownerName: string, now: Date): RequestSummary {
+  /** `deadlines`: the request's county's (`DeadlineRules.for(r.ownerUnitPath)`). */
+  summary(
+    r: RequestEntity,
+    who: Actor,
+    ownerName: string,
+    now: Date,
+    deadlines: CountyDeadlines,
+  ): RequestSummary {
     const status = statusSeenBy(r.status, who, r.level);
     const masked = isStatusMasked(r.status, who, r.level);
     return {
@@ -44,7 +49,7 @@ export class RequestPresenter {
       submittedAt: r.submittedAt.toISOString(),
       acceptDueAt: r.acceptDueAt?.toISOString() ?? null,
       dueAt: r.dueAt?.toISOString() ?? null,
-      ...this.deadlines.describe(status, r.acceptDueAt, r.dueAt, now),
+      ...deadlines.describe(status, r.acceptDueAt, r.dueAt, now),
       ownerName,
       supervision:
         r.supervisionCount > 0 && r.supervisedAt

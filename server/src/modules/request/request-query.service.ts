@@ -17,6 +17,7 @@ import {
 import { AccessPolicy } from '../../common/access/access-policy';
 import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
+import { AuditRepository, auditActor } from '../audit/audit.repository';
 import { CLOCK, type Clock } from '../../common/clock/clock';
 import { type PageSlice, pageOf, sliceOf } from '../../common/paging';
 import { CadreRepository } from '../cadre/cadre.repository';
@@ -51,7 +52,28 @@ export class RequestQueries {
     private readonly deadlines: DeadlineRules,
     private readonly noticeService: NoticeService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditRepository,
   ) {}
+
+  /**
+   * A request's page as its reader opens it. Staff and admins read residents' personal data
+   * here, so each opening is on the audit log.
+   */
+  async open(actor: RequestActor, id: number): Promise<RequestDetail> {
+    const detail = await this.detail(actor, id);
+    if (actor.role === 'staff' || actor.role === 'admin') {
+      await this.audit.recordNow({
+        ...auditActor(actor),
+        action: 'request.view',
+        targetType: 'request',
+        targetId: id,
+        unitPath: (await this.requests.findById(id))!.ownerUnitPath,
+        detail: { number: detail.number },
+        at: this.clock.now(),
+      });
+    }
+    return detail;
+  }
 
   /** 我的诉求: what this resident submitted, or a cadre filed for them, newest first. */
   mine(actor: RequestActor, q: PageQuery): Promise<Page<RequestSummary>> {
@@ -85,10 +107,10 @@ export class RequestQueries {
   }
 
   /** Township or county staff: everything held inside their subtree, or one of its queues. */
-  staffQueue(actor: RequestActor, q: StaffQueueQuery): Promise<Page<RequestSummary>> {
+  async staffQueue(actor: RequestActor, q: StaffQueueQuery): Promise<Page<RequestSummary>> {
     const scope = this.policy.requireStaffScope(actor);
     const slice = sliceOf(q);
-    const time = this.deadlines.queueTime(this.clock.now());
+    const time = (await this.deadlines.for(scope)).queueTime(this.clock.now());
     const rows = this.requests.staffQueue(scope, actor, q.queue, time, slice);
     return this.summaries(actor, slice, rows);
   }
@@ -96,7 +118,7 @@ export class RequestQueries {
   /** The counts at the top of the staff queue: what needs a look now. */
   async staffQueueCounts(actor: RequestActor): Promise<StaffQueueCounts> {
     const scope = this.policy.requireStaffScope(actor);
-    const time = this.deadlines.queueTime(this.clock.now());
+    const time = (await this.deadlines.for(scope)).queueTime(this.clock.now());
     const count = (queue: StaffQueue) => this.requests.countStaffQueue(scope, actor, queue, time);
     const [review, conduct, dueSoon, overdue, supervised, flagged, failedNotices] =
       await Promise.all([
@@ -140,8 +162,9 @@ export class RequestQueries {
       request.status === 'resolved' &&
       request.resolvedAt !== null &&
       !ratings.some((x) => x.round === request.round);
+    const deadlines = await this.deadlines.for(request.ownerUnitPath);
     return {
-      ...this.presenter.summary(request, who, names.get(request.ownerUserId) ?? '', now),
+      ...this.presenter.summary(request, who, names.get(request.ownerUserId) ?? '', now, deadlines),
       text: request.text,
       photos: photos.get(id) ?? [],
       contactPhoneMasked: this.presenter.contactPhone(request, who),
@@ -211,6 +234,7 @@ export class RequestQueries {
   ): Promise<Page<RequestSummary>> {
     const { rows, total } = await query;
     const names = await this.users.displayNames(rows.map((r) => r.ownerUserId));
+    const deadlinesOf = await this.deadlines.forAll(rows.map((r) => r.ownerUnitPath));
     const now = this.clock.now();
     const items = rows.map((r) =>
       this.presenter.summary(
@@ -218,6 +242,7 @@ export class RequestQueries {
         this.policy.actorFor(actor, r),
         names.get(r.ownerUserId) ?? '',
         now,
+        deadlinesOf(r.ownerUnitPath),
       ),
     );
     return pageOf(slice, items, total);

@@ -74,6 +74,20 @@ export class RequestRouting {
     throw new AppError('SERVICE_UNAVAILABLE');
   }
 
+  /**
+   * Who answers today for an owner who handed their post over (事随人转): the successor (or
+   * theirs), when one is in post. Work that comes back to the owner — a founded bad review's
+   * 整改 — goes there instead of to someone who left.
+   */
+  async successorOf(ownerUserId: number): Promise<Holder | null> {
+    const left = await this.cadres.findHandedOverByUserId(ownerUserId);
+    if (!left) return null;
+    const holder = await this.cadres.currentHolder(left);
+    if (!holder.active || holder.id === left.id) return null;
+    const unit = await this.org.findById(holder.orgUnitId);
+    return unit ? holderOf(holder.userId, unit) : null;
+  }
+
   /** Who takes an escalated request: the staff of the nearest unit of the next level up. */
   async escalationTarget(r: RequestEntity): Promise<Holder> {
     const kind = r.level === 'village' ? 'township' : 'county';

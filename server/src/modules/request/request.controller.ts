@@ -85,7 +85,7 @@ export class RequestController {
 
   @Endpoint('requestDetail')
   detail(@CurrentActor() actor: RequestActor, @Param('id', ParseIntPipe) id: number) {
-    return this.queries.detail(actor, id);
+    return this.queries.open(actor, id);
   }
 
   @Endpoint('transferTargets')

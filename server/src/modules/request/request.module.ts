@@ -6,6 +6,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CadreModule } from '../cadre/cadre.module';
 import { CardModule } from '../card/card.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { AuditModule } from '../audit/audit.module';
 import { NoticeModule } from '../notice/notice.module';
 import { OrgModule } from '../org/org.module';
 import { PhotoModule } from '../photo/photo.module';
@@ -28,6 +29,7 @@ import { RequestRouting } from './request-routing';
 import { RequestSweeps } from './request-sweeps';
 import { RequestController } from './request.controller';
 import { RequestEntity } from './request.entity';
+import { LedgerRepository } from './ledger.repository';
 import { RequestRepository } from './request.repository';
 import { TimelineRepository } from './timeline.repository';
 
@@ -47,6 +49,7 @@ import { TimelineRepository } from './timeline.repository';
     CryptoModule,
     IdempotencyModule,
     NoticeModule,
+    AuditModule,
     OrgModule,
     PhotoModule,
     RatingModule,
@@ -56,6 +59,7 @@ import { TimelineRepository } from './timeline.repository';
   providers: [
     ClockRepository,
     DeadlineRules,
+    LedgerRepository,
     RequestClocks,
     RequestIntake,
     RequestMoves,
@@ -67,6 +71,13 @@ import { TimelineRepository } from './timeline.repository';
     RequestSweeps,
     TimelineRepository,
   ],
-  exports: [RequestRepository, TimelineRepository, ClockRepository, RequestSweeps],
+  exports: [
+    RequestRepository,
+    TimelineRepository,
+    ClockRepository,
+    RequestSweeps,
+    RequestMoves,
+    LedgerRepository,
+  ],
 })
 export class RequestModule {}

@@ -18,7 +18,7 @@ import {
 } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { subtreePattern } from '../../common/access/access-policy';
-import { dbTime, skipLocked } from '../../database/locking';
+import { dbTime, forUpdate, skipLocked } from '../../database/locking';
 import type { PageSlice } from '../../common/paging';
 import { RequestConfirmationEntity } from './request-confirmation.entity';
 import { RequestEntity } from './request.entity';
@@ -275,6 +275,56 @@ export class RequestRepository {
     const rows: { id: number }[] = await m.query(
       `SELECT id FROM request WHERE id IN (${unique.map(() => '?').join(', ')})${skipLocked(m)}`,
       unique,
+    );
+    return this.findByIds(
+      rows.map((r) => Number(r.id)),
+      m,
+    );
+  }
+
+  /** Requests that came in through each card. */
+  async countByCards(cardIds: readonly number[]): Promise<Map<number, number>> {
+    if (cardIds.length === 0) return new Map();
+    const rows: { cardId: number; n: number | string }[] = await this.db
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .select('r.card_id', 'cardId')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.card_id IN (:...ids)', { ids: [...cardIds] })
+      .groupBy('r.card_id')
+      .getRawMany();
+    return new Map(rows.map((r) => [Number(r.cardId), Number(r.n)]));
+  }
+
+  /** Requests each of these owners holds in these statuses. */
+  async countOwned(
+    ownerUserIds: readonly number[],
+    statuses: readonly string[],
+  ): Promise<Map<number, number>> {
+    if (ownerUserIds.length === 0) return new Map();
+    const rows: { userId: number; n: number | string }[] = await this.db
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .select('r.owner_user_id', 'userId')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.owner_user_id IN (:...users) AND r.status IN (:...statuses)', {
+        users: [...new Set(ownerUserIds)],
+        statuses: [...statuses],
+      })
+      .groupBy('r.owner_user_id')
+      .getRawMany();
+    return new Map(rows.map((r) => [Number(r.userId), Number(r.n)]));
+  }
+
+  /** The requests an owner holds in these statuses, locked for a hand-over (事随人转). */
+  async lockOwned(
+    m: EntityManager,
+    ownerUserId: number,
+    statuses: readonly string[],
+  ): Promise<RequestEntity[]> {
+    const rows: { id: number }[] = await m.query(
+      `SELECT id FROM request WHERE owner_user_id = ? AND status IN (${statuses.map(() => '?').join(', ')}) ORDER BY id${forUpdate(m)}`,
+      [ownerUserId, ...statuses],
     );
     return this.findByIds(
       rows.map((r) => Number(r.id)),

@@ -69,6 +69,18 @@ export class UserAccountEntity {
   @Column({ ...DATETIME, name: 'locked_until', nullable: true })
   lockedUntil!: Date | null;
 
+  /** an initial password (new account, or reset): nothing but changing it works until it is changed */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  /** tokens issued before this time no longer work (a reset or a password change ends sessions) */
+  @Column({ ...DATETIME, name: 'sessions_since', nullable: true })
+  sessionsSince!: Date | null;
+
+  /** a stopped account cannot sign in, and its tokens stop working at once */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
   @CreateDateColumn({ ...DATETIME, name: 'created_at' })
   createdAt!: Date;
 

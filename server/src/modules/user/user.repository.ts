@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, Not, type Repository } from 'typeorm';
+import { AppError } from '../../common/app-error';
 import { isUniqueViolation } from '../../database/errors';
+import { containsPattern } from '../../database/like';
 import { UserAccountEntity, type UserRole } from './user-account.entity';
 
 /** What a new resident account is made of: a verified phone, or a WeChat openid. */
@@ -14,8 +16,82 @@ export class UserRepository {
     @InjectRepository(UserAccountEntity) private readonly users: Repository<UserAccountEntity>,
   ) {}
 
-  findById(id: number): Promise<UserAccountEntity | null> {
-    return this.users.findOne({ where: { id } });
+  findById(id: number, m?: EntityManager): Promise<UserAccountEntity | null> {
+    return this.repo(m).findOne({ where: { id } });
+  }
+
+  /** A new work account with an initial password; USERNAME_TAKEN when the name is in use. */
+  async insertWorkAccount(
+    m: EntityManager,
+    a: Pick<UserAccountEntity, 'role' | 'displayName' | 'username' | 'passwordHash' | 'orgUnitId'>,
+  ): Promise<number> {
+    const repo = m.getRepository(UserAccountEntity);
+    if (await repo.exists({ where: { username: a.username! } }))
+      throw new AppError('USERNAME_TAKEN');
+    try {
+      const inserted = await repo.insert({ ...a, mustChangePassword: true, active: true });
+      return Number(inserted.identifiers[0]!.id);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('USERNAME_TAKEN');
+      throw err;
+    }
+  }
+
+  async update(
+    m: EntityManager,
+    id: number,
+    changes: Partial<
+      Pick<UserAccountEntity, 'displayName' | 'orgUnitId' | 'active' | 'sessionsSince'>
+    >,
+  ): Promise<void> {
+    await m.getRepository(UserAccountEntity).update(id, changes);
+  }
+
+  /** One page of the work accounts of these units; `q` searches username and name. */
+  async pageWorkAccounts(
+    filter: { unitIds: readonly number[]; roles: readonly UserRole[]; q?: string },
+    slice: { offset: number; limit: number },
+  ): Promise<[UserAccountEntity[], number]> {
+    if (filter.unitIds.length === 0) return [[], 0];
+    const q = this.users
+      .createQueryBuilder('a')
+      .where('a.role IN (:...roles) AND a.org_unit_id IN (:...units)', {
+        roles: [...filter.roles],
+        units: [...filter.unitIds],
+      });
+    if (filter.q) {
+      q.andWhere("(a.username LIKE :q ESCAPE '!' OR a.display_name LIKE :q ESCAPE '!')", {
+        q: containsPattern(filter.q),
+      });
+    }
+    return q.orderBy('a.id', 'ASC').skip(slice.offset).take(slice.limit).getManyAndCount();
+  }
+
+  /** Work accounts whose username contains `q` (a cadre search by login name). */
+  async idsByUsername(q: string): Promise<number[]> {
+    const rows = await this.users
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .where("a.username LIKE :q ESCAPE '!' AND a.role <> :resident", {
+        q: containsPattern(q),
+        resident: 'resident',
+      })
+      .limit(200)
+      .getRawMany<{ id: number }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** Usernames by account id. */
+  async usernames(ids: readonly number[]): Promise<Map<number, string | null>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.users.find({ where: { id: In(unique) }, select: ['id', 'username'] });
+    return new Map(rows.map((u) => [u.id, u.username]));
+  }
+
+  findByUsernames(usernames: readonly string[]): Promise<UserAccountEntity[]> {
+    if (usernames.length === 0) return Promise.resolve([]);
+    return this.users.find({ where: { username: In([...usernames]) } });
   }
 
   findByUsername(username: string): Promise<UserAccountEntity | null> {
@@ -46,6 +122,26 @@ export class UserRepository {
 
   async clearLoginFailures(id: number): Promise<void> {
     await this.users.update(id, { failedLogins: 0, lockedUntil: null });
+  }
+
+  /**
+   * A new password: `mustChange` for an initial one (a reset), which also ends every session
+   * opened before `now`; a change by the person themselves ends the others too.
+   */
+  async setPassword(
+    id: number,
+    passwordHash: string,
+    mustChange: boolean,
+    now: Date,
+    m?: EntityManager,
+  ): Promise<void> {
+    await this.repo(m).update(id, {
+      passwordHash,
+      mustChangePassword: mustChange,
+      sessionsSince: now,
+      failedLogins: 0,
+      lockedUntil: null,
+    });
   }
 
   async lockUntil(id: number, until: Date): Promise<void> {

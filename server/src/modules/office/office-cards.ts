@@ -1,0 +1,285 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  addDays,
+  type CardDetail,
+  type CardSheetQuery,
+  generateCardCode,
+  localDateOf,
+  type OfficeCard,
+  type RevokeCardInput,
+  type RevokeCardResult,
+} from '@mqlk/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../../common/app-error';
+import type { RequestActor } from '../../common/auth/actor';
+import { CLOCK, type Clock } from '../../common/clock/clock';
+import { PhoneCipher } from '../../common/crypto/phone-cipher';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { isUniqueViolation } from '../../database/errors';
+import { AuditRepository, auditActor } from '../audit/audit.repository';
+import type { CadreEntity } from '../cadre/cadre.entity';
+import { CadreRepository } from '../cadre/cadre.repository';
+import type { CardEntity } from '../card/card.entity';
+import { CardRepository } from '../card/card.repository';
+import { OrgRepository } from '../org/org.repository';
+import { RequestRepository } from '../request/request.repository';
+import { type CardFont, resolveCardFont } from '../print/card-font';
+import { type CardSheetOptions, cardUrl, type PrintableCard } from '../print/card-sheet';
+import { OfficeScope } from './office-scope';
+
+const SCAN_DAYS = 30;
+const CODE_ATTEMPTS = 5;
+
+/** Cards from issue to retirement: issue, stop (with a new one in its place), scans, printing. */
+@Injectable()
+export class OfficeCards {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cards: CardRepository,
+    private readonly cadres: CadreRepository,
+    private readonly org: OrgRepository,
+    private readonly requests: RequestRepository,
+    private readonly phones: PhoneCipher,
+    private readonly scope: OfficeScope,
+    private readonly audit: AuditRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async ofCadre(cadreId: number): Promise<OfficeCard[]> {
+    return this.present(await this.cards.ofCadres([cadreId]));
+  }
+
+  async issue(actor: RequestActor, cadreId: number): Promise<OfficeCard> {
+    const id = await this.db.transaction(async (m) => {
+      const { cadre, unitPath } = await this.cadreInScope(actor, cadreId, m);
+      return this.issueIn(m, actor, cadre, unitPath);
+    });
+    return this.one(id);
+  }
+
+  /** A new code from `shared/`; a collision (≈71 random bits: never seen) draws again. */
+  private async issueIn(
+    m: EntityManager,
+    actor: RequestActor,
+    cadre: CadreEntity,
+    unitPath: string,
+  ): Promise<number> {
+    if (!cadre.active) throw new AppError('CADRE_INACTIVE');
+    const at = this.clock.now();
+    for (let attempt = 1; ; attempt++) {
+      const code = generateCardCode();
+      try {
+        const id = await this.cards.insert(m, { code, cadreId: cadre.id, issuedAt: at });
+        await this.record(m, actor, 'card.issue', id, unitPath, { code, cadre: cadre.name });
+        return id;
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt >= CODE_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  async detail(actor: RequestActor, cardId: number): Promise<CardDetail> {
+    const card = await this.cards.findById(cardId);
+    if (!card) throw new AppError('NOT_FOUND');
+    const { cadre } = await this.cadreInScope(actor, card.cadreId);
+    const holder = await this.cadres.currentHolder(cadre);
+    const today = localDateOf(this.clock.now());
+    const from = addDays(today, -(SCAN_DAYS - 1));
+    const scans = new Map(
+      (await this.cards.scansSince(card.id, from)).map((s) => [s.day, s.scans]),
+    );
+    const unit = await this.org.findById(cadre.orgUnitId);
+    return {
+      card: (await this.present([card]))[0]!,
+      cadreName: cadre.name,
+      answeredBy: holder.id === cadre.id ? null : holder.name,
+      unitName: unit?.name ?? '',
+      scansByDay: Array.from({ length: SCAN_DAYS }, (_, i) => {
+        const date = addDays(from, i);
+        return { date, scans: scans.get(date) ?? 0 };
+      }),
+    };
+  }
+
+  /** 停用 (lost…), the reason kept; with `reissue`, a new card whose code the old one leads to. */
+  async revoke(
+    actor: RequestActor,
+    cardId: number,
+    input: RevokeCardInput,
+  ): Promise<RevokeCardResult> {
+    const issuedId = await this.db.transaction(async (m) => {
+      const card = await this.cards.findById(cardId, m);
+      if (!card) throw new AppError('NOT_FOUND');
+      const { cadre, unitPath } = await this.cadreInScope(actor, card.cadreId, m);
+      if (card.status !== 'active') throw new AppError('CARD_ALREADY_REVOKED');
+      const newId = input.reissue ? await this.issueIn(m, actor, cadre, unitPath) : null;
+      if (!(await this.cards.revoke(m, card.id, input.reason, this.clock.now(), newId))) {
+        throw new AppError('CARD_ALREADY_REVOKED');
+      }
+      await this.record(m, actor, 'card.revoke', card.id, unitPath, {
+        code: card.code,
+        reason: input.reason,
+        reissuedCardId: newId,
+      });
+      return newId;
+    });
+    return {
+      revoked: await this.one(cardId),
+      issued: issuedId === null ? null : await this.one(issuedId),
+    };
+  }
+
+  /** Every active card of a cadre who stops (deactivation), inside the caller's transaction. */
+  async revokeAll(
+    m: EntityManager,
+    actor: RequestActor,
+    cadre: CadreEntity,
+    reason: string,
+  ): Promise<number> {
+    const unitPath = (await this.org.pathOf(cadre.orgUnitId))!;
+    let n = 0;
+    for (const card of await this.cards.ofCadres([cadre.id], m)) {
+      if (card.status !== 'active') continue;
+      if (await this.cards.revoke(m, card.id, reason.slice(0, 100), this.clock.now(), null)) {
+        await this.record(m, actor, 'card.revoke', card.id, unitPath, { code: card.code, reason });
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The cards to print: one card, or every active card of the cadres in post in a unit's subtree,
+   * in unit then cadre order. The print is on the audit log (it carries phone numbers).
+   */
+  async printable(actor: RequestActor, query: CardSheetQuery): Promise<PrintableCard[]> {
+    let cards: CardEntity[];
+    let unitPath: string;
+    if (query.cardId) {
+      const card = await this.cards.findById(query.cardId);
+      if (!card) throw new AppError('NOT_FOUND');
+      unitPath = (await this.cadreInScope(actor, card.cadreId)).unitPath;
+      if (card.status !== 'active') throw new AppError('CARD_ALREADY_REVOKED');
+      cards = [card];
+    } else {
+      unitPath = query.unitId
+        ? (await this.scope.unit(actor, query.unitId)).path
+        : this.scope.path(actor);
+      const units = await this.org.findSubtree(unitPath);
+      const order = new Map(units.map((u, i) => [u.id, i]));
+      const cadres = (await this.cadres.findActiveInUnits(units.map((u) => u.id))).sort(
+        (a, b) => order.get(a.orgUnitId)! - order.get(b.orgUnitId)! || a.id - b.id,
+      );
+      const byCadre = await this.cards.activeOfCadres(cadres.map((c) => c.id));
+      cards = cadres.flatMap((c) => byCadre.filter((k) => k.cadreId === c.id));
+    }
+    if (cards.length === 0) throw new AppError('NOTHING_TO_PRINT');
+    const printable = await this.toPrintable(cards);
+    await this.audit.recordNow({
+      ...auditActor(actor),
+      action: 'cards.print',
+      targetType: query.cardId ? 'card' : 'org_unit',
+      targetId: query.cardId ?? query.unitId ?? actor.orgUnitId,
+      unitPath,
+      detail: { cards: cards.length },
+      at: this.clock.now(),
+    });
+    return printable;
+  }
+
+  private async toPrintable(cards: CardEntity[]): Promise<PrintableCard[]> {
+    const out: PrintableCard[] = [];
+    for (const card of cards) {
+      const cadre = await this.cadres.currentHolder((await this.cadres.findById(card.cadreId))!);
+      const unit = (await this.org.findById(cadre.orgUnitId))!;
+      const lineage = await this.org.findLineage(unit);
+      const township = lineage.find((u) => u.kind === 'township') ?? null;
+      out.push({
+        code: card.code,
+        name: cadre.name,
+        post: cadre.post,
+        unitName: unit.name,
+        villageName: lineage.find((u) => u.kind === 'village')?.name ?? null,
+        townshipName: township?.name ?? null,
+        phone: this.phones.decrypt(cadre.phoneEnc),
+        duties: cadre.duties,
+        dutyDays: cadre.dutyDays,
+        hotlines: township?.hotlines ?? [],
+      });
+    }
+    return out;
+  }
+
+  /** How sheets are printed here: the public origin in the QR codes, the configured font. */
+  sheetOptions(): CardSheetOptions {
+    this.font ??= resolveCardFont({
+      CARD_FONT_PATH: this.config.cardFont.path ?? undefined,
+      CARD_FONT_FACE: this.config.cardFont.face ?? undefined,
+    });
+    return { publicBaseUrl: this.config.publicBaseUrl, font: this.font };
+  }
+
+  private font: CardFont | undefined;
+
+  private async cadreInScope(actor: RequestActor, cadreId: number, m?: EntityManager) {
+    const cadre = await this.cadres.findById(cadreId, m);
+    if (!cadre) throw new AppError('NOT_FOUND');
+    const unit = await this.scope.unit(actor, cadre.orgUnitId, m);
+    return { cadre, unitPath: unit.path };
+  }
+
+  private async one(id: number): Promise<OfficeCard> {
+    return (await this.present([(await this.cards.findById(id))!]))[0]!;
+  }
+
+  private async present(cards: CardEntity[]): Promise<OfficeCard[]> {
+    const ids = cards.map((c) => c.id);
+    const [scans, requests] = await Promise.all([
+      this.cards.scanTotals(ids),
+      this.requests.countByCards(ids),
+    ]);
+    const replacements = new Map(
+      (
+        await this.cards.byIds(
+          cards.map((c) => c.replacedByCardId).filter((x): x is number => x !== null),
+        )
+      ).map((c) => [c.id, c.code]),
+    );
+    return cards.map((c) => ({
+      id: c.id,
+      code: c.code,
+      url: cardUrl(this.config.publicBaseUrl, c.code),
+      cadreId: c.cadreId,
+      status: c.status,
+      issuedAt: c.issuedAt.toISOString(),
+      revokedAt: c.revokedAt ? c.revokedAt.toISOString() : null,
+      revokeReason: c.revokeReason,
+      replacedByCode:
+        c.replacedByCardId === null ? null : (replacements.get(c.replacedByCardId) ?? null),
+      scans: scans.get(c.id) ?? 0,
+      requests: requests.get(c.id) ?? 0,
+    }));
+  }
+
+  private record(
+    m: EntityManager,
+    actor: RequestActor,
+    action: string,
+    cardId: number,
+    unitPath: string,
+    detail: Record<string, string | number | null>,
+  ) {
+    return this.audit.record(m, {
+      ...auditActor(actor),
+      action,
+      targetType: 'card',
+      targetId: cardId,
+      unitPath,
+      detail,
+      at: this.clock.now(),
+    });
+  }
+}

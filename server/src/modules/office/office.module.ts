@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../../common/access/access.module';
+import { CryptoModule } from '../../common/crypto/crypto.module';
+import { AuditModule } from '../audit/audit.module';
+import { CadreModule } from '../cadre/cadre.module';
+import { CardModule } from '../card/card.module';
+import { OrgModule } from '../org/org.module';
+import { RequestModule } from '../request/request.module';
+import { UserModule } from '../user/user.module';
+import { OfficeAccounts } from './office-accounts';
+import { OfficeCadres } from './office-cadres';
+import { OfficeCards } from './office-cards';
+import { OfficeController } from './office.controller';
+import { OfficeImport } from './office-import';
+import { OfficeScope } from './office-scope';
+import { OfficeUnits } from './office-units';
+
+/** The township office: org tree, cadres, accounts, cards, printing, import, the audit log. */
+@Module({
+  imports: [
+    AccessModule,
+    AuditModule,
+    CadreModule,
+    CardModule,
+    CryptoModule,
+    OrgModule,
+    RequestModule,
+    UserModule,
+  ],
+  controllers: [OfficeController],
+  providers: [OfficeScope, OfficeUnits, OfficeCadres, OfficeCards, OfficeAccounts, OfficeImport],
+})
+export class OfficeModule {}
