@@ -40,6 +40,7 @@ export function cardView(overrides: Partial<CardView> = {}): CardView {
       { name: '供电所', phone: '95598' },
     ],
     handedOverFrom: null,
+    replacedBy: null,
     ...overrides,
   };
 }
@@ -116,6 +117,7 @@ export function residentSession(user: Partial<SignInResult['user']> = {}): SignI
       orgUnitId: null,
       orgUnitName: null,
       cadreId: null,
+      mustChangePassword: false,
       ...user,
     },
   };

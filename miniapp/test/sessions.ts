@@ -13,6 +13,7 @@ export function signedIn(role: ActorRole, displayName = '王芳'): SignInResult 
       orgUnitId: 3,
       orgUnitName: role === 'resident' ? null : '青山镇红星村',
       cadreId: role === 'cadre' ? 11 : null,
+      mustChangePassword: false,
     },
   };
 }

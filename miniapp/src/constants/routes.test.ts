@@ -13,13 +13,24 @@ describe('routes', () => {
       inbox: 'packages/work/inbox/index',
       workRequest: 'packages/work/request/index',
       record: 'packages/work/record/index',
+      password: 'packages/work/password/index',
       figures: 'packages/township/figures/index',
       queue: 'packages/township/queue/index',
       failedNotices: 'packages/township/failed/index',
       messages: 'packages/notice/list/index',
+      officeHome: 'packages/office/home/index',
+      officeUnits: 'packages/office/units/index',
+      officeCadres: 'packages/office/cadres/index',
+      officeCadre: 'packages/office/cadre/index',
+      officeCard: 'packages/office/card/index',
+      officePrint: 'packages/office/print/index',
+      officeLedger: 'packages/office/ledger/index',
+      officeAccounts: 'packages/office/accounts/index',
+      officeCalendar: 'packages/office/calendar/index',
+      officeAudit: 'packages/office/audit/index',
     });
     expect(Object.keys(H5_PATHS).sort()).toEqual(Object.keys(PAGE_PATHS).sort());
-    expect(Object.keys(SUB_PACKAGES)).toEqual(['resident', 'work', 'township', 'notice']);
+    expect(Object.keys(SUB_PACKAGES)).toEqual(['resident', 'work', 'township', 'office', 'notice']);
   });
 
   it('builds navigation URLs with an encoded query', () => {

@@ -27,11 +27,31 @@ export const SUB_PACKAGES = {
       inbox: 'inbox/index',
       workRequest: 'request/index',
       record: 'record/index',
+      password: 'password/index',
     },
   },
   township: {
     root: 'packages/township',
     pages: { figures: 'figures/index', queue: 'queue/index', failedNotices: 'failed/index' },
+  },
+  /**
+   * 管理后台: the org tree, cadres and their cards, accounts, the calendar, exports and the audit
+   * log; township staff and county admins, mostly on a desktop browser.
+   */
+  office: {
+    root: 'packages/office',
+    pages: {
+      officeHome: 'home/index',
+      officeUnits: 'units/index',
+      officeCadres: 'cadres/index',
+      officeCadre: 'cadre/index',
+      officeCard: 'card/index',
+      officePrint: 'print/index',
+      officeLedger: 'ledger/index',
+      officeAccounts: 'accounts/index',
+      officeCalendar: 'calendar/index',
+      officeAudit: 'audit/index',
+    },
   },
   /** Everyone's 消息 list: its own package, since residents and workers both open it. */
   notice: {
@@ -60,8 +80,8 @@ export const PAGE_PATHS = {
 /**
  * Short H5 paths, first one canonical. A card's QR code opened in a phone browser lands on
  * `/c/<code>`, and a 当场解决 confirmation link on `/confirm/<token>`; Taro passes only the query
- * string to the page, so those pages read the code from the path itself. Staff bookmark `/work`
- * and `/township` on their desktops.
+ * string to the page, so those pages read the code from the path itself. Staff bookmark `/work`,
+ * `/township` and `/office` on their desktops.
  */
 export const H5_PATHS: Record<PageName, readonly string[]> = {
   card: ['/c', '/c/:code'],
@@ -74,10 +94,21 @@ export const H5_PATHS: Record<PageName, readonly string[]> = {
   inbox: ['/work'],
   workRequest: ['/work/request'],
   record: ['/work/record'],
+  password: ['/work/password'],
   figures: ['/township'],
   queue: ['/township/queue'],
   failedNotices: ['/township/failed-notices'],
   messages: ['/messages'],
+  officeHome: ['/office'],
+  officeUnits: ['/office/units'],
+  officeCadres: ['/office/cadres'],
+  officeCadre: ['/office/cadre'],
+  officeCard: ['/office/card'],
+  officePrint: ['/office/print'],
+  officeLedger: ['/office/ledger'],
+  officeAccounts: ['/office/accounts'],
+  officeCalendar: ['/office/calendar'],
+  officeAudit: ['/office/audit'],
 };
 
 export type RouteParams = Record<string, string | number | undefined>;

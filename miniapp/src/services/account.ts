@@ -1,4 +1,9 @@
-import type { SessionUser, SmsSignInInput, StaffSignInInput } from '@mqlk/shared';
+import type {
+  ChangePasswordInput,
+  SessionUser,
+  SmsSignInInput,
+  StaffSignInInput,
+} from '@mqlk/shared';
 
 import * as authApi from './api/auth';
 import { signInResidentQuietly, staffWechatCode } from './auth';
@@ -10,6 +15,11 @@ import { clearSession, currentUser, saveSession } from './session';
 export async function signInStaff(input: StaffSignInInput): Promise<SessionUser> {
   const wechatCode = await staffWechatCode();
   return saveSession(await authApi.staffSignIn(wechatCode ? { ...input, wechatCode } : input));
+}
+
+/** The server ends every older session on a change, so the new token it answers is kept. */
+export async function changePassword(input: ChangePasswordInput): Promise<SessionUser> {
+  return saveSession(await authApi.changePassword(input));
 }
 
 export async function signInWithSms(input: SmsSignInInput): Promise<SessionUser> {

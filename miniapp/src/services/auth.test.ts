@@ -22,6 +22,7 @@ describe('resident sign-in without a form', () => {
         orgUnitId: null,
         orgUnitName: null,
         cadreId: null,
+        mustChangePassword: false,
       },
     });
 

@@ -49,6 +49,7 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 let baseUrl = '';
 let authToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
+let onPasswordChangeRequired: (() => void) | null = null;
 
 export function setApiBaseUrl(url: string): void {
   baseUrl = url.replace(/\/+$/, '');
@@ -61,6 +62,32 @@ export function setAuthToken(token: string | null): void {
 /** Called when a request made with a token is refused as signed out: the session has ended. */
 export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
+}
+
+/**
+ * Called when the account still has its initial (or reset) password: the server refuses every
+ * call but the password change until it is changed, so the app goes to that page.
+ */
+export function setPasswordChangeRequiredHandler(handler: (() => void) | null): void {
+  onPasswordChangeRequired = handler;
+}
+
+/** The full URL of a route's path and query: what a file download fetches. */
+export function apiUrl(path: string, query?: RequestOptions['query']): string {
+  return baseUrl + path + queryString(query);
+}
+
+/** The headers that carry the session, for transfers that do not go through `request`. */
+export function authHeader(): Record<string, string> {
+  return authToken ? { Authorization: `Bearer ${authToken}` } : {};
+}
+
+/**
+ * A refused file transfer (HTTP ≥ 400) as the ApiError `request` would throw, the body being the
+ * JSON error text when there is one; the session handlers run as for any call.
+ */
+export function transferFailure(status: number, body: unknown): ApiError {
+  return failure(status, parseJson(body));
 }
 
 export async function request<T>(options: RequestOptions): Promise<T> {
@@ -144,6 +171,7 @@ function failure(status: number, body: unknown): ApiError {
   const error = toApiError(status, body);
   const sessionEnded = error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED';
   if (sessionEnded && authToken) onUnauthenticated?.();
+  if (error.code === 'PASSWORD_CHANGE_REQUIRED' && authToken) onPasswordChangeRequired?.();
   return error;
 }
 

@@ -27,6 +27,7 @@ function signIn(role: SignInResult['user']['role'], expiresAt = '2099-01-01T00:0
       orgUnitId: 3,
       orgUnitName: '红星村',
       cadreId: role === 'cadre' ? 11 : null,
+      mustChangePassword: false,
     },
   } satisfies SignInResult;
 }

@@ -67,6 +67,21 @@ export function saveSession(result: SignInResult): SessionUser {
   return result.user;
 }
 
+/**
+ * The server refused a call because the password must be changed first (it was reset meanwhile,
+ * or the stored user predates the flag): every page now sends the person to change it.
+ */
+export function markPasswordChangeRequired(): void {
+  const session = current();
+  if (!session || session.user.mustChangePassword) return;
+  cached = { ...session, user: { ...session.user, mustChangePassword: true } };
+  try {
+    Taro.setStorageSync(SESSION_STORAGE_KEY, cached);
+  } catch {
+    // The flag in memory is what the pages read.
+  }
+}
+
 export function clearSession(): void {
   cached = null;
   setAuthToken(null);
@@ -88,5 +103,14 @@ export function isSignedInAs(roles: readonly ActorRole[], now = new Date()): boo
 
 /** Cadres and township/county staff use the work pages. */
 export const WORK_ROLES: readonly ActorRole[] = ['cadre', 'staff', 'admin'];
-/** Township/county staff also see their scope's figures and queues. */
+/** Township/county staff also see their scope's figures and queues, and the 管理后台. */
 export const STAFF_ROLES: readonly ActorRole[] = ['staff', 'admin'];
+
+/**
+ * Where a work account starts: the password change while it still has an initial password;
+ * county admins in the 管理后台 (they work no requests); cadres and staff in their inbox.
+ */
+export function workLandingPage(user: SessionUser): 'password' | 'officeHome' | 'inbox' {
+  if (user.mustChangePassword) return 'password';
+  return user.role === 'admin' ? 'officeHome' : 'inbox';
+}

@@ -55,7 +55,7 @@ describe('CardPage', () => {
     render(<CardPage />);
 
     expect(
-      await screen.findByText('原联系干部张伟已调整工作，现由李明接任，您的事情照常办理。'),
+      await screen.findByText('原联系人张伟已调整，现由李明联系，您的事情照常办理。'),
     ).toBeInTheDocument();
   });
 

@@ -55,7 +55,12 @@ export default function CardPage() {
         <Text className="card-page__loading">正在打开联系卡…</Text>
       ) : null}
       {state.status === 'failed' ? <CardError error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ready' ? <CardContent card={state.data} /> : null}
+      {state.status === 'ready' && state.data.replacedBy ? (
+        <ReplacedCard card={state.data} newCode={state.data.replacedBy} />
+      ) : null}
+      {state.status === 'ready' && !state.data.replacedBy ? (
+        <CardContent card={state.data} />
+      ) : null}
       <View className="card-page__footer">
         <ElderSwitch />
       </View>
@@ -78,7 +83,7 @@ function CardContent({ card }: { card: CardView }) {
         <Text className="card-page__place">{place}</Text>
         {card.handedOverFrom ? (
           <Text className="card-page__handover">
-            原联系干部{card.handedOverFrom}已调整工作，现由{cadre.name}接任，您的事情照常办理。
+            原联系人{card.handedOverFrom}已调整，现由{cadre.name}联系，您的事情照常办理。
           </Text>
         ) : null}
       </View>
@@ -115,6 +120,26 @@ function CardContent({ card }: { card: CardView }) {
         </Btn>
       </View>
     </View>
+  );
+}
+
+/** A lost card that was re-issued (补卡): it takes nothing itself, but leads to the new card. */
+function ReplacedCard({ card, newCode }: { card: CardView; newCode: string }) {
+  return (
+    <MessageScreen
+      tone="neutral"
+      icon="✕"
+      title="这张联系卡已停用"
+      body={`${card.cadre.name}已经换发了新的联系卡，请打开新卡找${card.cadre.name}反映。`}
+    >
+      <Btn
+        kind="primary"
+        size="big"
+        onClick={() => void Taro.redirectTo({ url: routeOf('card', { code: newCode }) })}
+      >
+        打开新的联系卡
+      </Btn>
+    </MessageScreen>
   );
 }
 

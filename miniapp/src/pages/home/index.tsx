@@ -8,7 +8,7 @@ import { ElderSwitch } from '../../components/elder-switch';
 import { Page } from '../../components/page';
 import { routeOf } from '../../constants/routes';
 import { unreadLabel, useUnreadCount } from '../../hooks/use-unread';
-import { WORK_ROLES, currentUser } from '../../services/session';
+import { WORK_ROLES, currentUser, workLandingPage } from '../../services/session';
 import './index.scss';
 
 export default function HomePage() {
@@ -50,10 +50,10 @@ export default function HomePage() {
         <Btn
           kind="plain"
           size="big"
-          onClick={go(routeOf(atWork ? 'inbox' : 'signIn'))}
+          onClick={go(routeOf(user && atWork ? workLandingPage(user) : 'signIn'))}
           className="home-page__next"
         >
-          {atWork ? '进入干部工作台' : '干部登录'}
+          {atWork ? (user?.role === 'admin' ? '进入管理后台' : '进入干部工作台') : '干部登录'}
         </Btn>
       </View>
 

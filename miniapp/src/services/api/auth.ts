@@ -1,4 +1,5 @@
 import type {
+  ChangePasswordInput,
   SessionUser,
   SignInResult,
   SmsCodeRequestInput,
@@ -30,4 +31,9 @@ export function wechatSignIn(code: string): Promise<SignInResult> {
 
 export function me(): Promise<SessionUser> {
   return call('me', {});
+}
+
+/** Answers a fresh session: the old token stops working once the password changed. */
+export function changePassword(input: ChangePasswordInput): Promise<SignInResult> {
+  return call('changePassword', { body: input });
 }

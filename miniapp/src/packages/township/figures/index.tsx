@@ -42,6 +42,13 @@ function Figures() {
       >
         差评核实、作风投诉、超期和全部诉求 ›
       </Btn>
+      <Btn
+        kind="secondary"
+        className="figures-page__queue"
+        onClick={() => Taro.navigateTo({ url: routeOf('officeHome') })}
+      >
+        管理后台：组织架构、干部、联系卡、台账 ›
+      </Btn>
       <PeriodPicker period={period} onChange={setPeriod} />
 
       {state.status === 'loading' ? <Text className="figures-page__loading">正在统计…</Text> : null}

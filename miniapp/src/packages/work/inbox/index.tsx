@@ -85,6 +85,13 @@ function Inbox() {
           >
             {unreadLabel('消息', unread.count)}
           </Btn>
+          <Btn
+            kind="plain"
+            size="small"
+            onClick={() => Taro.navigateTo({ url: routeOf('password', { next: 'inbox' }) })}
+          >
+            修改密码
+          </Btn>
           <Btn kind="plain" size="small" onClick={leave}>
             退出登录
           </Btn>
@@ -98,6 +105,15 @@ function Inbox() {
           onClick={() => Taro.navigateTo({ url: routeOf('figures') })}
         >
           乡镇工作台：满意度、超期和作风投诉
+        </Btn>
+      ) : null}
+      {isSignedInAs(STAFF_ROLES) ? (
+        <Btn
+          kind="secondary"
+          className="inbox-page__township"
+          onClick={() => Taro.navigateTo({ url: routeOf('officeHome') })}
+        >
+          管理后台：组织架构、干部、联系卡、台账
         </Btn>
       ) : null}
 

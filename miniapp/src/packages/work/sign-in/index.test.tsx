@@ -63,6 +63,29 @@ describe('SignInPage', () => {
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/work/inbox/index' });
   });
 
+  it.each([
+    ['a county admin, into the 管理后台', 'admin', false, '/packages/office/home/index'],
+    ['township staff, into their inbox as before', 'staff', false, '/packages/work/inbox/index'],
+    [
+      'anyone with an initial password, to change it first',
+      'staff',
+      true,
+      '/packages/work/password/index',
+    ],
+  ] as const)('takes %s', async (_who, role, mustChangePassword, url) => {
+    const answer = signedIn(role);
+    signIn.mockResolvedValueOnce({ ...answer, user: { ...answer.user, mustChangePassword } });
+    render(<SignInPage />);
+
+    type('请输入账号', 'wangfang');
+    type('请输入密码', 'secret-pass');
+    fireEvent.click(screen.getByText('登录'));
+
+    await screen.findByText('正在登录…');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(Taro.redirectTo).toHaveBeenLastCalledWith({ url });
+  });
+
   it("shows the server's reason when it refuses", async () => {
     signIn.mockRejectedValueOnce(
       new ApiError('ACCOUNT_LOCKED', '密码错误次数过多，账号已临时锁定，请15分钟后再试', 423),

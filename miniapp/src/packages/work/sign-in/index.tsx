@@ -9,6 +9,7 @@ import { routeOf } from '../../../constants/routes';
 import { askSubscription, prefetchSubscribeTemplates } from '../../../platform/subscribe';
 import { signInStaff } from '../../../services/account';
 import { asApiError } from '../../../services/http';
+import { workLandingPage } from '../../../services/session';
 import { classNames } from '../../../utils/format';
 import './index.scss';
 
@@ -37,8 +38,9 @@ export default function SignInPage() {
     setProblem('');
     setBusy(true);
     try {
-      await signInStaff(checked.value);
-      await Taro.redirectTo({ url: routeOf('inbox') });
+      // An initial password is changed first; county admins work in the 管理后台.
+      const user = await signInStaff(checked.value);
+      await Taro.redirectTo({ url: routeOf(workLandingPage(user)) });
     } catch (error) {
       setProblem(asApiError(error).message);
       setBusy(false);

@@ -1,0 +1,43 @@
+import type { FieldIssue } from '@mqlk/shared';
+
+/** One problem of an import, as the table shows it. */
+export interface ImportIssue {
+  /** the spreadsheet's row number, null when the problem is the file itself */
+  row: number | null;
+  /** the column's heading, '' when the problem is the whole row or file */
+  column: string;
+  problem: string;
+}
+
+/** The template's columns, by the field names the server's row issues use. */
+const COLUMNS: Record<string, string> = {
+  unitId: '所属单位',
+  unit: '所属单位',
+  name: '姓名',
+  post: '职务',
+  phone: '手机号',
+  duties: '职责',
+  dutyDays: '一线工作日',
+  username: '登录账号',
+};
+
+/**
+ * The server's `details` of IMPORT_INVALID (`rows.12.phone`, "第12行「手机号」：…") as rows of a
+ * table, in sheet order. The message already names row and column; the table shows them in their
+ * own columns and the problem without that prefix.
+ */
+export function importIssues(details: readonly FieldIssue[]): ImportIssue[] {
+  return details
+    .map((detail): ImportIssue => {
+      const said = /^第(\d+)行(?:「([^」]+)」)?[：:]\s*([\s\S]*)$/.exec(detail.message);
+      const path = /^rows\.(\d+)(?:\.(\w+))?/.exec(detail.field);
+      const rowText = said?.[1] ?? path?.[1];
+      const key = path?.[2];
+      return {
+        row: rowText ? Number(rowText) : null,
+        column: said?.[2] ?? (key ? (COLUMNS[key] ?? key) : ''),
+        problem: (said?.[3] ?? detail.message).trim(),
+      };
+    })
+    .sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+}
