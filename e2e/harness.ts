@@ -11,6 +11,8 @@ export const SCREENSHOT_DIR = path.join(root, '.artifacts', 'screenshots');
 
 export interface Product {
   baseUrl: string;
+  /** the bootstrapped admin of an empty product */
+  admin?: { county: string; username: string; initialPassword: string };
   stop(): Promise<void>;
 }
 
@@ -29,7 +31,11 @@ async function freePort(): Promise<number> {
  * The product as `npm start` runs it: the built server on a fresh SQLite file, migrated and seeded
  * with the demo county, serving the H5 build. Both builds must exist (the test command makes them).
  */
-export async function startProduct(extraEnv: Record<string, string> = {}): Promise<Product> {
+export async function startProduct(
+  extraEnv: Record<string, string> = {},
+  /** demo: the demo county; empty: nothing but a county and its admin (bootstrap-admin) */
+  setup: 'demo' | 'empty' = 'demo',
+): Promise<Product> {
   const h5 = path.join(root, 'miniapp', 'h5', 'dist');
   for (const built of [path.join(serverDir, 'dist', 'main.js'), path.join(h5, 'index.html')]) {
     if (!fs.existsSync(built))
@@ -49,12 +55,25 @@ export async function startProduct(extraEnv: Record<string, string> = {}): Promi
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };
-  const seeded = spawnSync(process.execPath, ['dist/database/seed/seed-cli.js'], {
-    cwd: serverDir,
-    env,
-    encoding: 'utf8',
-  });
+  const seeded = spawnSync(
+    process.execPath,
+    setup === 'demo'
+      ? ['dist/database/seed/seed-cli.js']
+      : [
+          'dist/database/bootstrap-admin-cli.js',
+          '--county',
+          '青山县',
+          '--username',
+          'admin',
+          '--json',
+        ],
+    { cwd: serverDir, env, encoding: 'utf8' },
+  );
   if (seeded.status !== 0) throw new Error(`seeding failed:\n${seeded.stdout}\n${seeded.stderr}`);
+  const admin =
+    setup === 'empty'
+      ? (JSON.parse(seeded.stdout.trim().split('\n').at(-1)!) as Product['admin'])
+      : undefined;
   const server: ChildProcess = spawn(process.execPath, ['dist/main.js'], {
     cwd: serverDir,
     env,
@@ -72,6 +91,7 @@ export async function startProduct(extraEnv: Record<string, string> = {}): Promi
   }
   return {
     baseUrl,
+    admin,
     stop: async () => {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));
