@@ -238,8 +238,8 @@ describe.each(testDialects())('the ledger export (%s)', (dialect) => {
       targetId: null,
       unitPath: l.w.villageA.path,
       detail: {
-        from: '2026-12-01',
-        to: null,
+        fromDate: '2026-12-01',
+        toDate: null,
         status: null,
         category: 'difficulty',
         unitId: l.w.villageA.id,

@@ -479,6 +479,10 @@ describe.each(testDialects())('the township office on %s', (dialect) => {
         cadre: { name: '吴接任' },
         handedOverFrom: '周离任',
       });
+      // The card is the successor's now: on their page, in their count, in the village's print.
+      const successorPage = await get(staffA, `/api/office/cadres/${to.cadre.id}`);
+      expect((successorPage.cards as { code: string }[]).map((k) => k.code)).toContain(card.code);
+      expect(successorPage.cadre).toMatchObject({ activeCards: 1 });
       // The rating earned before the hand-over stays with the one who earned it.
       const rating = await db.getRepository(RatingEntity).findOneByOrFail({ requestId: rated.id });
       expect(rating.ownerUserId).toBe(from.cadre.userId);

@@ -160,5 +160,8 @@ describe('the audit log summary', () => {
       auditSummary({ successor: '吴接任', movedRequests: 2, note: null, overdue: true, x: 'y' }),
     ).toBe('接任干部：吴接任；转交诉求数：2；仅超期：是；x：y');
     expect(auditSummary(null)).toBe('');
+    expect(auditSummary({ kind: 'village', role: 'admin', fromDate: '2026-12-01' })).toBe(
+      '类型：村（社区）；角色：系统管理员；开始日期：2026-12-01',
+    );
   });
 });

@@ -6,7 +6,9 @@
  */
 import * as v from 'valibot';
 import { isLocalDate } from '../calendar/local-date';
+import { ACTOR_ROLE_LABELS, ACTOR_ROLES, type ActorRole } from '../lifecycle/actors';
 import { REQUEST_STATUSES } from '../lifecycle/status';
+import { ORG_UNIT_KIND_LABELS, ORG_UNIT_KINDS, type OrgUnitKind } from '../org/levels';
 import { CATEGORY_CODES } from '../vocabulary/categories';
 import { optionalTextField, phoneField, textField } from './fields';
 
@@ -284,6 +286,8 @@ export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
 /** What the keys of an audit row's detail mean, for the log's one-line summary. */
 export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   name: '名称',
+  fromDate: '开始日期',
+  toDate: '结束日期',
   kind: '类型',
   from: '原',
   to: '改为',
@@ -330,8 +334,21 @@ export function auditSummary(detail: Readonly<Record<string, unknown>> | null): 
   return Object.entries(detail)
     .filter(([, value]) => value !== null && value !== undefined && value !== '')
     .map(([key, value]) => {
-      const shown = value === true ? '是' : value === false ? '否' : String(value);
+      const shown =
+        value === true
+          ? '是'
+          : value === false
+            ? '否'
+            : key === 'kind' && isOrgUnitKind(value)
+              ? ORG_UNIT_KIND_LABELS[value]
+              : key === 'role' && isActorRole(value)
+                ? ACTOR_ROLE_LABELS[value]
+                : String(value);
       return `${AUDIT_DETAIL_LABELS[key] ?? key}：${shown}`;
     })
     .join('；');
 }
+
+const isOrgUnitKind = (v: unknown): v is OrgUnitKind =>
+  (ORG_UNIT_KINDS as readonly unknown[]).includes(v);
+const isActorRole = (v: unknown): v is ActorRole => (ACTOR_ROLES as readonly unknown[]).includes(v);

@@ -105,6 +105,25 @@ export class CadreRepository {
     });
   }
 
+  /**
+   * The cadres whose posts passed to these (事随人转), and theirs in turn: whose cards these
+   * cadres answer today. Keyed by the cadre who answers.
+   */
+  async predecessorsOf(cadreIds: readonly number[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>(cadreIds.map((id) => [id, []]));
+    let frontier = cadreIds.map((id) => ({ id, root: id }));
+    for (let hop = 0; frontier.length > 0 && hop < MAX_HANDOVERS; hop++) {
+      const rows = await this.cadres.find({
+        where: { successorCadreId: In(frontier.map((f) => f.id)) },
+        select: ['id', 'successorCadreId'],
+      });
+      const rootOf = new Map(frontier.map((f) => [f.id, f.root]));
+      frontier = rows.map((r) => ({ id: r.id, root: rootOf.get(r.successorCadreId!)! }));
+      for (const f of frontier) out.get(f.root)!.push(f.id);
+    }
+    return out;
+  }
+
   /** The cadre who answers for `cadre` today: the successor's successor…, or the cadre itself. */
   async currentHolder(cadre: CadreEntity): Promise<CadreEntity> {
     let holder = cadre;

@@ -37,15 +37,13 @@ export class CardRepository {
   }
 
   async insert(m: EntityManager, card: Pick<CardEntity, 'code' | 'cadreId' | 'issuedAt'>) {
-    const inserted = await m
-      .getRepository(CardEntity)
-      .insert({
-        ...card,
-        status: 'active',
-        revokedAt: null,
-        revokeReason: null,
-        replacedByCardId: null,
-      });
+    const inserted = await m.getRepository(CardEntity).insert({
+      ...card,
+      status: 'active',
+      revokedAt: null,
+      revokeReason: null,
+      replacedByCardId: null,
+    });
     return Number(inserted.identifiers[0]!.id);
   }
 

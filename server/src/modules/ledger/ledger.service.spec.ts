@@ -177,8 +177,8 @@ describe('LedgerService', () => {
         targetId: null,
         unitPath: `${TOWN}3/`,
         detail: {
-          from: '2026-12-01',
-          to: null,
+          fromDate: '2026-12-01',
+          toDate: null,
           status: 'submitted',
           category: null,
           unitId: 3,

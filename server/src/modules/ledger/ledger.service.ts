@@ -129,8 +129,8 @@ export class LedgerService {
       targetId: null,
       unitPath,
       detail: {
-        from: q.from ?? null,
-        to: q.to ?? null,
+        fromDate: q.from ?? null,
+        toDate: q.to ?? null,
         status: q.status ?? null,
         category: q.category ?? null,
         unitId: q.unitId ?? null,

@@ -295,7 +295,9 @@ export class OfficeCadres {
     const successors = await this.cadres.namesByIds(
       rows.map((c) => c.successorCadreId).filter((x): x is number => x !== null),
     );
-    const cards = await this.cards.ofCadres(ids);
+    // Cards reach whoever holds the post now: a successor counts those they took over.
+    const before = await this.cadres.predecessorsOf(ids);
+    const cards = await this.cards.ofCadres([...ids, ...[...before.values()].flat()]);
     const openBy = await this.requests.countOwned(
       rows.map((c) => c.userId),
       HANDOVER_STATUSES,
@@ -315,7 +317,11 @@ export class OfficeCadres {
       active: c.active,
       successorName:
         c.successorCadreId === null ? null : (successors.get(c.successorCadreId) ?? null),
-      activeCards: cards.filter((k) => k.cadreId === c.id && k.status === 'active').length,
+      activeCards: c.active
+        ? cards.filter(
+            (k) => k.status === 'active' && [c.id, ...(before.get(c.id) ?? [])].includes(k.cadreId),
+          ).length
+        : 0,
       // A cadre who handed over holds nothing open any more; their account may still own resolved work.
       openRequests: c.active ? (openBy.get(c.userId) ?? 0) : 0,
     }));

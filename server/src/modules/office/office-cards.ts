@@ -48,8 +48,11 @@ export class OfficeCards {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** A cadre's own cards, and those that reach them from posts they took over (事随人转). */
   async ofCadre(cadreId: number): Promise<OfficeCard[]> {
-    return this.present(await this.cards.ofCadres([cadreId]));
+    const before = (await this.cadres.predecessorsOf([cadreId])).get(cadreId) ?? [];
+    const handedOver = before.length === 0 ? [] : await this.cards.activeOfCadres(before);
+    return this.present([...(await this.cards.ofCadres([cadreId])), ...handedOver]);
   }
 
   async issue(actor: RequestActor, cadreId: number): Promise<OfficeCard> {
@@ -173,8 +176,17 @@ export class OfficeCards {
       const cadres = (await this.cadres.findActiveInUnits(units.map((u) => u.id))).sort(
         (a, b) => order.get(a.orgUnitId)! - order.get(b.orgUnitId)! || a.id - b.id,
       );
-      const byCadre = await this.cards.activeOfCadres(cadres.map((c) => c.id));
-      cards = cadres.flatMap((c) => byCadre.filter((k) => k.cadreId === c.id));
+      // Each cadre's cards, then those of the posts they took over: printed under their name.
+      const before = await this.cadres.predecessorsOf(cadres.map((c) => c.id));
+      const byCadre = await this.cards.activeOfCadres([
+        ...cadres.map((c) => c.id),
+        ...[...before.values()].flat(),
+      ]);
+      cards = cadres.flatMap((c) =>
+        [c.id, ...(before.get(c.id) ?? [])].flatMap((id) =>
+          byCadre.filter((k) => k.cadreId === id),
+        ),
+      );
     }
     if (cards.length === 0) throw new AppError('NOTHING_TO_PRINT');
     const printable = await this.toPrintable(cards);

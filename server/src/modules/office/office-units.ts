@@ -62,8 +62,8 @@ export class OfficeUnits {
       const changes = { name: input.name, ...(input.hotlines ? { hotlines: input.hotlines } : {}) };
       await this.org.update(m, id, changes);
       await this.record(m, actor, 'unit.update', unit, {
-        from: unit.name,
-        to: input.name,
+        from: input.name === unit.name ? null : unit.name,
+        to: input.name === unit.name ? null : input.name,
         hotlines: input.hotlines ? input.hotlines.length : null,
       });
       return present({ ...unit, ...changes }, await this.cadreCount(m, id));

@@ -1,6 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import type { OfficeCadre } from '@mqlk/shared';
-import { useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
 
 import { Btn } from '../../../components/btn';
 import { ListFooter } from '../../../components/list-footer';
@@ -79,6 +80,16 @@ function CadreList({ units }: { units: UnitNode[] }) {
     ...(status === 'all' ? {} : { active: status === 'active' }),
   };
   const list = usePaged((page) => listCadres(filter, page), JSON.stringify(filter));
+  const shown = useRef(false);
+  // Back from a cadre's page: cards issued, a post handed over, and the one-time passwords and
+  // import results shown here must not be shown again.
+  useDidShow(() => {
+    if (shown.current) {
+      list.reload();
+      setPanel(null);
+    }
+    shown.current = true;
+  });
   const filtered = Boolean(q || unitId || status !== 'active');
 
   return (
