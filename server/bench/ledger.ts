@@ -17,7 +17,6 @@
  */
 import 'reflect-metadata';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
@@ -37,10 +36,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import ExcelJS from 'exceljs';
 import mysql from 'mysql2/promise';
 import { createApp } from '../src/bootstrap';
+import { benchConfig, connectMariadb, fmt, log, plus, positiveEnv, randomKit } from './bench-kit';
 import type { RequestActor } from '../src/common/auth/actor';
 import { PhoneCipher } from '../src/common/crypto/phone-cipher';
-import { type AppConfig, loadConfig } from '../src/config/config';
-import { parseDatabaseUrl } from '../src/config/database-url';
+import type { AppConfig } from '../src/config/config';
 import { dataSourceOptions, openDataSource } from '../src/database/data-source';
 import { LEDGER_COLUMNS } from '../src/modules/ledger/ledger-sheet';
 import { LEDGER_BATCH, LedgerService } from '../src/modules/ledger/ledger.service';
@@ -57,36 +56,12 @@ const FIRST_DAY = '2026-01-05';
 const DAYS = 334;
 const SAMPLE_MS = 50;
 
-function positiveEnv(key: string, fallback: number): number {
-  const raw = process.env[key]?.replace(/_/g, '');
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 100) throw new Error(`${key} must be a whole number >= 100`);
-  return n;
-}
-
 /* ------------------------------------------------------------------ small helpers */
 
-/** mulberry32: the same data on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(20261205);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-const plus = (at: Date, ms: number) => new Date(at.getTime() + ms);
+const { random, pick, between } = randomKit(20261205);
 const HOUR = 3_600_000;
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
-const log = (line = '') => process.stdout.write(`${line}\n`);
 
 /** A full collection between the phases, so each starts from the same floor. */
 const gc: () => void = (() => {
@@ -255,23 +230,6 @@ const STATUS_MIX: [RequestStatus, number][] = [
 ];
 
 const personName = () => `${pick(SURNAMES)}${pick(GIVEN)}`;
-
-async function connect(url: string): Promise<mysql.Connection> {
-  const c = parseDatabaseUrl(url, process.cwd());
-  if (typeof c === 'string' || c.dialect === 'sqlite') throw new Error(`not a MariaDB URL: ${url}`);
-  const conn = await mysql.createConnection({
-    host: c.host,
-    port: c.port,
-    user: c.user,
-    password: c.password,
-    database: c.database,
-    ...(c.socketPath ? { socketPath: c.socketPath } : {}),
-    charset: 'utf8mb4_unicode_ci',
-    timezone: 'Z',
-  });
-  await conn.query("SET time_zone = '+00:00'");
-  return conn;
-}
 
 async function insert(conn: mysql.Connection, table: string, columns: string, rows: unknown[][]) {
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -496,18 +454,6 @@ async function seed(conn: mysql.Connection, config: AppConfig): Promise<Seeded> 
 
 /* ------------------------------------------------------------------ main */
 
-function benchConfig(url: string): AppConfig {
-  return loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: url,
-    DATABASE_MIGRATIONS_RUN: 'true',
-    JOBS_ENABLED: 'false',
-    LOG_LEVEL: 'silent',
-    H5_DIST_DIR: path.join(os.tmpdir(), 'mqlk-bench-no-h5-build'),
-    UPLOAD_DIR: path.join(os.tmpdir(), 'mqlk-bench-uploads'),
-  });
-}
-
 async function main(): Promise<void> {
   if (!process.env.TEST_DATABASE_URL) {
     throw new Error('TEST_DATABASE_URL is not set: run `pnpm --filter @mqlk/server bench:ledger`');
@@ -520,7 +466,7 @@ async function main(): Promise<void> {
     const config = benchConfig(db.url);
     let t0 = performance.now();
     await (await openDataSource(dataSourceOptions(config.database))).destroy();
-    conn = await connect(db.url);
+    conn = await connectMariadb(db.url);
     const [[server]] = (await conn.query('SELECT VERSION() AS v')) as unknown as [{ v: string }[]];
     log(`ledger benchmark: N=${fmt(N)} requests in one township; batch ${fmt(LEDGER_BATCH)}`);
     log(`MariaDB ${server?.v}; Node ${process.version}, ${os.cpus().length} CPUs`);

@@ -21,7 +21,6 @@
  */
 import 'reflect-metadata';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   acceptDueAt,
@@ -53,11 +52,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import mysql from 'mysql2/promise';
 import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
 import { createApp } from '../src/bootstrap';
+import { benchConfig, connectMariadb, log, plus, positiveEnv, randomKit } from './bench-kit';
 import { CLOCK, ControllableClock } from '../src/common/clock/clock';
 import { hashPassword } from '../src/common/crypto/password';
 import { PhoneCipher } from '../src/common/crypto/phone-cipher';
-import { type AppConfig, loadConfig } from '../src/config/config';
-import { parseDatabaseUrl } from '../src/config/database-url';
+import type { AppConfig } from '../src/config/config';
 import { dataSourceOptions, openDataSource } from '../src/database/data-source';
 import { ClockRepository } from '../src/modules/request/clock.repository';
 import { RequestSweeps, SWEEP_BATCH } from '../src/modules/request/request-sweeps';
@@ -78,39 +77,16 @@ const NOW_DATE = localDateOf(NOW);
 const WINDOW_MS = RATING_WINDOW_DAYS * 24 * 3600 * 1000;
 const calendar = createWorkCalendar(NATIONAL_SCHEDULES);
 
-function positiveEnv(key: string, fallback: number): number {
-  const raw = process.env[key]?.replace(/_/g, '');
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 100) throw new Error(`${key} must be a whole number >= 100`);
-  return n;
-}
-
 /* ------------------------------------------------------------------ small helpers */
 
-/** mulberry32: the same pseudo-random sequence on every run, so both databases get the same rows. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(20261209);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+const { random, pick, between } = randomKit(20261209);
 const minutes = (n: number) => n * 60_000;
-const plus = (at: Date, ms: number) => new Date(at.getTime() + ms);
 const later = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const secs = (ms: number) => (ms / 1000).toFixed(2);
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const rssNowMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
-const log = (line = '') => process.stdout.write(`${line}\n`);
 
 /* ------------------------------------------------------------------ statement counting */
 
@@ -175,19 +151,6 @@ function profileTypeorm(profile: Profile): () => void {
 
 /* ------------------------------------------------------------------ databases */
 
-function benchConfig(url: string): AppConfig {
-  return loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: url,
-    DATABASE_MIGRATIONS_RUN: 'true',
-    DEV_CLOCK: 'true',
-    JOBS_ENABLED: 'false',
-    LOG_LEVEL: 'silent',
-    H5_DIST_DIR: path.join(os.tmpdir(), 'mqlk-bench-no-h5-build'),
-    UPLOAD_DIR: path.join(os.tmpdir(), 'mqlk-bench-uploads'),
-  });
-}
-
 type Sql = (sql: string, params?: unknown[]) => Promise<unknown>;
 
 interface Db {
@@ -201,19 +164,7 @@ interface Db {
 
 /** A plain mysql2 connection in UTC (as the app's pool: `timezone: 'Z'` and a UTC session). */
 async function connect(url: string, name: string): Promise<Db> {
-  const c = parseDatabaseUrl(url, process.cwd());
-  if (typeof c === 'string' || c.dialect === 'sqlite') throw new Error(`not a MariaDB URL: ${url}`);
-  const conn = await mysql.createConnection({
-    host: c.host,
-    port: c.port,
-    user: c.user,
-    password: c.password,
-    database: c.database,
-    ...(c.socketPath ? { socketPath: c.socketPath } : {}),
-    charset: 'utf8mb4_unicode_ci',
-    timezone: 'Z',
-  });
-  await conn.query("SET time_zone = '+00:00'");
+  const conn = await connectMariadb(url);
   // The sweeps' isolation level (database/locking.ts claimTransaction), for every transaction here.
   await conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
   const profile = new Profile();
@@ -1024,8 +975,8 @@ async function main(): Promise<void> {
     dbs.push(await createTestDatabase('mariadb'));
     dbs.push(await createTestDatabase('mariadb'));
     const [project, bare] = dbs as [TestDatabase, TestDatabase];
-    const projectConfig = benchConfig(project.url);
-    const bareConfig = benchConfig(bare.url);
+    const projectConfig = benchConfig(project.url, { DEV_CLOCK: 'true' });
+    const bareConfig = benchConfig(bare.url, { DEV_CLOCK: 'true' });
 
     let t0 = performance.now();
     await Promise.all(
