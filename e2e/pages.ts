@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 
 /** The demo county's fixed cards and sign-ins (server/src/database/seed/demo-data.ts). */
 export const DEMO = {
@@ -93,4 +94,13 @@ export function measure(page: Page): Promise<Sizes> {
       smallestTap: smallest,
     };
   });
+}
+
+/** A small PNG with a gradient, for the pages that take a photo. */
+export function samplePng(width = 96, height = 64): Buffer {
+  const png = new PNG({ width, height });
+  for (let i = 0; i < png.data.length; i += 4) {
+    png.data.set([40, 110 + (((i / 4) % width) % 140), 200, 255], i);
+  }
+  return PNG.sync.write(png);
 }

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { launchBrowser, newPage, phonePage, type Product, shot, startProduct } from '../harness';
-import { DEMO, field, see, shown, signInAtWork } from '../pages';
+import { DEMO, field, samplePng, see, shown, signInAtWork } from '../pages';
 
 const CARD = DEMO.card;
 
@@ -126,12 +125,3 @@ describe('the loop in a real browser: scan → submit → handle → rate → �
     await staff.close();
   });
 });
-
-/** A small picture of a water pipe's colours, as a phone's album would hand it over. */
-function samplePng(): Buffer {
-  const png = new PNG({ width: 96, height: 64 });
-  for (let i = 0; i < png.data.length; i += 4) {
-    png.data.set([40, 110 + ((i / 4) % 96), 200, 255], i);
-  }
-  return PNG.sync.write(png);
-}

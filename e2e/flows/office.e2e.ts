@@ -16,7 +16,7 @@ import {
   shot,
   startProduct,
 } from '../harness';
-import { field, pageText, see, shown } from '../pages';
+import { field, pageText, samplePng, see, shown } from '../pages';
 
 /** Where the files the pages hand over (template, PDF sheet, ledger) are kept with the screenshots. */
 const DOWNLOAD_DIR = path.join(SCREENSHOT_DIR, '..', 'downloads');
@@ -266,6 +266,17 @@ describe('the township office in a real browser', () => {
       const page = shown(admin);
       await see(page.locator('.cadre-page__name', { hasText: cadre.name })).toBeVisible();
       await see(page.getByText('还没有联系卡', { exact: false })).toBeVisible();
+      if (i === 0) {
+        // The portrait residents see on the card, chosen from the album as a phone would.
+        await see(page.getByText('还没有照片')).toBeVisible();
+        const chooser = admin.waitForEvent('filechooser');
+        await page.getByText('上传照片', { exact: true }).click();
+        await (
+          await chooser
+        ).setFiles({ name: 'zhang.png', mimeType: 'image/png', buffer: samplePng(120, 160) });
+        await see(page.getByText('✓ 已上传照片，扫卡马上看到')).toBeVisible();
+        await see(page.getByAltText(`${cadre.name}的照片`)).toBeVisible();
+      }
       await page.getByText('签发新卡', { exact: true }).click();
       const done = page.getByText(/已签发新卡 \S+，可以打印了/);
       await done.waitFor();
@@ -338,6 +349,13 @@ describe('the township office in a real browser', () => {
     await see(card.locator('.card-page__name', { hasText: FIRST.name })).toBeVisible();
     await see(card.getByText(`${TOWNSHIP} · ${VILLAGE}`)).toBeVisible();
     await see(card.getByText(HOTLINE.name)).toBeVisible();
+    const photo = card.getByAltText(`${FIRST.name}的照片`);
+    await see(photo).toBeVisible();
+    // The portrait as uploaded (120 × 160), served from the public route, not a broken image.
+    await resident.waitForFunction(
+      (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 120,
+      await photo.elementHandle(),
+    );
     await shot(resident, 'o10-resident-card');
 
     await card.getByText('我要反映').first().click();

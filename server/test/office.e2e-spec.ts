@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { AuditRepository } from '../src/modules/audit/audit.repository';
 import { AuditLogEntity } from '../src/modules/audit/audit-log.entity';
@@ -330,6 +331,69 @@ describe.each(testDialects())('the township office on %s', (dialect) => {
       expect(detail.phone).toBe('13800000001');
       const updates = await auditRows('cadre.update');
       expect(updates.at(-1)?.detail).toMatchObject({ fields: 'post,phone,duties,dutyDays' });
+    });
+
+    it('sets, replaces and removes a cadre’s photo: checked by content, shown on the card, in scope only', async () => {
+      const { cadre } = await newCadre(staffA, l.w.villageA.id, { name: '孙照片' });
+      const photoOf = (token: string, id: number, file: Buffer, name = 'me.jpg') =>
+        t
+          .http()
+          .post(`/api/office/cadres/${id}/photo`)
+          .set(bearer(token))
+          .attach('file', file, name);
+      const jpeg = await sharp({
+        create: { width: 300, height: 400, channels: 3, background: '#a52' },
+      })
+        .withExifMerge({ IFD0: { Artist: '王某某' } })
+        .jpeg()
+        .toBuffer();
+
+      const notAPhoto = await photoOf(staffA, cadre.id, Buffer.from('%PDF-1.4 not a photo'));
+      expect(notAPhoto.status).toBe(415);
+      expect(notAPhoto.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      const outOfScope = await photoOf(staffB, cadre.id, jpeg);
+      expect(outOfScope.status).toBe(403);
+      expect(outOfScope.body.code).toBe('OUT_OF_SCOPE');
+      const noFile = await t
+        .http()
+        .post(`/api/office/cadres/${cadre.id}/photo`)
+        .set(bearer(staffA))
+        .send({});
+      expect(noFile.status).toBe(400);
+      expect(noFile.body.details[0].message).toBe('请选择要上传的照片');
+
+      const first = await photoOf(staffA, cadre.id, jpeg);
+      expect(first.status).toBe(200);
+      const firstUrl = first.body.photoUrl as string;
+      expect(firstUrl).toMatch(/^\/api\/cadre-photos\/[0-9a-f-]{36}\.jpg$/);
+      const card = await post(staffA, `/api/office/cadres/${cadre.id}/cards`, {}, 201);
+      const view = await get(null, `/api/cards/${card.code as string}`);
+      expect((view.cadre as { photoUrl: string }).photoUrl).toBe(firstUrl);
+      const served = await t.http().get(firstUrl).buffer(true);
+      expect(served.status).toBe(200);
+      expect(served.headers['content-type']).toBe('image/jpeg');
+      const meta = await sharp(served.body as Buffer).metadata();
+      expect([meta.width, meta.height, meta.exif]).toEqual([300, 400, undefined]);
+
+      const second = await photoOf(staffA, cadre.id, jpeg);
+      const secondUrl = second.body.photoUrl as string;
+      expect(secondUrl).not.toBe(firstUrl);
+      expect((await t.http().get(firstUrl)).status).toBe(404);
+      expect((await t.http().get(secondUrl)).status).toBe(200);
+      expect((await t.http().get('/api/cadre-photos/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
+
+      const removed = await post(staffA, `/api/office/cadres/${cadre.id}/photo/remove`, {});
+      expect(removed.photoUrl).toBeNull();
+      expect((await t.http().get(secondUrl)).status).toBe(404);
+      const again = await get(null, `/api/cards/${card.code as string}`);
+      expect((again.cadre as { photoUrl: string | null }).photoUrl).toBeNull();
+
+      const rows = (await auditRows('cadre.photo')).filter((r) => r.targetId === cadre.id);
+      expect(rows.map((r) => r.detail)).toEqual([
+        { photo: '上传' },
+        { photo: '更换' },
+        { photo: '删除' },
+      ]);
     });
   });
 

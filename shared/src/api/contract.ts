@@ -155,6 +155,11 @@ export const ROUTES = {
     ...route('GET', '/api/photos/:id/raw', 'public'),
     produces: 'image/jpeg',
   },
+  /** A cadre's portrait, public like the card it is shown on; only the current one is served. */
+  cadrePhoto: {
+    ...route('GET', '/api/cadre-photos/:name', 'public'),
+    produces: 'image/jpeg',
+  },
 
   submitRequest: route('POST', '/api/requests', ['resident'], 201),
   fileOnBehalf: route('POST', '/api/requests/on-behalf', ['cadre'], 201),
@@ -207,6 +212,11 @@ export const ROUTES = {
   updateCadre: route('POST', '/api/office/cadres/:id', OFFICE),
   deactivateCadre: route('POST', '/api/office/cadres/:id/deactivate', OFFICE),
   transferPost: route('POST', '/api/office/cadres/:id/transfer', OFFICE),
+  uploadCadrePhoto: {
+    ...route('POST', '/api/office/cadres/:id/photo', OFFICE),
+    upload: PHOTO_FIELD,
+  },
+  removeCadrePhoto: route('POST', '/api/office/cadres/:id/photo/remove', OFFICE),
   cadreImportTemplate: {
     ...route('GET', '/api/office/cadre-import/template', OFFICE),
     produces: XLSX,
@@ -253,6 +263,7 @@ export interface ApiResponses {
   uploadPhoto: PhotoView;
   /** the image bytes, not JSON */
   photoFile: unknown;
+  cadrePhoto: unknown;
   submitRequest: RequestDetail;
   fileOnBehalf: RequestDetail;
   recordOnSpot: OnSpotRecorded;
@@ -295,6 +306,8 @@ export interface ApiResponses {
   updateCadre: OfficeCadre;
   deactivateCadre: OfficeCadre;
   transferPost: TransferPostResult;
+  uploadCadrePhoto: OfficeCadre;
+  removeCadrePhoto: OfficeCadre;
   /** the .xlsx bytes */
   cadreImportTemplate: unknown;
   importCadres: ImportResult;
@@ -350,6 +363,7 @@ export interface ApiBodies {
   updateCadre: UpdateCadreInput;
   deactivateCadre: DeactivateCadreInput;
   transferPost: TransferPostInput;
+  removeCadrePhoto: Record<string, never>;
   issueCard: Record<string, never>;
   revokeCard: RevokeCardInput;
   createAccount: CreateAccountInput;

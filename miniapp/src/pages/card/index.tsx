@@ -1,9 +1,10 @@
 import Taro, { useRouter } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { ERRORS, type CardView } from '@mqlk/shared';
 import { useEffect, useState } from 'react';
 
 import { Btn } from '../../components/btn';
+import { DescribedImage } from '../../components/described-image';
 import { CallButton } from '../../components/call-button';
 import { ElderSwitch } from '../../components/elder-switch';
 import { MessageScreen } from '../../components/message-screen';
@@ -76,7 +77,12 @@ function CardContent({ card }: { card: CardView }) {
     <View>
       <View className="mq-section card-page__cadre">
         {cadre.photoUrl ? (
-          <Image className="card-page__photo" src={assetUrl(cadre.photoUrl)} mode="aspectFill" />
+          <DescribedImage
+            className="card-page__photo"
+            src={assetUrl(cadre.photoUrl)}
+            mode="aspectFill"
+            alt={`${cadre.name}的照片`}
+          />
         ) : null}
         <Text className="card-page__name">{cadre.name}</Text>
         <Text className="card-page__post">{cadre.post}</Text>

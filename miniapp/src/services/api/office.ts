@@ -87,6 +87,25 @@ export function updateCadre(id: number, input: UpdateCadreInput): Promise<Office
   return call('updateCadre', { params: { id }, body: input });
 }
 
+/** The portrait on the card: one photo from the album or camera, already made smaller. */
+export function uploadCadrePhoto(
+  id: number,
+  filePath: string,
+  onProgress?: (percent: number) => void,
+): Promise<OfficeCadre> {
+  return upload<OfficeCadre>({
+    path: pathOf('uploadCadrePhoto', { id }),
+    filePath,
+    name: ROUTES.uploadCadrePhoto.upload,
+    fileName: 'photo.jpg',
+    ...(onProgress ? { onProgress } : {}),
+  });
+}
+
+export function removeCadrePhoto(id: number): Promise<OfficeCadre> {
+  return call('removeCadrePhoto', { params: { id }, body: {} });
+}
+
 export function deactivateCadre(id: number, input: DeactivateCadreInput): Promise<OfficeCadre> {
   return call('deactivateCadre', { params: { id }, body: input });
 }

@@ -14,6 +14,8 @@ import { UserAccountEntity } from '../user/user-account.entity';
 @Entity('cadre')
 @Index('UQ_cadre_user_id', ['userId'], { unique: true })
 @Index('IDX_cadre_org_unit_id', ['orgUnitId'])
+// The public portrait route asks whether a path is some cadre's current photo.
+@Index('IDX_cadre_photo_url', ['photoUrl'])
 export class CadreEntity {
   @PrimaryGeneratedColumn()
   id!: number;

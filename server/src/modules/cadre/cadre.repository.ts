@@ -21,6 +21,11 @@ export class CadreRepository {
     return this.repo(m).findOne({ where: { id } });
   }
 
+  /** Whether a cadre in post shows this portrait. */
+  async hasPhoto(photoUrl: string): Promise<boolean> {
+    return this.cadres.exists({ where: { photoUrl, active: true } });
+  }
+
   private repo(m?: EntityManager): Repository<CadreEntity> {
     return m ? m.getRepository(CadreEntity) : this.cadres;
   }

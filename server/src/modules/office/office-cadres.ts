@@ -25,6 +25,7 @@ import { AuditRepository, auditActor } from '../audit/audit.repository';
 import type { CadreEntity } from '../cadre/cadre.entity';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { CardRepository } from '../card/card.repository';
+import { PhotoService } from '../photo/photo.service';
 import { OrgRepository } from '../org/org.repository';
 import { LEVEL_OF_UNIT } from '../request/request-routing';
 import { RequestMoves } from '../request/request-moves.service';
@@ -46,6 +47,7 @@ export class OfficeCadres {
     private readonly requests: RequestRepository,
     private readonly moves: RequestMoves,
     private readonly phones: PhoneCipher,
+    private readonly photos: PhotoService,
     private readonly scope: OfficeScope,
     private readonly audit: AuditRepository,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -173,6 +175,28 @@ export class OfficeCadres {
     });
     await this.users.update(m, cadre.userId, { displayName: input.name, orgUnitId: input.unitId });
     return changed;
+  }
+
+  /**
+   * Sets or removes the portrait the card shows. The file is checked and stored before the row
+   * changes; the old file stays in storage but is no longer served.
+   */
+  async setPhoto(actor: RequestActor, id: number, file: Buffer | null): Promise<OfficeCadre> {
+    const before = await this.inScope(actor, id);
+    if (!before.active) throw new AppError('CADRE_INACTIVE');
+    const photoUrl = file ? await this.photos.storeCadrePhoto(file) : null;
+    await this.db.transaction(async (m) => {
+      const cadre = await this.inScope(actor, id, m);
+      if (!cadre.active) throw new AppError('CADRE_INACTIVE');
+      if (cadre.photoUrl === photoUrl) return;
+      await this.cadres.update(m, cadre.id, { photoUrl });
+      const unitPath = (await this.org.pathOf(cadre.orgUnitId))!;
+      await this.record(m, actor, 'cadre.photo', cadre.id, unitPath, {
+        photo: photoUrl ? (cadre.photoUrl ? '更换' : '上传') : '删除',
+      });
+    });
+    const [view] = await this.present([(await this.byId(id))!]);
+    return view!;
   }
 
   /**

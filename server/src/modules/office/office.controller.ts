@@ -28,7 +28,7 @@ import { attachment } from '../../common/attachment';
 import { Endpoint, ValidBody, ValidQuery } from '../../common/contract/endpoint';
 import { pageOf, sliceOf } from '../../common/paging';
 import { AuditRepository } from '../audit/audit.repository';
-import { readFileUpload } from '../photo/photo-upload';
+import { readFileUpload, readPhotoUpload } from '../photo/photo-upload';
 import { renderCardSheet } from '../print/card-sheet';
 import { buildCadreTemplate } from './cadre-sheet';
 import { OfficeAccounts } from './office-accounts';
@@ -101,6 +101,20 @@ export class OfficeController {
     @ValidBody() input: UpdateCadreInput,
   ) {
     return this.cadres.update(actor, id, input);
+  }
+
+  @Endpoint('uploadCadrePhoto')
+  async uploadCadrePhoto(
+    @CurrentActor() actor: RequestActor,
+    @Param('id', ParseIntPipe) id: number,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.cadres.setPhoto(actor, id, await readPhotoUpload(request));
+  }
+
+  @Endpoint('removeCadrePhoto')
+  removeCadrePhoto(@CurrentActor() actor: RequestActor, @Param('id', ParseIntPipe) id: number) {
+    return this.cadres.setPhoto(actor, id, null);
   }
 
   @Endpoint('deactivateCadre')

@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CadreModule } from '../cadre/cadre.module';
 import { CardModule } from '../card/card.module';
 import { OrgModule } from '../org/org.module';
+import { PhotoModule } from '../photo/photo.module';
 import { RequestModule } from '../request/request.module';
 import { UserModule } from '../user/user.module';
 import { OfficeAccounts } from './office-accounts';
@@ -24,6 +25,7 @@ import { OfficeUnits } from './office-units';
     CardModule,
     CryptoModule,
     OrgModule,
+    PhotoModule,
     RequestModule,
     UserModule,
   ],

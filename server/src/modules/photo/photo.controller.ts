@@ -31,4 +31,16 @@ export class PhotoController {
     void reply.header('cache-control', 'no-store');
     return new StreamableFile(file.data, { type: file.mime, length: file.data.length });
   }
+
+  /** A cadre's portrait, public like the card; its name changes whenever the photo does. */
+  @Endpoint('cadrePhoto')
+  async cadrePhoto(
+    @Param('name') name: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const file = await this.photos.readCadrePhoto(name);
+    // An hour, not forever: a removed photo should stop showing on the same day.
+    void reply.header('cache-control', 'public, max-age=3600');
+    return new StreamableFile(file.data, { type: file.mime, length: file.data.length });
+  }
 }

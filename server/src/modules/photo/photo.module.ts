@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../../config/config.module';
+import { CadreModule } from '../cadre/cadre.module';
 import { PhotoController } from './photo.controller';
 import { PhotoRepository } from './photo.repository';
 import { PhotoService } from './photo.service';
@@ -9,7 +10,7 @@ import { RequestPhotoEntity } from './request-photo.entity';
 
 /** Photo upload and signed links; other modules use PhotoService to attach and show photos. */
 @Module({
-  imports: [TypeOrmModule.forFeature([RequestPhotoEntity])],
+  imports: [TypeOrmModule.forFeature([RequestPhotoEntity]), CadreModule],
   controllers: [PhotoController],
   providers: [
     PhotoRepository,

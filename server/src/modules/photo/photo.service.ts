@@ -7,10 +7,15 @@ import type { RequestActor } from '../../common/auth/actor';
 import { CLOCK, type Clock } from '../../common/clock/clock';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { CadreRepository } from '../cadre/cadre.repository';
 import { PhotoDecodeError, normalizePhoto, sniffPhotoType } from './photo-image';
 import { PhotoRepository, type PhotoRow } from './photo.repository';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { PhotoUrlSigner } from './photo-url';
+
+const CADRE_PHOTO_DIR = 'cadres/';
+const CADRE_PHOTO_PATH = '/api/cadre-photos/';
+const CADRE_PHOTO_NAME = /^[0-9a-f-]{36}\.jpg$/;
 
 export interface PhotoFile {
   data: Buffer;
@@ -27,6 +32,7 @@ export class PhotoService {
 
   constructor(
     private readonly photos: PhotoRepository,
+    private readonly cadres: CadreRepository,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -35,19 +41,8 @@ export class PhotoService {
   }
 
   async upload(actor: RequestActor, input: Buffer): Promise<PhotoView> {
-    if (sniffPhotoType(input) === null) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-    let image;
-    try {
-      image = await normalizePhoto(input);
-    } catch (err) {
-      if (!(err instanceof PhotoDecodeError)) throw err;
-      throw new AppError(
-        err.reason === 'too_many_pixels' ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE',
-      );
-    }
-    const now = this.clock.now();
-    const month = now.toISOString().slice(0, 7).replace('-', '/');
-    const storageKey = `${month}/${randomUUID()}.jpg`;
+    const image = await this.normalized(input);
+    const storageKey = `${this.clock.now().toISOString().slice(0, 7).replace('-', '/')}/${randomUUID()}.jpg`;
     // Stored first: a failed insert leaves an unreferenced file, never a row without its file.
     await this.storage.put(storageKey, image.data, image.mime);
     const photo = await this.photos.insert({
@@ -59,6 +54,42 @@ export class PhotoService {
       height: image.height,
     });
     return this.viewOf(photo);
+  }
+
+  /**
+   * A cadre's portrait: checked and re-encoded like any photo, stored under `cadres/`. Returns the
+   * public path the card shows (`/api/cadre-photos/<uuid>.jpg`), new on every upload so that no
+   * cache shows the old face.
+   */
+  async storeCadrePhoto(input: Buffer): Promise<string> {
+    const image = await this.normalized(input);
+    const name = `${randomUUID()}.jpg`;
+    await this.storage.put(CADRE_PHOTO_DIR + name, image.data, image.mime);
+    return CADRE_PHOTO_PATH + name;
+  }
+
+  /** The bytes of a cadre's current portrait; a replaced or removed one is gone. */
+  async readCadrePhoto(name: string): Promise<PhotoFile> {
+    const path = CADRE_PHOTO_PATH + name;
+    const data =
+      CADRE_PHOTO_NAME.test(name) && (await this.cadres.hasPhoto(path))
+        ? await this.storage.get(CADRE_PHOTO_DIR + name)
+        : null;
+    if (!data) throw new AppError('NOT_FOUND');
+    return { data, mime: 'image/jpeg' };
+  }
+
+  /** What the bytes are is decided from the bytes; the result is a re-encoded JPEG without EXIF. */
+  private async normalized(input: Buffer) {
+    if (sniffPhotoType(input) === null) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+    try {
+      return await normalizePhoto(input);
+    } catch (err) {
+      if (!(err instanceof PhotoDecodeError)) throw err;
+      throw new AppError(
+        err.reason === 'too_many_pixels' ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE',
+      );
+    }
   }
 
   /**

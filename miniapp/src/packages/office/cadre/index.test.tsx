@@ -17,14 +17,18 @@ import {
   getCadre,
   getUnits,
   listCadres,
+  removeCadrePhoto,
   revokeCard,
   transferPost,
   updateCadre,
+  uploadCadrePhoto,
 } from '../../../services/api/office';
+import { pickPhotos } from '../../../platform/image';
 import { ApiError } from '../../../services/http';
 import { restoreSession, saveSession } from '../../../services/session';
 import CadrePage from './index';
 
+jest.mock('../../../platform/image', () => ({ pickPhotos: jest.fn() }));
 jest.mock('../../../services/api/office', () => ({
   getCadre: jest.fn(),
   getUnits: jest.fn(),
@@ -33,6 +37,8 @@ jest.mock('../../../services/api/office', () => ({
   updateCadre: jest.fn(),
   deactivateCadre: jest.fn(),
   issueCard: jest.fn(),
+  uploadCadrePhoto: jest.fn(),
+  removeCadrePhoto: jest.fn(),
   revokeCard: jest.fn(),
   downloadCardSheet: jest.fn(),
 }));
@@ -44,6 +50,9 @@ const transfer = jest.mocked(transferPost);
 const update = jest.mocked(updateCadre);
 const deactivate = jest.mocked(deactivateCadre);
 const revoke = jest.mocked(revokeCard);
+const pick = jest.mocked(pickPhotos);
+const uploadPhoto = jest.mocked(uploadCadrePhoto);
+const removePhoto = jest.mocked(removeCadrePhoto);
 
 const zhang = officeCadre();
 const li = officeCadre({
@@ -68,8 +77,10 @@ async function openCadre() {
 
 beforeEach(() => {
   restoreSession();
-  for (const mock of [detail, units, cadres, transfer, update, deactivate, revoke])
+  for (const mock of [detail, units, cadres, transfer, update, deactivate, revoke, pick])
     mock.mockReset();
+  uploadPhoto.mockReset();
+  removePhoto.mockReset();
   detail.mockResolvedValue(cadreDetail());
   units.mockResolvedValue(unitTree());
   cadres.mockResolvedValue(pageOf([zhang, li]));
@@ -197,5 +208,54 @@ describe('CadrePage', () => {
 
     expect(await screen.findByText(`! ${ERRORS.CADRE_HAS_OPEN_WORK.message}`)).toBeInTheDocument();
     expect(deactivate).toHaveBeenCalledWith(11, { reason: '退休' });
+  });
+});
+
+describe('照片', () => {
+  it('uploads the chosen photo with its progress, shows it, and says why a file was refused', async () => {
+    pick.mockResolvedValue(['blob:photo-1']);
+    uploadPhoto.mockRejectedValueOnce(
+      new ApiError('UNSUPPORTED_MEDIA_TYPE', ERRORS.UNSUPPORTED_MEDIA_TYPE.message, 415),
+    );
+    await openCadre();
+    expect(screen.getByText('还没有照片')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByText('上传照片'));
+    expect(
+      await screen.findByText(`! ${ERRORS.UNSUPPORTED_MEDIA_TYPE.message}`),
+    ).toBeInTheDocument();
+    expect(screen.getByText('还没有照片')).toBeInTheDocument();
+
+    let finish: (cadre: ReturnType<typeof officeCadre>) => void = () => {};
+    uploadPhoto.mockImplementationOnce((_id, _path, onProgress) => {
+      onProgress?.(40);
+      return new Promise((resolve) => (finish = resolve));
+    });
+    fireEvent.click(screen.getByText('上传照片'));
+    expect(await screen.findByText('正在上传 40%')).toBeInTheDocument();
+    finish(officeCadre({ photoUrl: '/api/cadre-photos/a.jpg' }));
+
+    expect(await screen.findByText('✓ 已上传照片，扫卡马上看到')).toBeInTheDocument();
+    expect(screen.getByAltText('张三的照片')).toBeInTheDocument();
+    expect(screen.getByText('更换照片')).toBeInTheDocument();
+    expect(uploadPhoto).toHaveBeenLastCalledWith(11, 'blob:photo-1', expect.any(Function));
+  });
+
+  it('asks before removing the photo, and 再想想 keeps it', async () => {
+    detail.mockResolvedValue(cadreDetail({ photoUrl: '/api/cadre-photos/a.jpg' }));
+    removePhoto.mockResolvedValueOnce(officeCadre({ photoUrl: null }));
+    await openCadre();
+
+    fireEvent.click(screen.getByText('删除照片'));
+    expect(screen.getByText('确定删除这张照片吗？')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('再想想'));
+    expect(removePhoto).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByText('删除照片'));
+    const box = screen.getByText('确定删除这张照片吗？').closest('.office-confirm') as HTMLElement;
+    fireEvent.click(within(box).getByText('删除照片'));
+    expect(await screen.findByText('✓ 已删除照片，联系卡上不再显示照片')).toBeInTheDocument();
+    expect(screen.getByText('还没有照片')).toBeInTheDocument();
+    expect(removePhoto).toHaveBeenCalledWith(11);
   });
 });

@@ -12,6 +12,7 @@ import { OfficePage, openPage } from '../components/office-page';
 import { unitNodes, type UnitNode } from '../components/units';
 import { CardsSection } from './cards';
 import { DeactivateCadre } from './deactivate';
+import { PhotoSection } from './photo';
 import { ProfileForm } from './profile';
 import { TransferDone, TransferPost } from './transfer';
 import './index.scss';
@@ -99,6 +100,8 @@ function CadreView({ id }: { id: number }) {
           <Text className="mq-muted">已停用的干部不能再修改。</Text>
         </View>
       )}
+
+      {cadre.active ? <PhotoSection cadre={cadre} onChanged={withCadre} /> : null}
 
       <CardsSection detail={detail} onChanged={refresh} />
 

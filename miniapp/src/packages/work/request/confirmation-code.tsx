@@ -1,8 +1,9 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ConfirmationTicket, RequestDetail } from '@mqlk/shared';
 import { useEffect, useRef, useState } from 'react';
 
 import { Btn } from '../../../components/btn';
+import { DescribedImage } from '../../../components/described-image';
 import { confirmationTicket } from '../../../services/api/requests';
 import { asApiError, type ApiError } from '../../../services/http';
 import { formatDateTime } from '../../../utils/format';
@@ -65,15 +66,11 @@ export function ConfirmationCode({ request, initial, showAtOnce, onStale }: Conf
       </Text>
       {ticket ? (
         <View className="work-confirm__ticket">
-          <Image
+          <DescribedImage
             className="work-confirm__qr"
             src={ticket.qrDataUrl}
             mode="aspectFit"
-            // The alt text reaches the <img> through nativeProps in the H5 build, imgProps in the
-            // pure-React set the tests use, and aria-label in WeChat.
-            ariaLabel={QR_ALT}
-            nativeProps={{ alt: QR_ALT }}
-            imgProps={{ alt: QR_ALT }}
+            alt={QR_ALT}
           />
           <Text className="work-confirm__expiry">有效期至 {formatDateTime(ticket.expiresAt)}</Text>
           <Text className="mq-label">确认链接</Text>
