@@ -10,82 +10,87 @@ import {
   type Attribution,
 } from './attribution';
 import { inRange, toDayRange, type DayRange } from './dates';
+import { BAD_REVIEW_MAX_LEVEL, ratingFigures, toMean, toRate } from './rates';
 import {
-  BAD_REVIEW_MAX_LEVEL,
-  emptyLevelCounts,
-  ratingFigures,
-  toMean,
-  toRate,
-  type LevelCounts,
-} from './rates';
-import type { MetricOptions, MetricRequest, MetricScope, MetricsSummary } from './types';
+  METRIC_MEASURES,
+  type MetricOptions,
+  type MetricRequest,
+  type MetricScope,
+  type MetricsSummary,
+  type MetricTotals,
+} from './types';
 
 const HOUR_MS = 3_600_000;
 
-interface Tally {
-  received: number;
-  levels: LevelCounts;
-  resolved: number;
-  rated: number;
-  byLevel: Record<HandlingLevel, number>;
-  dueBase: number;
-  dueOnTime: number;
-  accepted: number;
-  acceptanceMs: number;
-  foundedBad: number;
-  rectified: number;
-}
+/** Where a resolution at each level is counted. */
+export const RESOLVED_AT_LEVEL = {
+  village: 'resolvedVillage',
+  township: 'resolvedTownship',
+  county: 'resolvedCounty',
+} as const satisfies Record<HandlingLevel, keyof MetricTotals>;
 
-function emptyTally(): Tally {
-  return {
-    received: 0,
-    levels: emptyLevelCounts(),
-    resolved: 0,
-    rated: 0,
-    byLevel: { village: 0, township: 0, county: 0 },
-    dueBase: 0,
-    dueOnTime: 0,
-    accepted: 0,
-    acceptanceMs: 0,
-    foundedBad: 0,
-    rectified: 0,
-  };
+export function emptyTotals(): MetricTotals {
+  return Object.fromEntries(METRIC_MEASURES.map((k) => [k, 0])) as unknown as MetricTotals;
 }
 
 type InScope = (who: Attribution | null) => boolean;
 
-function countRating(t: Tally, r: MetricRequest, range: DayRange, inScope: InScope): void {
+function countRating(t: MetricTotals, r: MetricRequest, range: DayRange, inScope: InScope): void {
   const rating = countedRating(r);
   if (!rating || !inRange(rating.at, range)) return;
   if (!inScope(ratedResolution(r, rating) ?? null)) return;
-  t.levels[rating.level] += 1;
+  t[`rating${rating.level}`] += 1;
+  if (rating.solved) {
+    t.answered += 1;
+    if (rating.solved === 'solved') t.solved += 1;
+  }
 }
 
-function countResolution(t: Tally, r: MetricRequest, range: DayRange, inScope: InScope): void {
+function countResolution(
+  t: MetricTotals,
+  r: MetricRequest,
+  range: DayRange,
+  inScope: InScope,
+): void {
   const resolution = latestResolutionIn(r, range);
   if (!resolution || !inScope(resolution)) return;
   t.resolved += 1;
-  t.byLevel[resolution.level] += 1;
+  t[RESOLVED_AT_LEVEL[resolution.level]] += 1;
   // An unfounded (excluded) bad review counts nowhere, as if it had not been given: the request
   // counts as resolved and not rated.
   if (r.ratings.some((rating) => rating.round === resolution.round && !rating.excluded))
-    t.rated += 1;
+    t.resolvedRated += 1;
 }
 
-/** Each resolve and rectify clock due in the period and past it, for the owner it ran for. */
-function countDue(t: Tally, r: MetricRequest, range: DayRange, now: Date, inScope: InScope): void {
+/**
+ * Each clock due in the period and past it, for the owner it ran for: accept clocks for 响应率,
+ * resolve and rectify clocks for 按时办结率.
+ */
+function countDue(
+  t: MetricTotals,
+  r: MetricRequest,
+  range: DayRange,
+  now: Date,
+  inScope: InScope,
+): void {
   for (const clock of r.clocks) {
-    if (clock.kind === 'accept' || !inRange(clock.dueAt, range)) continue;
+    if (!inRange(clock.dueAt, range)) continue;
     if (now.getTime() <= clock.dueAt.getTime() || !inScope(clock)) continue;
     const standing = clockStanding(clock, now);
     if (standing === 'void') continue;
-    t.dueBase += 1;
-    if (standing === 'met') t.dueOnTime += 1;
+    const accept = clock.kind === 'accept';
+    t[accept ? 'acceptDue' : 'deadlineDue'] += 1;
+    if (standing === 'met') t[accept ? 'acceptMet' : 'deadlineMet'] += 1;
   }
 }
 
 /** Each acceptance in the period, for the owner who accepted, from when it reached them. */
-function countAcceptance(t: Tally, r: MetricRequest, range: DayRange, inScope: InScope): void {
+function countAcceptance(
+  t: MetricTotals,
+  r: MetricRequest,
+  range: DayRange,
+  inScope: InScope,
+): void {
   for (const clock of r.clocks) {
     if (clock.kind !== 'accept' || clock.stop !== 'goal' || clock.stoppedAt === null) continue;
     if (!inRange(clock.stoppedAt, range) || !inScope(clock)) continue;
@@ -94,7 +99,12 @@ function countAcceptance(t: Tally, r: MetricRequest, range: DayRange, inScope: I
   }
 }
 
-function countRectification(t: Tally, r: MetricRequest, range: DayRange, inScope: InScope): void {
+function countRectification(
+  t: MetricTotals,
+  r: MetricRequest,
+  range: DayRange,
+  inScope: InScope,
+): void {
   const rating = firstRoundRating(r);
   if (!rating || rating.level > BAD_REVIEW_MAX_LEVEL || !inRange(rating.at, range)) return;
   if (r.verification?.founded !== true) return;
@@ -104,22 +114,31 @@ function countRectification(t: Tally, r: MetricRequest, range: DayRange, inScope
   if (r.resolutions.some((res) => res.round === 2)) t.rectified += 1;
 }
 
-function finish(t: Tally): MetricsSummary {
-  const figures = ratingFigures(t.levels);
+/** Every figure of DESIGN.md §3 from the sums they are made of. */
+export function summaryOf(t: MetricTotals): MetricsSummary {
+  const figures = ratingFigures({
+    1: t.rating1,
+    2: t.rating2,
+    3: t.rating3,
+    4: t.rating4,
+    5: t.rating5,
+  });
   return {
     received: t.received,
     resolved: t.resolved,
     ratings: figures.satisfaction.denominator,
     badReviews: figures.badReviewRate.numerator,
     ...figures,
-    participation: toRate(t.rated, t.resolved),
-    onTime: toRate(t.dueOnTime, t.dueBase),
+    solvedRate: toRate(t.solved, t.answered),
+    participation: toRate(t.resolvedRated, t.resolved),
+    onTime: toRate(t.deadlineMet, t.deadlineDue),
+    responsiveness: toRate(t.acceptMet, t.acceptDue),
     acceptanceHours: toMean(t.acceptanceMs / HOUR_MS, t.accepted),
     rectification: toRate(t.rectified, t.foundedBad),
     resolutionLevels: {
-      village: toRate(t.byLevel.village, t.resolved),
-      township: toRate(t.byLevel.township, t.resolved),
-      county: toRate(t.byLevel.county, t.resolved),
+      village: toRate(t.resolvedVillage, t.resolved),
+      township: toRate(t.resolvedTownship, t.resolved),
+      county: toRate(t.resolvedCounty, t.resolved),
     },
   };
 }
@@ -134,7 +153,7 @@ export function summarise(
   now: Date,
   scopes: readonly MetricScope[],
 ): MetricsSummary {
-  const t = emptyTally();
+  const t = emptyTotals();
   for (const r of requests) {
     // A matter solved on the spot counts only once the resident has confirmed it.
     if (r.status === 'pending_confirmation') continue;
@@ -146,7 +165,7 @@ export function summarise(
     countAcceptance(t, r, range, inScope);
     countRectification(t, r, range, inScope);
   }
-  return finish(t);
+  return summaryOf(t);
 }
 
 /** All figures of DESIGN.md §3 "Metrics" for one scope and one period. */

@@ -7,13 +7,26 @@ export type {
   MetricRatingLevel,
   MetricRequest,
   MetricResolution,
+  MetricMeasure,
   MetricRound,
+  MetricSolvedAnswer,
+  MetricTotals,
   MetricScope,
   MetricsGroup,
   MetricsSummary,
   Rate,
 } from './types';
-export { computeMetrics } from './compute';
+export { METRIC_MEASURES } from './types';
+export { computeMetrics, emptyTotals, summaryOf } from './compute';
+export {
+  addMeasures,
+  factInPeriod,
+  factInScope,
+  metricFacts,
+  summariseFacts,
+  type MetricFact,
+} from './facts';
+export { localDay, toDayRange, monthsBetween, type DayRange } from './dates';
 export { groupByCadre, groupByMonth, groupByUnit } from './group';
 export {
   BAD_REVIEW_MAX_LEVEL,

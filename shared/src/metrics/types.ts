@@ -9,10 +9,15 @@ export type MetricRatingLevel = 1 | 2 | 3 | 4 | 5;
 /** Round 1 is the first resolution; round 2 the resolution after rectification (整改). */
 export type MetricRound = 1 | 2;
 
+/** The answer to 问题解决了吗: 已解决 / 部分解决 / 未解决; null when the resident left it out. */
+export type MetricSolvedAnswer = 'solved' | 'partly' | 'unsolved';
+
 export interface MetricRating {
   at: Date;
   round: MetricRound;
   level: MetricRatingLevel;
+  /** 问题解决了吗; absent or null: not answered (the base of 解决率 leaves it out). */
+  solved?: MetricSolvedAnswer | null;
   /** A bad review that verification found unfounded: kept on record, left out of every figure. */
   excluded: boolean;
 }
@@ -103,6 +108,8 @@ export interface MetricsSummary {
   badReviews: number;
   /** 满意率 */
   satisfaction: Rate;
+  /** 解决率: ratings answering 已解决 ÷ ratings with an answer, same base as 满意率 */
+  solvedRate: Rate;
   /** 非常满意率 */
   verySatisfied: Rate;
   /** 差评率 */
@@ -113,6 +120,8 @@ export interface MetricsSummary {
   participation: Rate;
   /** 按时办结率 */
   onTime: Rate;
+  /** 响应率: accept clocks met ÷ accept clocks due in the period and past */
+  responsiveness: Rate;
   /** 平均签收时长, in hours: from reaching the owner who accepted to their acceptance */
   acceptanceHours: Mean;
   /** 差评整改率 */
@@ -125,3 +134,65 @@ export interface MetricsGroup {
   key: string;
   summary: MetricsSummary;
 }
+
+/**
+ * What a set of requests adds up to before any division: every figure of MetricsSummary is made
+ * from these sums, so sums over disjoint parts (days, cadres, rollup rows) add up exactly.
+ */
+export interface MetricTotals {
+  /** submitted in the period, for the current owner */
+  received: number;
+  /** resolved in the period (each request's latest resolution in it), for who resolved it */
+  resolved: number;
+  /** … of which the round resolved has a counted rating (参评率) */
+  resolvedRated: number;
+  resolvedVillage: number;
+  resolvedTownship: number;
+  resolvedCounty: number;
+  /** counted ratings in the period by level (满意率 and its siblings) */
+  rating1: number;
+  rating2: number;
+  rating3: number;
+  rating4: number;
+  rating5: number;
+  /** … of which answered 问题解决了吗, and answered 已解决 (解决率) */
+  answered: number;
+  solved: number;
+  /** acceptances in the period and the milliseconds each waited (平均签收时长) */
+  accepted: number;
+  acceptanceMs: number;
+  /** founded bad reviews rated in the period, and those rectified (差评整改率) */
+  foundedBad: number;
+  rectified: number;
+  /** accept clocks due in the period and past, and those met (响应率) */
+  acceptDue: number;
+  acceptMet: number;
+  /** resolve and rectify clocks due in the period and past, and those met (按时办结率) */
+  deadlineDue: number;
+  deadlineMet: number;
+}
+
+export const METRIC_MEASURES = [
+  'received',
+  'resolved',
+  'resolvedRated',
+  'resolvedVillage',
+  'resolvedTownship',
+  'resolvedCounty',
+  'rating1',
+  'rating2',
+  'rating3',
+  'rating4',
+  'rating5',
+  'answered',
+  'solved',
+  'accepted',
+  'acceptanceMs',
+  'foundedBad',
+  'rectified',
+  'acceptDue',
+  'acceptMet',
+  'deadlineDue',
+  'deadlineMet',
+] as const satisfies readonly (keyof MetricTotals)[];
+export type MetricMeasure = (typeof METRIC_MEASURES)[number];

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { computeMetrics, metricFacts, summariseFacts, type MetricScope } from '../src/metrics';
+import { summarise } from '../src/metrics/compute';
+import { toDayRange } from '../src/metrics/dates';
+import { instantArb, periodArb, requestArb, scopeArb } from './metrics-arbitraries';
+import { at, request, resolution, rating, UNITS } from './metrics-factory';
+
+/**
+ * The server keeps the figures as per-day sums of each request's facts; these properties are
+ * what makes those sums exact: for any requests, scope(s), period and moment, adding up the
+ * facts gives what `computeMetrics` gives over the raw rows.
+ */
+describe('metric facts add up to the reference figures', () => {
+  it('for any scope, period and moment', () => {
+    fc.assert(
+      fc.property(
+        fc.array(requestArb, { maxLength: 30 }),
+        scopeArb,
+        periodArb,
+        instantArb,
+        (requests, scope, period, now) => {
+          const facts = requests.flatMap(metricFacts);
+          expect(summariseFacts(facts, toDayRange(period), now, [scope])).toEqual(
+            computeMetrics(requests, { period, scope, now }),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('for a cadre inside a unit (the staff of one township reading one cadre)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(requestArb, { maxLength: 30 }),
+        fc.tuple(scopeArb, scopeArb),
+        periodArb,
+        instantArb,
+        (requests, scopes: [MetricScope, MetricScope], period, now) => {
+          const facts = requests.flatMap(metricFacts);
+          const range = toDayRange(period);
+          expect(summariseFacts(facts, range, now, scopes)).toEqual(
+            summarise(requests, range, now, scopes),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts a request resolved twice once, with the later resolution, when a period holds both', () => {
+    const r = request({
+      resolutions: [
+        resolution('2026-03-02 10:00', { round: 1 }),
+        resolution('2026-03-20 10:00', { round: 2, level: 'township', unitPath: UNITS.township12 }),
+      ],
+      ratings: [rating('2026-03-03 09:00', 1)],
+    });
+    const facts = metricFacts(r);
+    const now = at('2026-04-01 00:00');
+    const march = summariseFacts(facts, toDayRange({ from: '2026-03-01', to: '2026-03-31' }), now, [
+      { kind: 'all' },
+    ]);
+    expect(march.resolved).toBe(1);
+    expect(march.resolutionLevels.township.numerator).toBe(1);
+    const early = summariseFacts(facts, toDayRange({ from: '2026-03-01', to: '2026-03-10' }), now, [
+      { kind: 'all' },
+    ]);
+    expect(early.resolutionLevels.village.numerator).toBe(1);
+    // Round 1 has its rating: 参评率 counts it in the early period, not in March as a whole.
+    expect(early.participation).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(march.participation).toMatchObject({ numerator: 0, denominator: 1 });
+  });
+});
