@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { computeMetrics, metricFacts, summariseFacts, type MetricScope } from '../src/metrics';
+import {
+  computeMetrics,
+  daysOfMonth,
+  localDay,
+  metricFacts,
+  monthKey,
+  monthOfDay,
+  rollupPlan,
+  summariseFacts,
+  type MetricScope,
+} from '../src/metrics';
 import { summarise } from '../src/metrics/compute';
 import { toDayRange } from '../src/metrics/dates';
 import { instantArb, periodArb, requestArb, scopeArb } from './metrics-arbitraries';
@@ -70,5 +80,56 @@ describe('metric facts add up to the reference figures', () => {
     // Round 1 has its rating: 参评率 counts it in the early period, not in March as a whole.
     expect(early.participation).toMatchObject({ numerator: 1, denominator: 1 });
     expect(march.participation).toMatchObject({ numerator: 0, denominator: 1 });
+  });
+});
+
+describe('rollupPlan: whole months that are over from the monthly table, the rest by day', () => {
+  const day = (d: string) => toDayRange({ from: d, to: d }).first;
+  const today = day('2026-05-15');
+  it('splits a period into its partial edges and the whole months between', () => {
+    const plan = rollupPlan(toDayRange({ from: '2026-01-20', to: '2026-04-03' }), today);
+    expect(plan.months).toEqual({
+      first: monthOfDay(day('2026-02-01')),
+      last: monthOfDay(day('2026-03-31')),
+    });
+    expect(plan.days).toEqual([
+      { first: day('2026-01-20'), last: day('2026-01-31') },
+      { first: day('2026-04-01'), last: day('2026-04-03') },
+    ]);
+  });
+  it('reads the month still running (and later ones) by day', () => {
+    const plan = rollupPlan(toDayRange({ from: '2026-04-01', to: '2026-06-30' }), today);
+    expect(plan.months).toEqual({
+      first: monthOfDay(day('2026-04-01')),
+      last: monthOfDay(day('2026-04-01')),
+    });
+    expect(plan.days).toEqual([{ first: day('2026-05-01'), last: day('2026-06-30') }]);
+  });
+  it('covers every day of any period exactly once', () => {
+    fc.assert(
+      fc.property(periodArb, instantArb, (period, now) => {
+        const range = toDayRange(period);
+        const plan = rollupPlan(range, localDay(now));
+        const covered: number[] = [];
+        if (plan.months) {
+          for (let m = plan.months.first; m <= plan.months.last; m++) {
+            const { first, last } = daysOfMonth(m);
+            expect(last).toBeLessThan(localDay(now));
+            for (let d = first; d <= last; d++) covered.push(d);
+          }
+        }
+        for (const r of plan.days) for (let d = r.first; d <= r.last; d++) covered.push(d);
+        covered.sort((a, b) => a - b);
+        expect(covered).toEqual(
+          Array.from({ length: range.last - range.first + 1 }, (_, i) => range.first + i),
+        );
+      }),
+    );
+  });
+  it('numbers months and names them', () => {
+    expect(monthKey(monthOfDay(day('2026-12-31')))).toBe('2026-12');
+    expect(daysOfMonth(monthOfDay(day('2026-02-10')))).toEqual(
+      toDayRange({ from: '2026-02-01', to: '2026-02-28' }),
+    );
   });
 });

@@ -70,6 +70,13 @@ import type {
   RevokeCardResult,
   TransferPostResult,
 } from './office-schemas';
+import type { FigureRequest, FigureSeries, MyFigures, UnitFigures } from './figures-schemas';
+import type {
+  FigureRequestsQuery,
+  FigureSeriesQuery,
+  MyFiguresQuery,
+  UnitFiguresQuery,
+} from '../schemas/figures';
 import type {
   CadreFigures,
   CardView,
@@ -197,6 +204,11 @@ export const ROUTES = {
   retryDelivery: route('POST', '/api/staff/failed-notices/:id/retry', ['staff']),
 
   cadreFigures: route('GET', '/api/stats/cadres', ['staff']),
+  unitFigures: route('GET', '/api/stats/units', OFFICE),
+  figureSeries: route('GET', '/api/stats/series', OFFICE),
+  /** Cadres too, for their own non-rating figures. */
+  figureRequests: route('GET', '/api/stats/requests', ['cadre', 'staff', 'admin']),
+  myFigures: route('GET', '/api/stats/mine', ['cadre']),
 
   changePassword: route('POST', '/api/auth/password', ['cadre', 'staff', 'admin']),
 
@@ -295,6 +307,10 @@ export interface ApiResponses {
   failedDeliveries: Page<FailedDelivery>;
   retryDelivery: FailedDelivery;
   cadreFigures: CadreFigures;
+  unitFigures: UnitFigures;
+  figureSeries: FigureSeries;
+  figureRequests: Page<FigureRequest>;
+  myFigures: MyFigures;
   changePassword: SignInResult;
   officeUnits: OfficeUnitTree;
   createUnit: OfficeUnit;
@@ -381,6 +397,10 @@ export interface ApiQueries {
   handled: PageQuery;
   staffQueue: StaffQueueQuery;
   cadreFigures: FiguresQuery;
+  unitFigures: UnitFiguresQuery;
+  figureSeries: FigureSeriesQuery;
+  figureRequests: FigureRequestsQuery;
+  myFigures: MyFiguresQuery;
   notices: NoticeQuery;
   failedDeliveries: PageQuery;
   officeCadres: CadreListQuery;

@@ -2,3 +2,4 @@ export * from './contract';
 export * from './schemas';
 export * from './office-schemas';
 export * from './route-schemas';
+export * from './figures-schemas';

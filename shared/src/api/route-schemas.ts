@@ -56,6 +56,12 @@ import {
   yearScheduleSchema,
 } from '../schemas/office';
 import {
+  figureRequestsQuerySchema,
+  figureSeriesQuerySchema,
+  myFiguresQuerySchema,
+  unitFiguresQuerySchema,
+} from '../schemas/figures';
+import {
   accountWithPasswordSchema,
   auditEntrySchema,
   cadreCreatedSchema,
@@ -72,6 +78,12 @@ import {
   transferPostResultSchema,
 } from './office-schemas';
 import type { ApiBodies, ApiQueries, ApiResponses, RouteName } from './contract';
+import {
+  figureRequestSchema,
+  figureSeriesSchema,
+  myFiguresSchema,
+  unitFiguresSchema,
+} from './figures-schemas';
 import {
   errorBodySchema,
   cadreFiguresSchema,
@@ -153,6 +165,10 @@ export const ROUTE_SUMMARIES: Record<RouteName, string> = {
   failedDeliveries: '发送失败的通知（工作人员，辖区内）',
   retryDelivery: '重新发送一条失败的通知',
   cadreFigures: '干部满意率等指标',
+  unitFigures: '一个单位的全部指标：按干部、网格、村或乡镇分行，附排名',
+  figureSeries: '逐月指标（单位或一位干部）',
+  figureRequests: '某个数字背后的诉求（分子或分母）',
+  myFigures: '干部本人的指标（评价不足5条时不显示评价类指标）',
   changePassword: '修改自己的密码（首次登录必须修改）；其他登录随之失效',
   officeUnits: '辖区的组织架构：乡镇、村（社区）、网格',
   createUnit: '新增下级单位',
@@ -192,6 +208,7 @@ const failedPage = pageSchema(failedDeliverySchema);
 const cadrePage = pageSchema(officeCadreSchema);
 const accountPage = pageSchema(officeAccountSchema);
 const auditPage = pageSchema(auditEntrySchema);
+const figureRequestPage = pageSchema(figureRequestSchema);
 
 /**
  * The answers worth a name in the OpenAPI document: each is written out once there, under
@@ -214,6 +231,10 @@ export const NAMED_SCHEMAS: Record<string, v.GenericSchema> = {
   RequestSummaryPage: summaries,
   HandledItemPage: handledPage,
   CadreFigures: cadreFiguresSchema,
+  UnitFigures: unitFiguresSchema,
+  FigureSeries: figureSeriesSchema,
+  FigureRequestPage: figureRequestPage,
+  MyFigures: myFiguresSchema,
   NoticePage: noticePage,
   FailedDeliveryPage: failedPage,
   FailedDelivery: failedDeliverySchema,
@@ -271,6 +292,10 @@ export const ROUTE_SCHEMAS = {
   failedDeliveries: { response: failedPage, query: pageQuerySchema },
   retryDelivery: { response: failedDeliverySchema, body: emptyBodySchema },
   cadreFigures: { response: cadreFiguresSchema, query: figuresQuerySchema },
+  unitFigures: { response: unitFiguresSchema, query: unitFiguresQuerySchema },
+  figureSeries: { response: figureSeriesSchema, query: figureSeriesQuerySchema },
+  figureRequests: { response: figureRequestPage, query: figureRequestsQuerySchema },
+  myFigures: { response: myFiguresSchema, query: myFiguresQuerySchema },
   devClock: { response: devClockResultSchema, body: devClockSchema },
   changePassword: { response: signInResultSchema, body: changePasswordSchema },
   officeUnits: { response: officeUnitTreeSchema },

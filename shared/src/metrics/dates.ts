@@ -58,3 +58,49 @@ export function monthsBetween(from: string, to: string): { key: string; period: 
   if (months.length === 0) throw new RangeError(`Months end before they start: ${from} … ${to}`);
   return months;
 }
+
+/* ---- months as numbers (year × 12 + month − 1), for the rollups ---- */
+
+const DAY_MS = 86_400_000;
+
+/** The month (year × 12 + month − 1) a local day number falls in. */
+export function monthOfDay(day: number): number {
+  const d = new Date(day * DAY_MS);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** The local day numbers of a month's first and last day. */
+export function daysOfMonth(month: number): DayRange {
+  const [year, m] = [Math.floor(month / 12), month % 12];
+  return {
+    first: Date.UTC(year, m, 1) / DAY_MS,
+    last: Date.UTC(year, m + 1, 0) / DAY_MS,
+  };
+}
+
+/** 'YYYY-MM' of a month number. */
+export function monthKey(month: number): string {
+  return `${Math.floor(month / 12)}-${pad((month % 12) + 1)}`;
+}
+
+/**
+ * How the rollups answer a period: whole months that are over (every clock due in them has
+ * fallen due) from the monthly table, the rest day by day. `today` is the local day number now.
+ */
+export function rollupPlan(
+  range: DayRange,
+  today: number,
+): { months: { first: number; last: number } | null; days: DayRange[] } {
+  let firstMonth = monthOfDay(range.first);
+  if (daysOfMonth(firstMonth).first < range.first) firstMonth += 1;
+  let lastMonth = monthOfDay(range.last);
+  if (daysOfMonth(lastMonth).last > range.last) lastMonth -= 1;
+  while (lastMonth >= firstMonth && daysOfMonth(lastMonth).last >= today) lastMonth -= 1;
+  if (lastMonth < firstMonth) return { months: null, days: [range] };
+  const days: DayRange[] = [];
+  const before = daysOfMonth(firstMonth).first - 1;
+  const after = daysOfMonth(lastMonth).last + 1;
+  if (before >= range.first) days.push({ first: range.first, last: before });
+  if (after <= range.last) days.push({ first: after, last: range.last });
+  return { months: { first: firstMonth, last: lastMonth }, days };
+}

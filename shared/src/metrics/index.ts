@@ -26,7 +26,16 @@ export {
   summariseFacts,
   type MetricFact,
 } from './facts';
-export { localDay, toDayRange, monthsBetween, type DayRange } from './dates';
+export {
+  daysOfMonth,
+  localDay,
+  monthKey,
+  monthOfDay,
+  monthsBetween,
+  rollupPlan,
+  toDayRange,
+  type DayRange,
+} from './dates';
 export { groupByCadre, groupByMonth, groupByUnit } from './group';
 export {
   BAD_REVIEW_MAX_LEVEL,

@@ -3,3 +3,4 @@ export * from './inputs';
 export * from './validate';
 export * from './queries';
 export * from './office';
+export * from './figures';

@@ -6,7 +6,7 @@ const pageNumber = v.optional(
   v.pipe(v.string(), v.regex(/^\d{1,6}$/, '页码格式不对'), v.transform(Number)),
 );
 
-const pageFields = { page: pageNumber, pageSize: pageNumber };
+export const pageFields = { page: pageNumber, pageSize: pageNumber };
 
 export const pageQuerySchema = v.object(pageFields);
 

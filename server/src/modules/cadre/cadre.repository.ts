@@ -97,6 +97,17 @@ export class CadreRepository {
     return new Map(rows.map((r) => [Number(r.unitId), Number(r.n)]));
   }
 
+  findByIds(ids: readonly number[]): Promise<CadreEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.cadres.find({ where: { id: In([...new Set(ids)]) } });
+  }
+
+  /** The profiles behind these accounts, in post or not (past figures stay with their cadre). */
+  findByUserIds(userIds: readonly number[]): Promise<CadreEntity[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.cadres.find({ where: { userId: In([...new Set(userIds)]) }, order: { id: 'ASC' } });
+  }
+
   findActiveByUserId(userId: number, m?: EntityManager): Promise<CadreEntity | null> {
     return this.repo(m).findOne({ where: { userId, active: true } });
   }

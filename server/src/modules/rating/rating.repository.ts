@@ -73,7 +73,10 @@ export class RatingRepository {
   }
 
   /** The ratings of many requests, for the figures. */
-  forRequests(requestIds: readonly number[]): Promise<RatingEntity[]> {
-    return inBatches(requestIds, (batch) => this.ratings.find({ where: { requestId: In(batch) } }));
+  forRequests(requestIds: readonly number[], m?: EntityManager): Promise<RatingEntity[]> {
+    const repo = m ? m.getRepository(RatingEntity) : this.ratings;
+    return inBatches(requestIds, (batch) =>
+      repo.find({ where: { requestId: In(batch) }, order: { id: 'ASC' } }),
+    );
   }
 }

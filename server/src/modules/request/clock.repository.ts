@@ -68,9 +68,15 @@ export class ClockRepository {
       .find({ where: { requestId }, order: { id: 'ASC' } });
   }
 
-  forRequests(requestIds: readonly number[]): Promise<RequestClockEntity[]> {
+  forRequests(
+    requestIds: readonly number[],
+    m: EntityManager = this.db.manager,
+  ): Promise<RequestClockEntity[]> {
     return inBatches(requestIds, (batch) =>
-      this.db.getRepository(RequestClockEntity).find({ where: { requestId: In(batch) } }),
+      m.getRepository(RequestClockEntity).find({
+        where: { requestId: In(batch) },
+        order: { id: 'ASC' },
+      }),
     );
   }
 

@@ -30,6 +30,7 @@ import { ResidentAccounts } from '../user/resident-accounts';
 import { UserRepository } from '../user/user.repository';
 import { RequestClocks } from './request-clocks';
 import { RequestMoves } from './request-moves.service';
+import { MetricLedger } from './metric-ledger';
 import { RequestNotices } from './request-notices';
 import { type Routing, RequestRouting } from './request-routing';
 import { RequestRepository } from './request.repository';
@@ -76,6 +77,7 @@ export class RequestIntake {
     private readonly phones: PhoneCipher,
     private readonly policy: AccessPolicy,
     private readonly notices: RequestNotices,
+    private readonly metricLedger: MetricLedger,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -323,6 +325,7 @@ export class RequestIntake {
       eventId,
       now,
     });
+    await this.metricLedger.refresh(m, [id]);
     return id;
   }
 }

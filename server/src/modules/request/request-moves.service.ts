@@ -27,6 +27,7 @@ import { isDeadlock } from '../../database/errors';
 import type { RequestActor } from '../../common/auth/actor';
 import { CLOCK, type Clock } from '../../common/clock/clock';
 import { RatingRepository } from '../rating/rating.repository';
+import { MetricLedger } from './metric-ledger';
 import { DeadlineRules } from './deadline-rules';
 import type { EventPayload } from './request-event.entity';
 import { RequestClocks } from './request-clocks';
@@ -77,6 +78,7 @@ export class RequestMoves {
     private readonly timeline: TimelineRepository,
     private readonly clocks: RequestClocks,
     private readonly ratings: RatingRepository,
+    private readonly metricLedger: MetricLedger,
     private readonly routing: RequestRouting,
     private readonly policy: AccessPolicy,
     private readonly notices: RequestNotices,
@@ -349,6 +351,7 @@ export class RequestMoves {
       eventId,
       now,
     });
+    await this.metricLedger.refresh(m, [r.id]);
   }
 
   private async sideEffects(

@@ -30,6 +30,9 @@ import { RequestSweeps } from './request-sweeps';
 import { RequestController } from './request.controller';
 import { RequestEntity } from './request.entity';
 import { LedgerRepository } from './ledger.repository';
+import { MetricLedger } from './metric-ledger';
+import { MetricRows } from './metric-rows';
+import { MetricsModule } from '../metrics/metrics.module';
 import { RequestRepository } from './request.repository';
 import { TimelineRepository } from './timeline.repository';
 
@@ -48,6 +51,7 @@ import { TimelineRepository } from './timeline.repository';
     CardModule,
     CryptoModule,
     IdempotencyModule,
+    MetricsModule,
     NoticeModule,
     AuditModule,
     OrgModule,
@@ -60,6 +64,8 @@ import { TimelineRepository } from './timeline.repository';
     ClockRepository,
     DeadlineRules,
     LedgerRepository,
+    MetricLedger,
+    MetricRows,
     RequestClocks,
     RequestIntake,
     RequestMoves,
@@ -78,6 +84,8 @@ import { TimelineRepository } from './timeline.repository';
     RequestSweeps,
     RequestMoves,
     LedgerRepository,
+    MetricLedger,
+    MetricRows,
   ],
 })
 export class RequestModule {}

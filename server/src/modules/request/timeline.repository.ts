@@ -38,9 +38,12 @@ export class TimelineRepository {
   }
 
   /** The events the figures read (resolutions, confirmations, verifications), oldest first. */
-  metricEventsOf(requestIds: readonly number[]): Promise<RequestEventEntity[]> {
+  metricEventsOf(
+    requestIds: readonly number[],
+    m: EntityManager = this.db.manager,
+  ): Promise<RequestEventEntity[]> {
     return inBatches(requestIds, (batch) =>
-      this.db.getRepository(RequestEventEntity).find({
+      m.getRepository(RequestEventEntity).find({
         where: { requestId: In(batch), action: In(['resolve', 'confirm', 'verify']) },
         order: { id: 'ASC' },
       }),

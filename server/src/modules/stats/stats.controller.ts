@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FiguresQuery } from '@mqlk/shared';
+import type {
+  FigureRequestsQuery,
+  FigureSeriesQuery,
+  FiguresQuery,
+  MyFiguresQuery,
+  UnitFiguresQuery,
+} from '@mqlk/shared';
 import type { RequestActor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
 import { Endpoint, ValidQuery } from '../../common/contract/endpoint';
@@ -14,5 +20,25 @@ export class StatsController {
   @Endpoint('cadreFigures')
   cadres(@CurrentActor() actor: RequestActor, @ValidQuery() q: FiguresQuery) {
     return this.stats.cadreFigures(actor, q);
+  }
+
+  @Endpoint('unitFigures')
+  units(@CurrentActor() actor: RequestActor, @ValidQuery() q: UnitFiguresQuery) {
+    return this.stats.unitFigures(actor, q);
+  }
+
+  @Endpoint('figureSeries')
+  series(@CurrentActor() actor: RequestActor, @ValidQuery() q: FigureSeriesQuery) {
+    return this.stats.figureSeries(actor, q);
+  }
+
+  @Endpoint('figureRequests')
+  requests(@CurrentActor() actor: RequestActor, @ValidQuery() q: FigureRequestsQuery) {
+    return this.stats.figureRequests(actor, q);
+  }
+
+  @Endpoint('myFigures')
+  mine(@CurrentActor() actor: RequestActor, @ValidQuery() q: MyFiguresQuery) {
+    return this.stats.myFigures(actor, q);
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { MetricRequest, MetricResolution } from '@mqlk/shared';
+import type { EntityManager } from 'typeorm';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { RatingRepository } from '../rating/rating.repository';
-import { ClockRepository } from '../request/clock.repository';
-import type { RequestEventEntity } from '../request/request-event.entity';
-import { RequestRepository } from '../request/request.repository';
-import { TimelineRepository } from '../request/timeline.repository';
+import { ClockRepository } from './clock.repository';
+import type { RequestEventEntity } from './request-event.entity';
+import type { RequestEntity } from './request.entity';
+import { RequestRepository } from './request.repository';
+import { TimelineRepository } from './timeline.repository';
 
 /**
  * The rows a unit's figures are computed from, in the shape the shared reference functions take,
@@ -22,17 +24,30 @@ export class MetricRows {
     private readonly cadres: CadreRepository,
   ) {}
 
+  /** Every request with something in the subtree: owned there now, or with a clock run there. */
   async under(path: string): Promise<MetricRequest[]> {
-    const rows = await this.requests.metricRowsUnder(path);
+    return this.shape(await this.requests.metricRowsUnder(path));
+  }
+
+  /** These requests as the transaction `m` sees them (its own writes included), in id order. */
+  async byIds(m: EntityManager, ids: readonly number[]): Promise<MetricRequest[]> {
+    const rows = await this.requests.findByIds(ids, m);
+    return this.shape(
+      rows.sort((a, b) => a.id - b.id),
+      m,
+    );
+  }
+
+  private async shape(rows: RequestEntity[], m?: EntityManager): Promise<MetricRequest[]> {
     const ids = rows.map((r) => r.id);
-    const [ratings, events, clocks, subjects] = await Promise.all([
-      this.ratings.forRequests(ids),
-      this.timeline.metricEventsOf(ids),
-      this.clocks.forRequests(ids),
-      this.cadres.userIdsByCadreIds(
-        rows.flatMap((r) => (r.subjectCadreId ? [r.subjectCadreId] : [])),
-      ),
-    ]);
+    // One after the other: a transaction's connection takes one query at a time.
+    const ratings = await this.ratings.forRequests(ids, m);
+    const events = await this.timeline.metricEventsOf(ids, m);
+    const clocks = await this.clocks.forRequests(ids, m);
+    const subjects = await this.cadres.userIdsByCadreIds(
+      rows.flatMap((r) => (r.subjectCadreId ? [r.subjectCadreId] : [])),
+      m,
+    );
     const byRequest = <T extends { requestId: number }>(items: T[]) => {
       const map = new Map<number, T[]>();
       for (const item of items) {
@@ -72,6 +87,7 @@ export class MetricRows {
           round: x.round === 2 ? 2 : 1,
           level: x.level as 1 | 2 | 3 | 4 | 5,
           excluded: Boolean(x.excluded),
+          solved: x.solved,
         })),
         verification: verify
           ? { at: verify.createdAt, founded: verify.payload?.founded === true }

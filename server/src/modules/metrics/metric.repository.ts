@@ -1,0 +1,301 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type DayRange,
+  emptyTotals,
+  METRIC_MEASURES,
+  type MetricFact,
+  type MetricMeasure,
+  type MetricTotals,
+  monthOfDay,
+} from '@mqlk/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { subtreePattern } from '../../common/access/access-policy';
+import { inBatches } from '../../database/batches';
+import { isSqlite } from '../../database/locking';
+import { MetricFactEntity } from './metric-fact.entity';
+import { MEASURE_COLUMNS } from './metric-measure-columns';
+
+/** next_day of a fact that has no next resolution: after every period. */
+export const NO_NEXT_DAY = 2_000_000_000;
+
+/** A fact as stored: numbers where the shared fact has nulls. */
+export interface StoredFact {
+  day: number;
+  ownerUserId: number;
+  unitPath: string;
+  selfSubject: boolean;
+  nextDay: number;
+  dueAt: number;
+  measures: Partial<MetricTotals>;
+}
+
+export function storedFact(f: MetricFact): StoredFact {
+  return {
+    day: f.day,
+    ownerUserId: f.ownerId === null ? 0 : Number(f.ownerId),
+    unitPath: f.unitPath ?? '',
+    selfSubject: f.selfSubject,
+    nextDay: f.nextDay ?? NO_NEXT_DAY,
+    dueAt: f.dueAt ?? 0,
+    measures: f.measures,
+  };
+}
+
+/** Sums of one cell: an owner in a unit (and a month, for series), with its next-resolution day. */
+export interface SumRow {
+  month: number;
+  ownerUserId: number;
+  unitPath: string;
+  selfSubject: boolean;
+  nextDay: number;
+  totals: MetricTotals;
+}
+
+export interface SumFilter {
+  /** Whole months (both ends included) read from the monthly rollup. */
+  months: { first: number; last: number } | null;
+  /** Day ranges read from the daily rollup. */
+  days: readonly DayRange[];
+  /** Clocks count once due: due_at before this (epoch ms). */
+  nowMs: number;
+  /** Facts of units in this subtree only. */
+  unitPath: string;
+  /** One owner's facts only (never those where they are the complaint's subject). */
+  ownerUserId?: number;
+}
+
+const KEY = ['owner_user_id', 'unit_path', 'self_subject', 'next_day'] as const;
+const COLUMNS = METRIC_MEASURES.map((k) => MEASURE_COLUMNS[k]);
+
+/**
+ * The figures' tables: each request's facts (metric_fact) and their daily and monthly sums
+ * (metric_daily, metric_monthly), changed together in the request's own transaction.
+ */
+@Injectable()
+export class MetricRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  factsOf(m: EntityManager, requestIds: readonly number[]): Promise<MetricFactEntity[]> {
+    return inBatches(requestIds, (batch) =>
+      m
+        .getRepository(MetricFactEntity)
+        .createQueryBuilder('f')
+        .where('f.request_id IN (:...batch)', { batch })
+        .orderBy('f.request_id')
+        .addOrderBy('f.seq')
+        .getMany(),
+    );
+  }
+
+  /**
+   * Replaces a request's facts and moves the difference into the rollups. Rows are written in
+   * key order, so two transactions touching the same rows take their locks in the same order.
+   */
+  async replace(
+    m: EntityManager,
+    requestId: number,
+    before: readonly MetricFactEntity[],
+    after: readonly StoredFact[],
+  ): Promise<void> {
+    const old = before.map((f) => ({ ...f, measures: measuresOf(f) }));
+    if (sameFacts(old, after)) return;
+    if (before.length > 0) {
+      await m.query('DELETE FROM metric_fact WHERE request_id = ?', [requestId]);
+    }
+    if (after.length > 0) {
+      await m.getRepository(MetricFactEntity).insert(
+        after.map((f, seq) => ({
+          ...totalsOf(f.measures),
+          requestId,
+          seq,
+          day: f.day,
+          ownerUserId: f.ownerUserId,
+          unitPath: f.unitPath,
+          selfSubject: f.selfSubject,
+          nextDay: f.nextDay,
+          dueAt: f.dueAt,
+        })),
+      );
+    }
+    await this.addToRollups(m, [
+      ...old.map((f) => ({ fact: f, sign: -1 })),
+      ...after.map((f) => ({ fact: f, sign: 1 })),
+    ]);
+  }
+
+  /** Adds signed facts into both rollups. */
+  async addToRollups(
+    m: EntityManager,
+    changes: readonly { fact: StoredFact; sign: number }[],
+  ): Promise<void> {
+    const daily = new Map<string, { key: (string | number)[]; totals: MetricTotals }>();
+    const monthly = new Map<string, { key: (string | number)[]; totals: MetricTotals }>();
+    for (const { fact: f, sign } of changes) {
+      const cell = [f.ownerUserId, f.unitPath, f.selfSubject ? 1 : 0, f.nextDay];
+      add(daily, [f.day, ...cell, f.dueAt, monthOfDay(f.day)], f.measures, sign);
+      add(monthly, [monthOfDay(f.day), ...cell], f.measures, sign);
+    }
+    await this.upsert(
+      m,
+      'metric_daily',
+      ['day', ...KEY, 'due_at', 'month'],
+      ['day', ...KEY, 'due_at'],
+      daily,
+    );
+    await this.upsert(m, 'metric_monthly', ['month', ...KEY], ['month', ...KEY], monthly);
+  }
+
+  private async upsert(
+    m: EntityManager,
+    table: string,
+    keyColumns: readonly string[],
+    conflict: readonly string[],
+    cells: Map<string, { key: (string | number)[]; totals: MetricTotals }>,
+  ): Promise<void> {
+    const rows = [...cells.values()]
+      .filter((c) => METRIC_MEASURES.some((k) => c.totals[k] !== 0))
+      .sort((a, b) => compareKeys(a.key, b.key));
+    if (rows.length === 0) return;
+    const columns = [...keyColumns, ...COLUMNS];
+    const placeholders = `(${columns.map(() => '?').join(', ')})`;
+    const update = isSqlite(m)
+      ? `ON CONFLICT(${conflict.join(', ')}) DO UPDATE SET ${COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`
+      : `ON DUPLICATE KEY UPDATE ${COLUMNS.map((c) => `${c} = ${c} + VALUES(${c})`).join(', ')}`;
+    await m.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map(() => placeholders).join(', ')} ${update}`,
+      rows.flatMap((r) => [...r.key, ...METRIC_MEASURES.map((k) => r.totals[k])]),
+    );
+  }
+
+  /**
+   * One page of the facts that count in a period and scope with any of `measures`, by day then
+   * request, and how many there are: the rows behind a number, each adding 1 to it.
+   */
+  async factPage(
+    filter: { range: DayRange; nowMs: number; unitPath: string; ownerUserId?: number },
+    measures: readonly MetricMeasure[],
+    slice: { offset: number; limit: number },
+  ): Promise<[MetricFactEntity[], number]> {
+    const q = this.db
+      .getRepository(MetricFactEntity)
+      .createQueryBuilder('f')
+      .where('f.day BETWEEN :first AND :last', filter.range)
+      .andWhere('f.next_day > :last', { last: filter.range.last })
+      .andWhere('f.due_at < :now', { now: filter.nowMs })
+      .andWhere('f.unit_path LIKE :path', { path: subtreePattern(filter.unitPath) })
+      .andWhere(`(${measures.map((k) => `f.${MEASURE_COLUMNS[k]} > 0`).join(' OR ')})`);
+    if (filter.ownerUserId !== undefined) {
+      q.andWhere('f.owner_user_id = :owner AND f.self_subject = :self', {
+        owner: filter.ownerUserId,
+        self: false,
+      });
+    }
+    return q
+      .orderBy('f.day')
+      .addOrderBy('f.request_id')
+      .addOrderBy('f.seq')
+      .skip(slice.offset)
+      .take(slice.limit)
+      .getManyAndCount();
+  }
+
+  /**
+   * Sums per owner, unit, subject flag and next-resolution day (and month, when `byMonth`) over
+   * the months and days of `filter`. The caller applies the next-resolution rule, which depends
+   * on where each period ends.
+   */
+  async sums(filter: SumFilter, byMonth = false): Promise<SumRow[]> {
+    const group = [...(byMonth ? ['month'] : []), ...KEY];
+    const select = [
+      ...group.map((c) => `${c} AS ${c}`),
+      ...COLUMNS.map((c) => `SUM(${c}) AS ${c}`),
+    ].join(', ');
+    const scope = ['unit_path LIKE ?'];
+    const scopeParams: (string | number)[] = [subtreePattern(filter.unitPath)];
+    if (filter.ownerUserId !== undefined) {
+      scope.push('owner_user_id = ?', 'self_subject = ?');
+      scopeParams.push(filter.ownerUserId, 0);
+    }
+    const parts: { sql: string; params: (string | number)[] }[] = [];
+    if (filter.months) {
+      parts.push({
+        sql: `SELECT ${select} FROM metric_monthly WHERE month BETWEEN ? AND ? AND ${scope.join(' AND ')} GROUP BY ${group.join(', ')}`,
+        params: [filter.months.first, filter.months.last, ...scopeParams],
+      });
+    }
+    for (const range of filter.days) {
+      parts.push({
+        sql: `SELECT ${select} FROM metric_daily WHERE day BETWEEN ? AND ? AND due_at < ? AND ${scope.join(' AND ')} GROUP BY ${group.join(', ')}`,
+        params: [range.first, range.last, filter.nowMs, ...scopeParams],
+      });
+    }
+    const rows: SumRow[] = [];
+    for (const part of parts) {
+      const raw: Record<string, string | number>[] = await this.db.query(part.sql, part.params);
+      for (const r of raw) {
+        const totals = emptyTotals();
+        for (const k of METRIC_MEASURES) totals[k] = Number(r[MEASURE_COLUMNS[k]] ?? 0);
+        rows.push({
+          month: byMonth ? Number(r.month) : 0,
+          ownerUserId: Number(r.owner_user_id),
+          unitPath: String(r.unit_path),
+          selfSubject: Number(r.self_subject) === 1 || r.self_subject === 'true',
+          nextDay: Number(r.next_day),
+          totals,
+        });
+      }
+    }
+    return rows;
+  }
+}
+
+function measuresOf(f: MetricFactEntity): Partial<MetricTotals> {
+  const out: Partial<MetricTotals> = {};
+  for (const k of METRIC_MEASURES) if (Number(f[k]) !== 0) out[k] = Number(f[k]);
+  return out;
+}
+
+function totalsOf(measures: Partial<MetricTotals>): MetricTotals {
+  const t = emptyTotals();
+  for (const k of METRIC_MEASURES) t[k] = measures[k] ?? 0;
+  return t;
+}
+
+function add(
+  cells: Map<string, { key: (string | number)[]; totals: MetricTotals }>,
+  key: (string | number)[],
+  measures: Partial<MetricTotals>,
+  sign: number,
+): void {
+  const id = JSON.stringify(key);
+  let cell = cells.get(id);
+  if (!cell) cells.set(id, (cell = { key, totals: emptyTotals() }));
+  for (const k of METRIC_MEASURES) {
+    const v = measures[k];
+    if (v) cell.totals[k] += sign * v;
+  }
+}
+
+function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+const factKey = (f: StoredFact) =>
+  JSON.stringify([
+    f.day,
+    f.ownerUserId,
+    f.unitPath,
+    f.selfSubject,
+    f.nextDay,
+    Number(f.dueAt),
+    METRIC_MEASURES.map((k) => Number(f.measures[k] ?? 0)),
+  ]);
+
+function sameFacts(a: readonly StoredFact[], b: readonly StoredFact[]): boolean {
+  return a.length === b.length && a.every((f, i) => factKey(f) === factKey(b[i]!));
+}
