@@ -17,7 +17,7 @@ export type {
   Rate,
 } from './types';
 export { METRIC_MEASURES } from './types';
-export { computeMetrics, emptyTotals, summaryOf } from './compute';
+export { computeMetrics, emptyTotals, summarise, summaryOf } from './compute';
 export {
   addMeasures,
   factInPeriod,

@@ -23,6 +23,10 @@ export class MetricFactEntity extends MetricMeasureColumns {
   @Column({ type: 'int' })
   day!: number;
 
+  /** The month of `day` (year × 12 + month − 1). */
+  @Column({ type: 'int' })
+  month!: number;
+
   /** 0: counts for no one. */
   @Column({ name: 'owner_user_id', type: 'int' })
   ownerUserId!: number;

@@ -88,6 +88,92 @@ export class MetricRepository {
     );
   }
 
+  /** Whether stored fact rows say the same as freshly computed facts. */
+  sameAsStored(before: readonly MetricFactEntity[], after: readonly StoredFact[]): boolean {
+    return sameFacts(
+      before.map((f) => ({ ...f, measures: measuresOf(f) })),
+      after,
+    );
+  }
+
+  /** Empties the facts and both rollups (before a rebuild). */
+  async clear(): Promise<void> {
+    for (const table of ['metric_daily', 'metric_monthly', 'metric_fact']) {
+      await this.db.query(`DELETE FROM ${table}`);
+    }
+  }
+
+  /** Stores the facts of many requests at once and adds them to the rollups (a rebuild). */
+  async insertMany(
+    m: EntityManager,
+    facts: readonly { requestId: number; facts: readonly StoredFact[] }[],
+  ): Promise<void> {
+    const rows = facts.flatMap(({ requestId, facts: list }) =>
+      list.map((f, seq) => ({ ...this.row(requestId, seq, f) })),
+    );
+    for (let i = 0; i < rows.length; i += 500) {
+      await m.getRepository(MetricFactEntity).insert(rows.slice(i, i + 500));
+    }
+    await this.addToRollups(
+      m,
+      facts.flatMap(({ facts: list }) => list.map((fact) => ({ fact, sign: 1 }))),
+    );
+  }
+
+  private row(requestId: number, seq: number, f: StoredFact) {
+    return {
+      ...totalsOf(f.measures),
+      requestId,
+      seq,
+      day: f.day,
+      month: monthOfDay(f.day),
+      ownerUserId: f.ownerUserId,
+      unitPath: f.unitPath,
+      selfSubject: f.selfSubject,
+      nextDay: f.nextDay,
+      dueAt: f.dueAt,
+    };
+  }
+
+  /**
+   * Where the rollups of a subtree disagree with the facts they should add up to: every daily
+   * and monthly cell whose sums differ, as `table key: rollup ≠ facts`.
+   */
+  async rollupDifferences(unitPath: string): Promise<string[]> {
+    const like = subtreePattern(unitPath);
+    const sums = COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ');
+    const dailyKey = ['day', ...KEY, 'due_at'];
+    const monthlyKey = ['month', ...KEY];
+    const problems: string[] = [];
+    const compare = async (table: string, key: string[], factKeySql: string[]) => {
+      const fromFacts: Record<string, unknown>[] = await this.db.query(
+        `SELECT ${factKeySql.map((k, i) => `${k} AS ${key[i]}`).join(', ')}, ${sums} FROM metric_fact WHERE unit_path LIKE ? GROUP BY ${factKeySql.join(', ')}`,
+        [like],
+      );
+      const fromRollup: Record<string, unknown>[] = await this.db.query(
+        `SELECT ${key.join(', ')}, ${COLUMNS.join(', ')} FROM ${table} WHERE unit_path LIKE ?`,
+        [like],
+      );
+      const index = (rows: Record<string, unknown>[]) =>
+        new Map(
+          rows.map((r) => [
+            key.map((k) => String(Number.isNaN(Number(r[k])) ? r[k] : Number(r[k]))).join('|'),
+            COLUMNS.map((c) => Number(r[c] ?? 0)).join(','),
+          ]),
+        );
+      const a = index(fromRollup);
+      const b = index(fromFacts);
+      const zero = COLUMNS.map(() => 0).join(',');
+      for (const k of new Set([...a.keys(), ...b.keys()])) {
+        const [x, y] = [a.get(k) ?? zero, b.get(k) ?? zero];
+        if (x !== y) problems.push(`${table} ${k}: ${x} ≠ ${y}`);
+      }
+    };
+    await compare('metric_daily', dailyKey, dailyKey);
+    await compare('metric_monthly', monthlyKey, monthlyKey);
+    return problems;
+  }
+
   /**
    * Replaces a request's facts and moves the difference into the rollups. Rows are written in
    * key order, so two transactions touching the same rows take their locks in the same order.
@@ -104,19 +190,9 @@ export class MetricRepository {
       await m.query('DELETE FROM metric_fact WHERE request_id = ?', [requestId]);
     }
     if (after.length > 0) {
-      await m.getRepository(MetricFactEntity).insert(
-        after.map((f, seq) => ({
-          ...totalsOf(f.measures),
-          requestId,
-          seq,
-          day: f.day,
-          ownerUserId: f.ownerUserId,
-          unitPath: f.unitPath,
-          selfSubject: f.selfSubject,
-          nextDay: f.nextDay,
-          dueAt: f.dueAt,
-        })),
-      );
+      await m
+        .getRepository(MetricFactEntity)
+        .insert(after.map((f, seq) => this.row(requestId, seq, f)));
     }
     await this.addToRollups(m, [
       ...old.map((f) => ({ fact: f, sign: -1 })),

@@ -1,18 +1,46 @@
 import { Injectable } from '@nestjs/common';
-import { metricFacts } from '@mqlk/shared';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  computeMetrics,
+  localDay,
+  metricFacts,
+  type MetricPeriod,
+  type MetricsSummary,
+  rollupPlan,
+  summaryOf,
+  emptyTotals,
+  addMeasures,
+  toDayRange,
+} from '@mqlk/shared';
+import type { DataSource, EntityManager } from 'typeorm';
 import { MetricRepository, storedFact } from '../metrics/metric.repository';
 import { MetricRows } from './metric-rows';
+import { RequestRepository } from './request.repository';
+
+const BATCH = 500;
+
+export interface Reconciliation {
+  /** requests whose stored facts are not what their rows say now */
+  staleRequests: number[];
+  /** rollup cells that do not add up to their facts */
+  rollupProblems: string[];
+  /** the scope's figures for the period, from the raw rows and from the rollups */
+  reference: MetricsSummary;
+  fromRollups: MetricsSummary;
+}
 
 /**
  * Keeps the figures' rollups true: after a request changes, inside the same transaction, its
  * facts are recomputed with the shared definitions and the difference is added to the rollups.
+ * `reconcile` checks a scope against the raw rows; `rebuild` recomputes everything.
  */
 @Injectable()
 export class MetricLedger {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly rows: MetricRows,
     private readonly metrics: MetricRepository,
+    private readonly requests: RequestRepository,
   ) {}
 
   async refresh(m: EntityManager, requestIds: readonly number[]): Promise<void> {
@@ -29,5 +57,65 @@ export class MetricLedger {
         metricFacts(request).map(storedFact),
       );
     }
+  }
+
+  /**
+   * Recomputes every request's facts and both rollups from the raw rows, in batches. For a
+   * database that had requests before the rollups existed, or after a repair; run it while the
+   * server is stopped (moves made meanwhile could be counted twice or not at all).
+   */
+  async rebuild(onBatch?: (done: number) => void): Promise<number> {
+    await this.metrics.clear();
+    let done = 0;
+    for (let last = 0; ; ) {
+      const ids = await this.requests.idsAfter(last, BATCH);
+      if (ids.length === 0) return done;
+      await this.db.transaction(async (m) => {
+        const requests = await this.rows.byIds(m, ids);
+        await this.metrics.insertMany(
+          m,
+          requests.map((r) => ({ requestId: Number(r.id), facts: metricFacts(r).map(storedFact) })),
+        );
+      });
+      done += ids.length;
+      last = ids.at(-1)!;
+      onBatch?.(done);
+    }
+  }
+
+  /** Checks a subtree: stored facts against the raw rows, rollups against the facts, figures against the reference. */
+  async reconcile(unitPath: string, period: MetricPeriod, now: Date): Promise<Reconciliation> {
+    const requests = await this.rows.under(unitPath);
+    const staleRequests: number[] = [];
+    const stored = await this.metrics.factsOf(
+      this.db.manager,
+      requests.map((r) => Number(r.id)),
+    );
+    for (const r of requests) {
+      const id = Number(r.id);
+      const fresh = metricFacts(r).map(storedFact);
+      if (
+        !this.metrics.sameAsStored(
+          stored.filter((f) => f.requestId === id),
+          fresh,
+        )
+      ) {
+        staleRequests.push(id);
+      }
+    }
+    const range = toDayRange(period);
+    const cells = await this.metrics.sums({
+      ...rollupPlan(range, localDay(now)),
+      nowMs: now.getTime(),
+      unitPath,
+    });
+    const totals = emptyTotals();
+    for (const c of cells) if (c.nextDay > range.last) addMeasures(totals, c.totals);
+    return {
+      staleRequests,
+      rollupProblems: await this.metrics.rollupDifferences(unitPath),
+      reference: computeMetrics(requests, { period, scope: { kind: 'unit', path: unitPath }, now }),
+      fromRollups: summaryOf(totals),
+    };
   }
 }

@@ -332,6 +332,15 @@ export class RequestRepository {
     );
   }
 
+  /** The next ids after `afterId`, in order: walking every request in batches. */
+  async idsAfter(afterId: number, limit: number): Promise<number[]> {
+    const rows: { id: number | string }[] = await this.db.query(
+      'SELECT id FROM request WHERE id > ? ORDER BY id LIMIT ?',
+      [afterId, limit],
+    );
+    return rows.map((r) => Number(r.id));
+  }
+
   findByIds(ids: readonly number[], m: EntityManager = this.db.manager): Promise<RequestEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return m.getRepository(RequestEntity).find({ where: { id: In([...new Set(ids)]) } });
