@@ -1,0 +1,183 @@
+import { DataSource } from 'typeorm';
+import { metricLedgerFor } from '../src/database/metric-ledger-for';
+import { bearer } from './factories';
+import { Loop } from './loop';
+import { startTestApp, type TestApp } from './test-app';
+
+/**
+ * The figures pages' API: scope, levels, the ranking with 样本不足 apart, the requests behind a
+ * number, a cadre's own figures (ratings only over at least 5), and the rollups staying true.
+ */
+describe('figures from the rollups', () => {
+  let t: TestApp;
+  let l: Loop;
+  let staffA: string;
+  let staffB: string;
+  let countyStaff: string;
+  let cadreA: string;
+  let cadreA2: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    l = await Loop.start(t);
+    staffA = await l.as(l.w.staffA);
+    staffB = await l.as(l.w.staffB);
+    countyStaff = await l.as(l.w.countyStaff);
+    cadreA = await l.as(l.w.cadreA.user);
+    cadreA2 = await l.as(l.w.cadreA2.user);
+    // Cadre A: six rated requests (five satisfied); cadre A2: two, one of them a bad review.
+    for (const level of [5, 5, 4, 3, 3, 1] as const) await l.rated(level);
+    for (const level of [5, 2] as const) {
+      const resident = await l.resident();
+      const r = await l.submit(resident, {}, l.w.cadreA2.card.code);
+      await l.handle(cadreA2, r.id);
+      await l.rate(resident, r.id, level);
+    }
+    // One more for A, still open.
+    await l.submit(await l.resident());
+  });
+  afterAll(() => t.close());
+
+  const get = (token: string, path: string, status = 200) =>
+    t.http().get(path).set(bearer(token)).expect(status);
+
+  it('gives every figure per cadre with the ranking, 样本不足 apart', async () => {
+    const { body } = await get(staffA, `/api/stats/units?unitId=${l.w.townA.id}&level=cadre`);
+    expect(body.scope).toMatchObject({ unitId: l.w.townA.id, kind: 'township' });
+    expect(body.total).toMatchObject({
+      received: 9,
+      resolved: 8,
+      ratings: 8,
+      satisfaction: { numerator: 6, denominator: 8, value: 0.75 },
+      badReviewRate: { numerator: 2, denominator: 8 },
+      solvedRate: { numerator: 6, denominator: 8 },
+      participation: { numerator: 8, denominator: 8 },
+    });
+    const row = (cadreId: number) =>
+      body.rows.find((r: { key: string }) => r.key === `cadre:${cadreId}`);
+    expect(row(l.w.cadreA.cadre.id).figures).toMatchObject({
+      received: 7,
+      ratings: 6,
+      satisfaction: { numerator: 5, denominator: 6 },
+      averageScore: { count: 6, total: 20 * (5 + 5 + 4 + 3 + 3 + 1) },
+    });
+    expect(row(l.w.cadreA2.cadre.id).figures.satisfaction).toEqual({
+      numerator: 1,
+      denominator: 2,
+      value: 0.5,
+    });
+    expect(row(l.w.cadreB.cadre.id)).toBeUndefined();
+    // p₀ = 6/8; A: (10·0.75 + 6·5/6) / 16.
+    expect(body.ranking.baseline).toMatchObject({ numerator: 6, denominator: 8 });
+    expect(body.ranking.ranked).toEqual([
+      expect.objectContaining({
+        key: `cadre:${l.w.cadreA.cadre.id}`,
+        rank: 1,
+        rated: 6,
+        score: (10 * 0.75 + 5) / 16,
+      }),
+    ]);
+    expect(body.ranking.insufficient).toEqual([{ key: `cadre:${l.w.cadreA2.cadre.id}`, rated: 2 }]);
+  });
+
+  it('lists units of a level below, and refuses a level that is not below or a unit out of scope', async () => {
+    const { body } = await get(
+      countyStaff,
+      `/api/stats/units?unitId=${l.w.county.id}&level=village`,
+    );
+    const village = body.rows.find((r: { key: string }) => r.key === `unit:${l.w.villageA.id}`);
+    expect(village.figures.satisfaction).toMatchObject({ numerator: 6, denominator: 8 });
+    const empty = body.rows.find((r: { key: string }) => r.key === `unit:${l.w.villageB.id}`);
+    expect(empty.figures.satisfaction).toEqual({ numerator: 0, denominator: 0, value: null });
+
+    const wrongLevel = await get(
+      staffA,
+      `/api/stats/units?unitId=${l.w.villageA.id}&level=township`,
+      400,
+    );
+    expect(wrongLevel.body.code).toBe('VALIDATION_FAILED');
+    const other = await get(staffB, `/api/stats/units?unitId=${l.w.townA.id}`, 403);
+    expect(other.body.code).toBe('OUT_OF_SCOPE');
+    await get(cadreA, `/api/stats/units?unitId=${l.w.townA.id}`, 403);
+    const backwards = await get(staffA, '/api/stats/units?from=2026-12-31&to=2026-01-01', 400);
+    expect(backwards.body.details[0].message).toBe('开始日期不能晚于结束日期');
+  });
+
+  it('opens the requests behind a number, as many as the number, with ratings for staff only', async () => {
+    const figures = (await get(staffA, `/api/stats/units?unitId=${l.w.townA.id}`)).body;
+    const satisfied = await get(
+      staffA,
+      `/api/stats/requests?unitId=${l.w.townA.id}&figure=satisfaction&part=numerator&pageSize=50`,
+    );
+    expect(satisfied.body.total).toBe(figures.total.satisfaction.numerator);
+    expect(satisfied.body.items).toHaveLength(6);
+    expect(satisfied.body.items.every((i: { ratingLevel: number }) => i.ratingLevel >= 3)).toBe(
+      true,
+    );
+    const bad = await get(
+      staffA,
+      `/api/stats/requests?unitId=${l.w.townA.id}&cadreId=${l.w.cadreA2.cadre.id}&figure=badReviewRate&part=numerator`,
+    );
+    expect(bad.body.items.map((i: { ratingLevel: number }) => i.ratingLevel)).toEqual([2]);
+    const noBase = await get(staffA, `/api/stats/requests?figure=received&part=denominator`, 400);
+    expect(noBase.body.details[0].message).toBe('这个指标没有分母');
+
+    // A cadre opens only their own, and never what rests on ratings.
+    const mine = await get(cadreA, '/api/stats/requests?figure=received');
+    expect(mine.body.total).toBe(7);
+    expect(mine.body.items.every((i: { ratingLevel: null }) => i.ratingLevel === null)).toBe(true);
+    await get(cadreA, '/api/stats/requests?figure=satisfaction', 403);
+  });
+
+  it('shows a cadre their own figures, and their ratings only over at least 5', async () => {
+    const a = (await get(cadreA, '/api/stats/mine')).body;
+    expect(a.ratingsShown).toBe(true);
+    expect(a.figures.satisfaction).toMatchObject({ numerator: 5, denominator: 6 });
+    expect(a.months).toHaveLength(12);
+    const a2 = (await get(cadreA2, '/api/stats/mine')).body;
+    expect(a2.ratingsShown).toBe(false);
+    expect(a2.figures.satisfaction).toEqual({ numerator: 0, denominator: 0, value: null });
+    expect(a2.figures.ratings).toBe(0);
+    expect(a2.figures.resolved).toBe(2);
+    await get(staffA, '/api/stats/mine', 403);
+  });
+
+  it('gives the months of a unit and of one cadre', async () => {
+    const unit = (await get(staffA, `/api/stats/series?unitId=${l.w.townA.id}`)).body;
+    expect(unit.months).toHaveLength(12);
+    expect(unit.months.at(-1).figures.satisfaction).toMatchObject({ numerator: 6, denominator: 8 });
+    const one = (
+      await get(staffA, `/api/stats/series?unitId=${l.w.townA.id}&cadreId=${l.w.cadreA2.cadre.id}`)
+    ).body;
+    expect(one.scope.cadreId).toBe(l.w.cadreA2.cadre.id);
+    expect(one.months.at(-1).figures.ratings).toBe(2);
+    await get(
+      staffB,
+      `/api/stats/series?unitId=${l.w.townB.id}&cadreId=${l.w.cadreA.cadre.id}`,
+      403,
+    );
+    const tooLong = await get(staffA, '/api/stats/series?fromMonth=2020-01&toMonth=2026-12', 400);
+    expect(tooLong.body.details[0].message).toBe('一次最多看60个月');
+  });
+
+  it('reconciles with the raw rows, and a rebuild gives the same figures', async () => {
+    const ledger = metricLedgerFor(t.app.get(DataSource));
+    const period = { from: '2000-01-01', to: '2099-12-31' };
+    const check = await ledger.reconcile(l.w.county.path, period, new Date());
+    expect(check.staleRequests).toEqual([]);
+    expect(check.rollupProblems).toEqual([]);
+    expect(check.fromRollups).toEqual(check.reference);
+
+    // A rollup row changed behind the ledger's back is found, and a rebuild puts it right.
+    await t.app.get(DataSource).query('UPDATE metric_monthly SET rating_5 = rating_5 + 1');
+    const broken = await ledger.reconcile(l.w.county.path, period, new Date());
+    expect(broken.rollupProblems.length).toBeGreaterThan(0);
+    const before = (await get(staffA, `/api/stats/units?unitId=${l.w.townA.id}`)).body;
+    await ledger.rebuild();
+    const after = await ledger.reconcile(l.w.county.path, period, new Date());
+    expect(after.rollupProblems).toEqual([]);
+    expect((await get(staffA, `/api/stats/units?unitId=${l.w.townA.id}`)).body.total).toEqual(
+      before.total,
+    );
+  });
+});
