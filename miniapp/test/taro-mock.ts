@@ -59,6 +59,7 @@ const Taro = {
   navigateTo: navigation(),
   redirectTo: navigation(),
   reLaunch: navigation(),
+  navigateBack: navigation(),
   makePhoneCall: jest.fn(() => Promise.resolve()),
   setNavigationBarTitle: jest.fn(() => Promise.resolve({ errMsg: 'ok' })),
   login: jest.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })),

@@ -21,6 +21,7 @@ import { OfficeModule } from './modules/office/office.module';
 import { OrgModule } from './modules/org/org.module';
 import { PhotoModule } from './modules/photo/photo.module';
 import { RatingModule } from './modules/rating/rating.module';
+import { ReportModule } from './modules/report/report.module';
 import { RequestModule } from './modules/request/request.module';
 import { StatsModule } from './modules/stats/stats.module';
 import { UserModule } from './modules/user/user.module';
@@ -60,6 +61,7 @@ export class AppModule {
         NoticeModule,
         OfficeModule,
         LedgerModule,
+        ReportModule,
         JobsModule,
         ...(options.imports ?? []),
       ],

@@ -347,6 +347,23 @@ describe.each(testDialects())('figures from rollups equal the reference on %s', 
       expect(comparable(res.body.total)).toEqual(
         comparable(computeMetrics(raw, { period, scope, now })),
       );
+      // The category mix: requests received per category, as the reference counts them.
+      const byCategory = new Map<string, number>();
+      for (const category of new Set(raw.map((r) => r.category))) {
+        const received = computeMetrics(
+          raw.filter((r) => r.category === category),
+          { period, scope, now },
+        ).received;
+        if (received > 0) byCategory.set(category, received);
+      }
+      expect(
+        Object.fromEntries(
+          (res.body.categories as { category: string; received: number }[]).map((c) => [
+            c.category,
+            c.received,
+          ]),
+        ),
+      ).toEqual(Object.fromEntries(byCategory));
       for (const row of res.body.rows as { kind: string; id: number; figures: MetricsSummary }[]) {
         const expected =
           row.kind === 'unit'

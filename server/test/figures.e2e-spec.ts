@@ -127,6 +127,16 @@ describe('figures from the rollups', () => {
     expect(mine.body.total).toBe(7);
     expect(mine.body.items.every((i: { ratingLevel: null }) => i.ratingLevel === null)).toBe(true);
     await get(cadreA, '/api/stats/requests?figure=satisfaction', 403);
+    // … and reads a rated request as 已办结, whatever its rating made of it.
+    const resolved = await get(cadreA, '/api/stats/requests?figure=resolved&pageSize=50');
+    expect(new Set(resolved.body.items.map((i: { status: string }) => i.status))).toEqual(
+      new Set(['resolved']),
+    );
+    const staffSees = await get(
+      staffA,
+      `/api/stats/requests?unitId=${l.w.townA.id}&cadreId=${l.w.cadreA.cadre.id}&figure=resolved&pageSize=50`,
+    );
+    expect(staffSees.body.items.map((i: { status: string }) => i.status)).toContain('closed');
   });
 
   it('shows a cadre their own figures, and their ratings only over at least 5', async () => {
@@ -151,13 +161,55 @@ describe('figures from the rollups', () => {
     ).body;
     expect(one.scope.cadreId).toBe(l.w.cadreA2.cadre.id);
     expect(one.months.at(-1).figures.ratings).toBe(2);
-    await get(
+    // Another township reads only what the cadre earned there: nothing.
+    const elsewhere = await get(
       staffB,
       `/api/stats/series?unitId=${l.w.townB.id}&cadreId=${l.w.cadreA.cadre.id}`,
+    );
+    expect(elsewhere.body.months.at(-1).figures.ratings).toBe(0);
+    await get(
+      staffB,
+      `/api/stats/series?unitId=${l.w.townA.id}&cadreId=${l.w.cadreA.cadre.id}`,
       403,
     );
     const tooLong = await get(staffA, '/api/stats/series?fromMonth=2020-01&toMonth=2026-12', 400);
     expect(tooLong.body.details[0].message).toBe('一次最多看60个月');
+  });
+
+  it('flags rating patterns for the county, with the requests behind each, in scope only', async () => {
+    // One resident rates the requests of three cadres in two townships.
+    const resident = await l.resident();
+    for (const [card, token] of [
+      [l.w.cadreA.card.code, cadreA],
+      [l.w.cadreA2.card.code, cadreA2],
+      [l.w.cadreB.card.code, await l.as(l.w.cadreB.user)],
+    ] as const) {
+      const r = await l.submit(resident, {}, card);
+      await l.handle(token, r.id);
+      await l.rate(resident, r.id, 5);
+    }
+    const county = (await get(countyStaff, `/api/stats/anomalies?unitId=${l.w.county.id}`)).body;
+    const kinds = county.anomalies.map((a: { kind: string; cadre: { id: number } | null }) => [
+      a.kind,
+      a.cadre?.id ?? null,
+    ]);
+    // Cadre A's ratings all came within the hour, each seconds after the resolution.
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ['burst', l.w.cadreA.cadre.id],
+        ['instant', l.w.cadreA.cadre.id],
+        ['many_cadres', null],
+      ]),
+    );
+    const many = county.anomalies.find((a: { kind: string }) => a.kind === 'many_cadres');
+    expect(many.summary).toBe('同一评价账号评价了3名干部的3条诉求');
+    expect(many.rater).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect(many.requests).toHaveLength(3);
+    // Township A's staff see their own two cadres only: no account rated three of theirs.
+    const town = (await get(staffA, `/api/stats/anomalies?unitId=${l.w.townA.id}`)).body;
+    expect(town.anomalies.map((a: { kind: string }) => a.kind)).not.toContain('many_cadres');
+    await get(staffB, `/api/stats/anomalies?unitId=${l.w.townA.id}`, 403);
+    await get(cadreA, '/api/stats/anomalies', 403);
   });
 
   it('reconciles with the raw rows, and a rebuild gives the same figures', async () => {

@@ -14,6 +14,8 @@ describe('routes', () => {
       workRequest: 'packages/work/request/index',
       record: 'packages/work/record/index',
       password: 'packages/work/password/index',
+      myFigures: 'packages/work/figures/index',
+      figureRequests: 'packages/work/figure-requests/index',
       figures: 'packages/township/figures/index',
       queue: 'packages/township/queue/index',
       failedNotices: 'packages/township/failed/index',

@@ -28,6 +28,8 @@ export const SUB_PACKAGES = {
       workRequest: 'request/index',
       record: 'record/index',
       password: 'password/index',
+      myFigures: 'figures/index',
+      figureRequests: 'figure-requests/index',
     },
   },
   township: {
@@ -95,6 +97,8 @@ export const H5_PATHS: Record<PageName, readonly string[]> = {
   workRequest: ['/work/request'],
   record: ['/work/record'],
   password: ['/work/password'],
+  myFigures: ['/work/figures'],
+  figureRequests: ['/work/figure-requests'],
   figures: ['/township'],
   queue: ['/township/queue'],
   failedNotices: ['/township/failed-notices'],

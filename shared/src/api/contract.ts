@@ -70,8 +70,16 @@ import type {
   RevokeCardResult,
   TransferPostResult,
 } from './office-schemas';
-import type { FigureRequest, FigureSeries, MyFigures, UnitFigures } from './figures-schemas';
 import type {
+  AnomalyList,
+  FigureRequest,
+  FigureSeries,
+  MyFigures,
+  UnitFigures,
+} from './figures-schemas';
+import type {
+  AnomalyQuery,
+  MonthlyReportQuery,
   FigureRequestsQuery,
   FigureSeriesQuery,
   MyFiguresQuery,
@@ -209,6 +217,15 @@ export const ROUTES = {
   /** Cadres too, for their own non-rating figures. */
   figureRequests: route('GET', '/api/stats/requests', ['cadre', 'staff', 'admin']),
   myFigures: route('GET', '/api/stats/mine', ['cadre']),
+  anomalies: route('GET', '/api/stats/anomalies', OFFICE),
+  monthlyReportPdf: {
+    ...route('GET', '/api/office/reports/monthly.pdf', OFFICE),
+    produces: 'application/pdf',
+  },
+  monthlyReportXlsx: {
+    ...route('GET', '/api/office/reports/monthly.xlsx', OFFICE),
+    produces: XLSX,
+  },
 
   changePassword: route('POST', '/api/auth/password', ['cadre', 'staff', 'admin']),
 
@@ -311,6 +328,11 @@ export interface ApiResponses {
   figureSeries: FigureSeries;
   figureRequests: Page<FigureRequest>;
   myFigures: MyFigures;
+  anomalies: AnomalyList;
+  /** the PDF's bytes */
+  monthlyReportPdf: unknown;
+  /** the .xlsx bytes */
+  monthlyReportXlsx: unknown;
   changePassword: SignInResult;
   officeUnits: OfficeUnitTree;
   createUnit: OfficeUnit;
@@ -401,6 +423,9 @@ export interface ApiQueries {
   figureSeries: FigureSeriesQuery;
   figureRequests: FigureRequestsQuery;
   myFigures: MyFiguresQuery;
+  anomalies: AnomalyQuery;
+  monthlyReportPdf: MonthlyReportQuery;
+  monthlyReportXlsx: MonthlyReportQuery;
   notices: NoticeQuery;
   failedDeliveries: PageQuery;
   officeCadres: CadreListQuery;

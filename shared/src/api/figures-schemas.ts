@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { ORG_UNIT_KINDS } from '../org/levels';
 import { REQUEST_STATUSES } from '../lifecycle/status';
-import { FIGURE_LEVELS } from '../schemas/figures';
+import { ANOMALY_KINDS, FIGURE_LEVELS } from '../schemas/figures';
 import { CATEGORY_CODES } from '../vocabulary/categories';
 
 const instant = v.pipe(v.string(), v.isoTimestamp());
@@ -77,6 +77,8 @@ export const unitFiguresSchema = v.object({
   total: figureSetSchema,
   rows: v.array(figureRowSchema),
   ranking: figureRankingSchema,
+  /** requests received in the period by category (the current owner's unit), most first */
+  categories: v.array(v.object({ category: v.picklist(CATEGORY_CODES), received: count })),
 });
 export type UnitFigures = v.InferOutput<typeof unitFiguresSchema>;
 
@@ -115,3 +117,31 @@ export const myFiguresSchema = v.object({
   ),
 });
 export type MyFigures = v.InferOutput<typeof myFiguresSchema>;
+
+export const anomalySchema = v.object({
+  kind: v.picklist(ANOMALY_KINDS),
+  /** one line in Chinese: what was seen, with its numbers */
+  summary: v.string(),
+  /** the cadre the ratings count for, when the pattern is about one */
+  cadre: v.nullable(v.object({ id, name: v.string() })),
+  /** the rating account, masked, when the pattern is about one */
+  rater: v.nullable(v.string()),
+  requests: v.array(
+    v.object({
+      requestId: id,
+      number: v.string(),
+      ownerName: v.string(),
+      resolvedAt: v.nullable(instant),
+      ratedAt: instant,
+      level: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+    }),
+  ),
+});
+export type Anomaly = v.InferOutput<typeof anomalySchema>;
+
+export const anomalyListSchema = v.object({
+  period,
+  scope: v.object({ unitId: id, name: v.string() }),
+  anomalies: v.array(anomalySchema),
+});
+export type AnomalyList = v.InferOutput<typeof anomalyListSchema>;

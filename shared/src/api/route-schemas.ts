@@ -56,6 +56,8 @@ import {
   yearScheduleSchema,
 } from '../schemas/office';
 import {
+  anomalyQuerySchema,
+  monthlyReportQuerySchema,
   figureRequestsQuerySchema,
   figureSeriesQuerySchema,
   myFiguresQuerySchema,
@@ -79,6 +81,7 @@ import {
 } from './office-schemas';
 import type { ApiBodies, ApiQueries, ApiResponses, RouteName } from './contract';
 import {
+  anomalyListSchema,
   figureRequestSchema,
   figureSeriesSchema,
   myFiguresSchema,
@@ -169,6 +172,9 @@ export const ROUTE_SUMMARIES: Record<RouteName, string> = {
   figureSeries: '逐月指标（单位或一位干部）',
   figureRequests: '某个数字背后的诉求（分子或分母）',
   myFigures: '干部本人的指标（评价不足5条时不显示评价类指标）',
+  anomalies: '评价异常提示（只提示，不改动任何指标）',
+  monthlyReportPdf: '月报（PDF）：一个月的指标、排名、超期、差评及整改、办结层级',
+  monthlyReportXlsx: '月报（Excel）：内容同 PDF',
   changePassword: '修改自己的密码（首次登录必须修改）；其他登录随之失效',
   officeUnits: '辖区的组织架构：乡镇、村（社区）、网格',
   createUnit: '新增下级单位',
@@ -235,6 +241,7 @@ export const NAMED_SCHEMAS: Record<string, v.GenericSchema> = {
   FigureSeries: figureSeriesSchema,
   FigureRequestPage: figureRequestPage,
   MyFigures: myFiguresSchema,
+  AnomalyList: anomalyListSchema,
   NoticePage: noticePage,
   FailedDeliveryPage: failedPage,
   FailedDelivery: failedDeliverySchema,
@@ -296,6 +303,9 @@ export const ROUTE_SCHEMAS = {
   figureSeries: { response: figureSeriesSchema, query: figureSeriesQuerySchema },
   figureRequests: { response: figureRequestPage, query: figureRequestsQuerySchema },
   myFigures: { response: myFiguresSchema, query: myFiguresQuerySchema },
+  anomalies: { response: anomalyListSchema, query: anomalyQuerySchema },
+  monthlyReportPdf: { response: v.unknown(), query: monthlyReportQuerySchema },
+  monthlyReportXlsx: { response: v.unknown(), query: monthlyReportQuerySchema },
   devClock: { response: devClockResultSchema, body: devClockSchema },
   changePassword: { response: signInResultSchema, body: changePasswordSchema },
   officeUnits: { response: officeUnitTreeSchema },

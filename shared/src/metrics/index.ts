@@ -58,3 +58,4 @@ export {
   type RankingEntry,
   type RankingOptions,
 } from './ranking';
+export { ANOMALY_RULES, detectAnomalies, type AnomalyHit, type AnomalyRating } from './anomalies';

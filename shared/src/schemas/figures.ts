@@ -131,6 +131,8 @@ export const figureSeriesQuerySchema = v.object({
 export const figureRequestsQuerySchema = v.object({
   unitId: idParam('单位编号不对'),
   cadreId: idParam('干部编号不对'),
+  /** a row of work done by township staff themselves (`staff:<userId>`) */
+  staffUserId: idParam('账号编号不对'),
   from: localDateParam,
   to: localDateParam,
   figure: v.picklist(FIGURE_NAMES, '指标不对'),
@@ -141,6 +143,32 @@ export const figureRequestsQuerySchema = v.object({
   ...pageFields,
 });
 
+/** 月报: a township's or the county's figures for one past month. */
+export const monthlyReportQuerySchema = v.object({
+  unitId: idParam('单位编号不对'),
+  month: v.pipe(v.string('请选择月份'), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-11')),
+});
+
+/** Anomaly flags over a period (default: the last 30 days). */
+export const anomalyQuerySchema = v.object({
+  unitId: idParam('单位编号不对'),
+  from: localDateParam,
+  to: localDateParam,
+});
+
+/**
+ * What the county is warned about (never changing a figure by itself): patterns that may mean
+ * ratings were arranged rather than given.
+ */
+export const ANOMALY_KINDS = ['burst', 'many_cadres', 'instant', 'proxy_high'] as const;
+export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
+export const ANOMALY_LABELS: Record<AnomalyKind, string> = {
+  burst: '短时间内集中收到评价',
+  many_cadres: '同一账号评价多名干部的诉求',
+  instant: '办结后几秒内就评价，反复出现',
+  proxy_high: '干部代填的诉求得到高分评价',
+};
+
 /** A cadre's own figures. */
 export const myFiguresQuerySchema = v.object({ from: localDateParam, to: localDateParam });
 
@@ -148,3 +176,5 @@ export type UnitFiguresQuery = v.InferOutput<typeof unitFiguresQuerySchema>;
 export type FigureSeriesQuery = v.InferOutput<typeof figureSeriesQuerySchema>;
 export type FigureRequestsQuery = v.InferOutput<typeof figureRequestsQuerySchema>;
 export type MyFiguresQuery = v.InferOutput<typeof myFiguresQuerySchema>;
+export type MonthlyReportQuery = v.InferOutput<typeof monthlyReportQuerySchema>;
+export type AnomalyQuery = v.InferOutput<typeof anomalyQuerySchema>;

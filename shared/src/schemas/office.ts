@@ -260,6 +260,7 @@ export const AUDIT_ACTION_LABELS = {
   'auth.password_changed': '修改密码',
   'request.view': '查看诉求详情',
   'ledger.export': '导出民情台账',
+  'report.monthly': '下载月报',
   'cards.print': '打印联系卡',
   'unit.create': '新增单位',
   'unit.update': '修改单位',

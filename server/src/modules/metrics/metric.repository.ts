@@ -98,7 +98,13 @@ export class MetricRepository {
 
   /** Empties the facts and both rollups (before a rebuild). */
   async clear(): Promise<void> {
-    for (const table of ['metric_daily', 'metric_monthly', 'metric_fact']) {
+    for (const table of [
+      'metric_daily',
+      'metric_monthly',
+      'metric_category_daily',
+      'metric_category_monthly',
+      'metric_fact',
+    ]) {
       await this.db.query(`DELETE FROM ${table}`);
     }
   }
@@ -106,7 +112,7 @@ export class MetricRepository {
   /** Stores the facts of many requests at once and adds them to the rollups (a rebuild). */
   async insertMany(
     m: EntityManager,
-    facts: readonly { requestId: number; facts: readonly StoredFact[] }[],
+    facts: readonly { requestId: number; category: string; facts: readonly StoredFact[] }[],
   ): Promise<void> {
     const rows = facts.flatMap(({ requestId, facts: list }) =>
       list.map((f, seq) => ({ ...this.row(requestId, seq, f) })),
@@ -116,7 +122,9 @@ export class MetricRepository {
     }
     await this.addToRollups(
       m,
-      facts.flatMap(({ facts: list }) => list.map((fact) => ({ fact, sign: 1 }))),
+      facts.flatMap(({ facts: list, category }) =>
+        list.map((fact) => ({ fact, category, sign: 1 })),
+      ),
     );
   }
 
@@ -181,6 +189,7 @@ export class MetricRepository {
   async replace(
     m: EntityManager,
     requestId: number,
+    category: string,
     before: readonly MetricFactEntity[],
     after: readonly StoredFact[],
   ): Promise<void> {
@@ -194,24 +203,53 @@ export class MetricRepository {
         .getRepository(MetricFactEntity)
         .insert(after.map((f, seq) => this.row(requestId, seq, f)));
     }
+    // A request's category never changes, so its old facts had the same one.
     await this.addToRollups(m, [
-      ...old.map((f) => ({ fact: f, sign: -1 })),
-      ...after.map((f) => ({ fact: f, sign: 1 })),
+      ...old.map((f) => ({ fact: f, category, sign: -1 })),
+      ...after.map((f) => ({ fact: f, category, sign: 1 })),
     ]);
   }
 
   /** Adds signed facts into both rollups. */
   async addToRollups(
     m: EntityManager,
-    changes: readonly { fact: StoredFact; sign: number }[],
+    changes: readonly { fact: StoredFact; category: string; sign: number }[],
   ): Promise<void> {
     const daily = new Map<string, { key: (string | number)[]; totals: MetricTotals }>();
     const monthly = new Map<string, { key: (string | number)[]; totals: MetricTotals }>();
-    for (const { fact: f, sign } of changes) {
+    const categoryDaily = new Map<string, { key: (string | number)[]; received: number }>();
+    const categoryMonthly = new Map<string, { key: (string | number)[]; received: number }>();
+    for (const { fact: f, category, sign } of changes) {
       const cell = [f.ownerUserId, f.unitPath, f.selfSubject ? 1 : 0, f.nextDay];
       add(daily, [f.day, ...cell, f.dueAt, monthOfDay(f.day)], f.measures, sign);
       add(monthly, [monthOfDay(f.day), ...cell], f.measures, sign);
+      if (f.measures.received) {
+        count(
+          categoryDaily,
+          [f.day, f.unitPath, category, monthOfDay(f.day)],
+          sign * f.measures.received,
+        );
+        count(
+          categoryMonthly,
+          [monthOfDay(f.day), f.unitPath, category],
+          sign * f.measures.received,
+        );
+      }
     }
+    await this.upsertCounts(
+      m,
+      'metric_category_daily',
+      ['day', 'unit_path', 'category', 'month'],
+      3,
+      categoryDaily,
+    );
+    await this.upsertCounts(
+      m,
+      'metric_category_monthly',
+      ['month', 'unit_path', 'category'],
+      3,
+      categoryMonthly,
+    );
     await this.upsert(
       m,
       'metric_daily',
@@ -220,6 +258,58 @@ export class MetricRepository {
       daily,
     );
     await this.upsert(m, 'metric_monthly', ['month', ...KEY], ['month', ...KEY], monthly);
+  }
+
+  private async upsertCounts(
+    m: EntityManager,
+    table: string,
+    keyColumns: readonly string[],
+    conflictLength: number,
+    cells: Map<string, { key: (string | number)[]; received: number }>,
+  ): Promise<void> {
+    const rows = [...cells.values()]
+      .filter((c) => c.received !== 0)
+      .sort((a, b) => compareKeys(a.key, b.key));
+    if (rows.length === 0) return;
+    const columns = [...keyColumns, 'received'];
+    const conflict = keyColumns.slice(0, conflictLength);
+    const update = isSqlite(m)
+      ? `ON CONFLICT(${conflict.join(', ')}) DO UPDATE SET received = received + excluded.received`
+      : 'ON DUPLICATE KEY UPDATE received = received + VALUES(received)';
+    await m.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')} ${update}`,
+      rows.flatMap((r) => [...r.key, r.received]),
+    );
+  }
+
+  /** Requests received per category over the months and days of `filter`, in a subtree. */
+  async categorySums(
+    filter: Omit<SumFilter, 'ownerUserId' | 'nowMs'>,
+  ): Promise<Map<string, number>> {
+    const totals = new Map<string, number>();
+    const like = subtreePattern(filter.unitPath);
+    const parts: { sql: string; params: (string | number)[] }[] = [];
+    if (filter.months) {
+      parts.push({
+        sql: 'SELECT category, SUM(received) AS received FROM metric_category_monthly WHERE month BETWEEN ? AND ? AND unit_path LIKE ? GROUP BY category',
+        params: [filter.months.first, filter.months.last, like],
+      });
+    }
+    for (const range of filter.days) {
+      parts.push({
+        sql: 'SELECT category, SUM(received) AS received FROM metric_category_daily WHERE day BETWEEN ? AND ? AND unit_path LIKE ? GROUP BY category',
+        params: [range.first, range.last, like],
+      });
+    }
+    for (const part of parts) {
+      const rows: { category: string; received: string | number }[] = await this.db.query(
+        part.sql,
+        part.params,
+      );
+      for (const r of rows)
+        totals.set(r.category, (totals.get(r.category) ?? 0) + Number(r.received));
+    }
+    return totals;
   }
 
   private async upsert(
@@ -351,6 +441,17 @@ function add(
     const v = measures[k];
     if (v) cell.totals[k] += sign * v;
   }
+}
+
+function count(
+  cells: Map<string, { key: (string | number)[]; received: number }>,
+  key: (string | number)[],
+  n: number,
+): void {
+  const id = JSON.stringify(key);
+  const cell = cells.get(id);
+  if (cell) cell.received += n;
+  else cells.set(id, { key, received: n });
 }
 
 function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {

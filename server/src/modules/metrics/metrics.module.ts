@@ -1,13 +1,22 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MetricCategoryDailyEntity, MetricCategoryMonthlyEntity } from './metric-category.entity';
 import { MetricDailyEntity } from './metric-daily.entity';
 import { MetricFactEntity } from './metric-fact.entity';
 import { MetricMonthlyEntity } from './metric-monthly.entity';
 import { MetricRepository } from './metric.repository';
 
-/** The figures' own tables: each request's facts and their daily and monthly rollups. */
+/** The figures' own tables: each request's facts, their daily and monthly rollups, the category mix. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MetricFactEntity, MetricDailyEntity, MetricMonthlyEntity])],
+  imports: [
+    TypeOrmModule.forFeature([
+      MetricFactEntity,
+      MetricDailyEntity,
+      MetricMonthlyEntity,
+      MetricCategoryDailyEntity,
+      MetricCategoryMonthlyEntity,
+    ]),
+  ],
   providers: [MetricRepository],
   exports: [MetricRepository],
 })

@@ -18,6 +18,8 @@ import { UserAccountEntity } from '../user/user-account.entity';
  */
 @Entity('rating')
 @Index('UQ_rating_request_round', ['requestId', 'round'], { unique: true })
+// The county's anomaly flags read a subtree's ratings over a period.
+@Index('IDX_rating_owner_unit_path_created', ['ownerUnitPath', 'createdAt'])
 export class RatingEntity {
   @PrimaryGeneratedColumn()
   id!: number;

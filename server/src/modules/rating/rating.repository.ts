@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { RateInput, UnfoundedReason } from '@mqlk/shared';
 import { type EntityManager, In, type Repository } from 'typeorm';
+import { subtreePattern } from '../../common/access/access-policy';
 import { inBatches } from '../../database/batches';
+import { dbTime } from '../../database/locking';
 import { RatingEntity } from './rating.entity';
 
 /** Who a rating is attributed to: the owner who resolved that round, in their unit at the time. */
@@ -73,6 +75,21 @@ export class RatingRepository {
   }
 
   /** The ratings of many requests, for the figures. */
+  /** The counted (not excluded) ratings given in a subtree between two instants, oldest first. */
+  countedBetween(unitPath: string, from: Date, to: Date): Promise<RatingEntity[]> {
+    return this.ratings
+      .createQueryBuilder('r')
+      .where('r.owner_unit_path LIKE :path', { path: subtreePattern(unitPath) })
+      .andWhere('r.created_at >= :from AND r.created_at < :to', {
+        from: dbTime(this.ratings.manager, from),
+        to: dbTime(this.ratings.manager, to),
+      })
+      .andWhere('r.excluded = :no', { no: false })
+      .orderBy('r.created_at')
+      .addOrderBy('r.id')
+      .getMany();
+  }
+
   forRequests(requestIds: readonly number[], m?: EntityManager): Promise<RatingEntity[]> {
     const repo = m ? m.getRepository(RatingEntity) : this.ratings;
     return inBatches(requestIds, (batch) =>

@@ -22,7 +22,7 @@ const BATCH = 500;
 export interface Reconciliation {
   /** requests whose stored facts are not what their rows say now */
   staleRequests: number[];
-  /** rollup cells that do not add up to their facts */
+  /** rollup cells that do not add up to their facts, and categories whose counts differ */
   rollupProblems: string[];
   /** the scope's figures for the period, from the raw rows and from the rollups */
   reference: MetricsSummary;
@@ -53,6 +53,7 @@ export class MetricLedger {
       await this.metrics.replace(
         m,
         id,
+        request.category,
         before.filter((f) => f.requestId === id),
         metricFacts(request).map(storedFact),
       );
@@ -74,7 +75,11 @@ export class MetricLedger {
         const requests = await this.rows.byIds(m, ids);
         await this.metrics.insertMany(
           m,
-          requests.map((r) => ({ requestId: Number(r.id), facts: metricFacts(r).map(storedFact) })),
+          requests.map((r) => ({
+            requestId: Number(r.id),
+            category: r.category,
+            facts: metricFacts(r).map(storedFact),
+          })),
         );
       });
       done += ids.length;
@@ -111,9 +116,21 @@ export class MetricLedger {
     });
     const totals = emptyTotals();
     for (const c of cells) if (c.nextDay > range.last) addMeasures(totals, c.totals);
+    const plan = rollupPlan(range, localDay(now));
+    const categories = await this.metrics.categorySums({ ...plan, unitPath });
+    const categoryProblems: string[] = [];
+    for (const category of new Set([...categories.keys(), ...requests.map((r) => r.category)])) {
+      const expected = computeMetrics(
+        requests.filter((r) => r.category === category),
+        { period, scope: { kind: 'unit', path: unitPath }, now },
+      ).received;
+      const stored = categories.get(category) ?? 0;
+      if (stored !== expected)
+        categoryProblems.push(`category ${category}: ${stored} ≠ ${expected}`);
+    }
     return {
       staleRequests,
-      rollupProblems: await this.metrics.rollupDifferences(unitPath),
+      rollupProblems: [...(await this.metrics.rollupDifferences(unitPath)), ...categoryProblems],
       reference: computeMetrics(requests, { period, scope: { kind: 'unit', path: unitPath }, now }),
       fromRollups: summaryOf(totals),
     };

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
+  AnomalyQuery,
   FigureRequestsQuery,
   FigureSeriesQuery,
   FiguresQuery,
@@ -10,12 +11,16 @@ import type {
 import type { RequestActor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
 import { Endpoint, ValidQuery } from '../../common/contract/endpoint';
+import { AnomalyService } from './anomalies.service';
 import { StatsService } from './stats.service';
 
 @ApiTags('stats')
 @Controller()
 export class StatsController {
-  constructor(private readonly stats: StatsService) {}
+  constructor(
+    private readonly stats: StatsService,
+    private readonly anomalyService: AnomalyService,
+  ) {}
 
   @Endpoint('cadreFigures')
   cadres(@CurrentActor() actor: RequestActor, @ValidQuery() q: FiguresQuery) {
@@ -35,6 +40,11 @@ export class StatsController {
   @Endpoint('figureRequests')
   requests(@CurrentActor() actor: RequestActor, @ValidQuery() q: FigureRequestsQuery) {
     return this.stats.figureRequests(actor, q);
+  }
+
+  @Endpoint('anomalies')
+  anomalies(@CurrentActor() actor: RequestActor, @ValidQuery() q: AnomalyQuery) {
+    return this.anomalyService.list(actor, q);
   }
 
   @Endpoint('myFigures')

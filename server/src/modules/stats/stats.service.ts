@@ -31,6 +31,8 @@ import {
   type UnitFigures,
   type UnitFiguresQuery,
   addMeasures,
+  type CategoryCode,
+  statusSeenBy,
 } from '@mqlk/shared';
 import { AccessPolicy } from '../../common/access/access-policy';
 import { AppError } from '../../common/app-error';
@@ -93,6 +95,10 @@ export class StatsService {
     const period = this.periodOf(q, now);
     const cells = await this.cellsOf(unit.path, period, now);
     const total = sumOf(cells);
+    const categories = await this.metrics.categorySums({
+      ...rollupPlan(toDayRange(period), localDay(now)),
+      unitPath: unit.path,
+    });
     const rows =
       q.level === 'cadre'
         ? await this.cadreRows(actor, unit, cells)
@@ -118,6 +124,10 @@ export class StatsService {
       total: summaryOf(total),
       rows,
       ranking,
+      categories: [...categories.entries()]
+        .filter(([, received]) => received > 0)
+        .map(([category, received]) => ({ category: category as CategoryCode, received }))
+        .sort((a, b) => b.received - a.received || (a.category < b.category ? -1 : 1)),
     };
   }
 
@@ -187,6 +197,7 @@ export class StatsService {
       const unit = await this.scopeUnit(actor, q.unitId);
       unitPath = unit.path;
       if (q.cadreId) ownerUserId = (await this.cadreIn(unit, q.cadreId)).userId;
+      else if (q.staffUserId) ownerUserId = q.staffUserId;
     } else {
       // A cadre opens only their own numbers, and never those that rest on ratings.
       if (RATING_FIGURES.includes(q.figure)) throw new AppError('FORBIDDEN');
@@ -216,7 +227,8 @@ export class StatsService {
           number: r.number,
           submittedAt: r.submittedAt.toISOString(),
           category: r.category,
-          status: r.status,
+          // A cadre reads resolved, under review and closed alike (已办结): nothing tells them a rating.
+          status: statusSeenBy(r.status, this.policy.actorFor(actor, r), r.level),
           ownerName: names.get(f.ownerUserId) ?? '—',
           date: dateOfDay(f.day),
           clock: due ? (f.deadlineMet + f.acceptMet > 0 ? 'met' : 'missed') : null,
@@ -386,11 +398,13 @@ export class StatsService {
     return unit;
   }
 
-  private async cadreIn(unit: OrgUnitEntity, cadreId: number): Promise<CadreEntity> {
+  /**
+   * A cadre whose figures are read inside `unit`: wherever they are now, since what they earned
+   * there stays theirs after they move (the sums are limited to the unit's subtree anyway).
+   */
+  private async cadreIn(_unit: OrgUnitEntity, cadreId: number): Promise<CadreEntity> {
     const cadre = await this.cadres.findById(cadreId);
     if (!cadre) throw new AppError('NOT_FOUND');
-    const path = await this.org.pathOf(cadre.orgUnitId);
-    if (!path || !isWithinPath(path, unit.path)) throw new AppError('OUT_OF_SCOPE');
     return cadre;
   }
 

@@ -165,6 +165,17 @@ export class UserRepository {
     }
   }
 
+  /** Masked phones by account id (residents' accounts), for lists that must not show a number. */
+  async phoneMasks(ids: readonly number[]): Promise<Map<number, string | null>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.users.find({
+      where: { id: In(unique) },
+      select: ['id', 'phoneMasked'],
+    });
+    return new Map(rows.map((u) => [u.id, u.phoneMasked ?? null]));
+  }
+
   async phoneMaskOf(id: number): Promise<string | null> {
     const user = await this.users.findOne({ where: { id }, select: ['id', 'phoneMasked'] });
     return user?.phoneMasked ?? null;

@@ -13,6 +13,7 @@ import './office.scss';
 
 export type OfficeSection =
   | 'officeHome'
+  | 'figures'
   | 'officeUnits'
   | 'officeCadres'
   | 'officePrint'
@@ -29,6 +30,11 @@ export const SECTIONS: readonly {
   adminOnly?: boolean;
 }[] = [
   { page: 'officeHome', label: '管理首页', about: '' },
+  {
+    page: 'figures',
+    label: '统计指标',
+    about: '满意率、按时办结率等全部指标，排名和走势，每个数字都能查到具体诉求',
+  },
   {
     page: 'officeUnits',
     label: '组织架构',

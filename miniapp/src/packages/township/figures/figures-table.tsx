@@ -1,52 +1,77 @@
 import { Text, View } from '@tarojs/components';
-import { formatRate, type CadreFigures, type CadreFiguresRow } from '@mqlk/shared';
+import { FIGURE_LABELS, type FigureName, type FigureSet } from '@mqlk/shared';
 
-type Totals = CadreFigures['total'];
+import { FigureValue } from '../../../components/figure-value';
+import { classNames } from '../../../utils/format';
+import { FIGURE_GROUPS, figureValue, type FigurePart } from '../../../utils/figures';
 
-const NUMBER_COLUMNS: readonly { key: string; label: string; value: (row: Totals) => string }[] = [
-  { key: 'received', label: '收到', value: (row) => String(row.received) },
-  { key: 'resolved', label: '办结', value: (row) => String(row.resolved) },
-  { key: 'ratings', label: '评价数', value: (row) => String(row.ratings) },
-  { key: 'satisfaction', label: '满意率', value: (row) => formatRate(row.satisfaction) },
-  { key: 'participation', label: '参评率', value: (row) => formatRate(row.participation) },
-];
+export interface TableRow {
+  key: string;
+  name: string;
+  note: string;
+  figures: FigureSet;
+  total?: boolean;
+  /** opens the requests behind one of the row's numbers; absent when they cannot be listed */
+  onOpen?: (figure: FigureName, part: FigurePart, count: number) => void;
+}
 
 /**
- * One row per cadre. A phone shows each row as a card with its labels; from 768px wide (a desktop
- * browser) the same rows line up as a table under one header.
+ * Every figure of every row. A phone shows each row as a card, its figures in their groups and
+ * labelled; from 768px wide the rows line up as one table under a two-line header, scrolling
+ * sideways with the names kept in view.
  */
-export function FiguresTable({ figures }: { figures: CadreFigures }) {
+export function FiguresTable({ rows }: { rows: readonly TableRow[] }) {
   return (
     <View className="figures-table">
-      <View className="figures-table__row figures-table__head">
-        {['姓名', '职务', '单位', ...NUMBER_COLUMNS.map((c) => c.label)].map((label) => (
-          <Text key={label} className="figures-table__head-cell">
-            {label}
-          </Text>
+      <View className="figures-table__grid">
+        <View className="figures-table__row figures-table__groups">
+          <Text className="figures-table__who-head" />
+          {FIGURE_GROUPS.map((group) => (
+            <Text
+              key={group.label}
+              className={`figures-table__group-head is-span-${group.figures.length}`}
+            >
+              {group.label}
+            </Text>
+          ))}
+        </View>
+        <View className="figures-table__row figures-table__head">
+          <Text className="figures-table__who-head">名称</Text>
+          {FIGURE_GROUPS.flatMap((group) =>
+            group.figures.map((figure) => (
+              <Text key={figure} className="figures-table__head-cell">
+                {FIGURE_LABELS[figure]}
+              </Text>
+            )),
+          )}
+        </View>
+        {rows.map((row) => (
+          <Row key={row.key} row={row} />
         ))}
       </View>
-      {figures.rows.map((row) => (
-        <Row key={row.cadreId} row={row} />
-      ))}
-      <Row total row={{ ...figures.total, name: '合计', post: '', unitName: figures.scope.name }} />
     </View>
   );
 }
 
-type RowData = Totals & Pick<CadreFiguresRow, 'name' | 'post' | 'unitName'>;
-
-function Row({ row, total = false }: { row: RowData; total?: boolean }) {
+function Row({ row }: { row: TableRow }) {
   return (
-    <View className={`figures-table__row${total ? ' figures-table__row--total' : ''}`}>
+    <View className={classNames('figures-table__row', row.total && 'figures-table__row--total')}>
       <View className="figures-table__who">
         <Text className="figures-table__name">{row.name}</Text>
-        <Text className="figures-table__post">{row.post}</Text>
-        <Text className="figures-table__unit">{row.unitName}</Text>
+        {row.note ? <Text className="figures-table__note">{row.note}</Text> : null}
       </View>
-      {NUMBER_COLUMNS.map((column) => (
-        <View key={column.key} className={`figures-table__cell figures-table__cell--${column.key}`}>
-          <Text className="figures-table__label">{column.label}</Text>
-          <Text className="figures-table__value">{column.value(row)}</Text>
+      {FIGURE_GROUPS.map((group) => (
+        <View key={group.label} className="figures-table__group">
+          <Text className="figures-table__group-label">{group.label}</Text>
+          {group.figures.map((figure) => (
+            <View key={figure} className={`figures-table__cell figures-table__cell--${figure}`}>
+              <Text className="figures-table__label">{FIGURE_LABELS[figure]}</Text>
+              <FigureValue
+                value={figureValue(row.figures, figure)}
+                onOpen={row.onOpen && ((part, count) => row.onOpen?.(figure, part, count))}
+              />
+            </View>
+          ))}
         </View>
       ))}
     </View>

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '乡镇工作台',
+  navigationBarTitleText: '统计指标',
 });

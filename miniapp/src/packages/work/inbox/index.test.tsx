@@ -214,6 +214,7 @@ describe('InboxPage', () => {
 
     expect(screen.queryByText('经手')).not.toBeInTheDocument();
     expect(screen.queryByText('代群众登记')).not.toBeInTheDocument();
+    expect(screen.queryByText(/我的指标/)).not.toBeInTheDocument();
   });
 
   it('marks 督办 on open items only, and pending 当场解决 records as 待群众确认', async () => {
@@ -255,5 +256,15 @@ describe('InboxPage', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({
       url: '/packages/work/record/index?mode=on_spot',
     });
+  });
+
+  it("opens a cadre's own figures from 我的指标, which staff do not have", async () => {
+    saveSession(signedIn('cadre'));
+    inbox.mockResolvedValueOnce(page([]));
+    render(<InboxPage />);
+    await screen.findByText('没有待办的诉求');
+
+    fireEvent.click(screen.getByText('我的指标：办结、按时办结率、满意率 ›'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/work/figures/index' });
   });
 });

@@ -118,6 +118,16 @@ function Inbox() {
       ) : null}
 
       {cadre ? (
+        <Btn
+          kind="secondary"
+          className="inbox-page__township"
+          onClick={() => Taro.navigateTo({ url: routeOf('myFigures') })}
+        >
+          我的指标：办结、按时办结率、满意率 ›
+        </Btn>
+      ) : null}
+
+      {cadre ? (
         <View className="mq-section inbox-page__record">
           <View className="inbox-page__record-buttons">
             <Btn

@@ -1,6 +1,6 @@
 import { addDays, formatLocalDate, localDateOf, parseLocalDate } from '@mqlk/shared';
 
-/** Local dates (Asia/Shanghai), both ends included, as /api/stats/cadres takes them. */
+/** Local dates (Asia/Shanghai), both ends included, as the figures routes take them. */
 export interface Period {
   from: string;
   to: string;

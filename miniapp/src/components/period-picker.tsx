@@ -1,8 +1,9 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 
-import { classNames, formatLocalDay } from '../../../utils/format';
-import { PRESETS, presetPeriod, samePeriod, type Period } from './period';
+import { classNames, formatLocalDay } from '../utils/format';
+import { PRESETS, presetPeriod, samePeriod, type Period } from '../utils/period';
+import './period-picker.scss';
 
 interface PeriodPickerProps {
   period: Period;
@@ -20,13 +21,15 @@ export function PeriodPicker({ period, onChange }: PeriodPickerProps) {
     setProblem('');
     onChange(next);
   };
+  const chosen = PRESETS.find((preset) => samePeriod(presetPeriod(preset.key), period))?.key;
   return (
     <View className="mq-section period-picker">
       <Text className="mq-section__title">统计时间</Text>
       <View className="period-picker__presets">
         {PRESETS.map((preset) => {
           const value = presetPeriod(preset.key);
-          const current = samePeriod(value, period);
+          // In January 本月 and 今年 are the same dates: the first one is marked.
+          const current = preset.key === chosen;
           return (
             <View
               key={preset.key}

@@ -1,0 +1,167 @@
+import type {
+  FigureRequest,
+  FigureRow,
+  FigureSeries,
+  FigureSet,
+  MyFigures,
+  UnitFigures,
+} from '@mqlk/shared';
+
+export const rate = (numerator: number, denominator: number) => ({
+  numerator,
+  denominator,
+  value: denominator === 0 ? null : numerator / denominator,
+});
+
+const mean = (total: number, count: number) => ({
+  count,
+  total,
+  value: count === 0 ? null : total / count,
+});
+
+/** Every figure empty (暂无数据), then what the test says. */
+export function figureSet(overrides: Partial<FigureSet> = {}): FigureSet {
+  return {
+    received: 0,
+    resolved: 0,
+    ratings: 0,
+    badReviews: 0,
+    satisfaction: rate(0, 0),
+    verySatisfied: rate(0, 0),
+    badReviewRate: rate(0, 0),
+    averageScore: mean(0, 0),
+    solvedRate: rate(0, 0),
+    participation: rate(0, 0),
+    onTime: rate(0, 0),
+    responsiveness: rate(0, 0),
+    acceptanceHours: mean(0, 0),
+    rectification: rate(0, 0),
+    resolutionLevels: { village: rate(0, 0), township: rate(0, 0), county: rate(0, 0) },
+    ...overrides,
+  };
+}
+
+/** A busy cadre: 193 of 200 ratings satisfied, 18 of 20 deadlines met. */
+export function busyFigures(): FigureSet {
+  return figureSet({
+    received: 230,
+    resolved: 210,
+    ratings: 200,
+    badReviews: 4,
+    satisfaction: rate(193, 200),
+    verySatisfied: rate(120, 200),
+    badReviewRate: rate(4, 200),
+    averageScore: mean(200 * 88.5, 200),
+    solvedRate: rate(180, 190),
+    participation: rate(200, 210),
+    onTime: rate(18, 20),
+    responsiveness: rate(25, 26),
+    acceptanceHours: mean(3.5 * 40, 40),
+    rectification: rate(3, 4),
+    resolutionLevels: { village: rate(150, 210), township: rate(50, 210), county: rate(10, 210) },
+  });
+}
+
+export function figureRow(overrides: Partial<FigureRow> = {}): FigureRow {
+  return {
+    key: 'cadre:11',
+    kind: 'cadre',
+    id: 11,
+    name: '李明',
+    note: '网格员 · 红星村',
+    figures: busyFigures(),
+    ...overrides,
+  };
+}
+
+export function unitFigures(overrides: Partial<UnitFigures> = {}): UnitFigures {
+  const rows = overrides.rows ?? [
+    figureRow(),
+    figureRow({
+      key: 'cadre:12',
+      id: 12,
+      name: '赵丽',
+      note: '包村干部 · 前进村',
+      figures: figureSet({ received: 2, ratings: 3, satisfaction: rate(2, 3) }),
+    }),
+  ];
+  return {
+    period: { from: '2026-11-01', to: '2026-11-21' },
+    scope: { unitId: 2, name: '青山镇', kind: 'township' },
+    level: 'cadre',
+    total: busyFigures(),
+    rows,
+    ranking: {
+      baseline: rate(195, 203),
+      m: 10,
+      ranked: [
+        {
+          key: 'cadre:11',
+          rank: 1,
+          score: 0.9647,
+          satisfaction: 0.965,
+          satisfied: 193,
+          rated: 200,
+        },
+      ],
+      insufficient: [{ key: 'cadre:12', rated: 3 }],
+    },
+    categories: [
+      { category: 'difficulty', received: 150 },
+      { category: 'policy', received: 50 },
+      { category: 'suggestion', received: 30 },
+    ],
+    ...overrides,
+  };
+}
+
+export function figureSeries(): FigureSeries {
+  return {
+    scope: { unitId: 2, name: '青山镇', cadreId: null },
+    months: [
+      {
+        month: '2026-10',
+        period: { from: '2026-10-01', to: '2026-10-31' },
+        figures: figureSet(),
+      },
+      {
+        month: '2026-11',
+        period: { from: '2026-11-01', to: '2026-11-30' },
+        figures: busyFigures(),
+      },
+    ],
+  };
+}
+
+export function figureRequest(overrides: Partial<FigureRequest> = {}): FigureRequest {
+  return {
+    requestId: 42,
+    number: 'MQ-20261105-0042',
+    submittedAt: '2026-11-05T01:30:00.000Z',
+    category: 'difficulty',
+    status: 'closed',
+    ownerName: '李明',
+    date: '2026-11-10',
+    clock: 'missed',
+    ratingLevel: 4,
+    ...overrides,
+  };
+}
+
+export function myFigures(overrides: Partial<MyFigures> = {}): MyFigures {
+  return {
+    period: { from: '2026-11-01', to: '2026-11-21' },
+    name: '李明',
+    figures: busyFigures(),
+    ratingsShown: true,
+    months: [
+      {
+        month: '2026-11',
+        period: { from: '2026-11-01', to: '2026-11-30' },
+        figures: busyFigures(),
+        ratingsShown: true,
+      },
+    ],
+    ...overrides,
+  };
+}
