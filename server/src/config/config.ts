@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SMS_NOTICES_PER_PHONE_PER_DAY, type SubscribeTemplate } from '@mqlk/shared';
 import * as v from 'valibot';
@@ -414,4 +415,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
       e.SMS_NOTICES_PER_PHONE_PER_DAY ?? DEFAULT_SMS_NOTICES_PER_PHONE_PER_DAY,
     cardFont: { path: e.CARD_FONT_PATH?.trim() || null, face: e.CARD_FONT_FACE?.trim() || null },
   });
+}
+
+/**
+ * The configuration of the server or one of its commands: the environment, then `.env` in the
+ * working directory. A missing or bad value ends the process with its message (exit 1).
+ */
+export function loadProcessConfig(): AppConfig {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  try {
+    return loadConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
 }

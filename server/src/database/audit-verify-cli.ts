@@ -4,21 +4,12 @@
 //   node dist/database/audit-verify-cli.js         (built)
 // Same configuration as the server (environment, then server/.env). Exit status 0 when intact, 1 when not.
 import 'reflect-metadata';
-import * as fs from 'node:fs';
-import { ConfigError, loadConfig } from '../config/config';
+import { loadProcessConfig } from '../config/config';
 import { AuditRepository } from '../modules/audit/audit.repository';
 import { dataSourceOptions, openDataSource } from './data-source';
 
 async function main(): Promise<void> {
-  if (fs.existsSync('.env')) process.loadEnvFile('.env');
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(err.message);
-    process.exit(1);
-  }
+  const config = loadProcessConfig();
   const dataSource = await openDataSource({
     ...dataSourceOptions(config.database),
     migrationsRun: false,

@@ -5,11 +5,10 @@
 // Same configuration as the server (environment, then server/.env); runs pending migrations
 // first. Prints the initial password once; `--json` prints { county, username, initialPassword }.
 import 'reflect-metadata';
-import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { childPath } from '@mqlk/shared';
 import { hashPassword } from '../common/crypto/password';
-import { ConfigError, loadConfig } from '../config/config';
+import { loadProcessConfig } from '../config/config';
 import { OrgUnitEntity } from '../modules/org/org-unit.entity';
 import { initialPassword } from '../modules/office/office-scope';
 import { UserAccountEntity } from '../modules/user/user-account.entity';
@@ -30,15 +29,7 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  if (fs.existsSync('.env')) process.loadEnvFile('.env');
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(err.message);
-    process.exit(1);
-  }
+  const config = loadProcessConfig();
   const db = await openDataSource({ ...dataSourceOptions(config.database), migrationsRun: true });
   try {
     const password = initialPassword();

@@ -4,10 +4,9 @@
 //   node dist/database/metrics-cli.js …             (built)
 // Same configuration as the server (environment, then server/.env). reconcile exits 1 on any difference.
 import 'reflect-metadata';
-import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatMean, formatRate, localDateOf, type MetricsSummary } from '@mqlk/shared';
-import { ConfigError, loadConfig } from '../config/config';
+import { loadProcessConfig } from '../config/config';
 import { OrgUnitEntity } from '../modules/org/org-unit.entity';
 import { dataSourceOptions, openDataSource } from './data-source';
 import { metricLedgerFor } from './metric-ledger-for';
@@ -59,15 +58,7 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  if (fs.existsSync('.env')) process.loadEnvFile('.env');
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(err.message);
-    process.exit(1);
-  }
+  const config = loadProcessConfig();
   const db = await openDataSource({ ...dataSourceOptions(config.database), migrationsRun: false });
   try {
     const ledger = metricLedgerFor(db);

@@ -14,7 +14,7 @@ import { formatRate, localDateOf, messageOf } from '@mqlk/shared';
 import { AppError } from '../common/app-error';
 import type { RequestActor } from '../common/auth/actor';
 import { ClockModule } from '../common/clock/clock.module';
-import { type AppConfig, ConfigError, loadConfig } from '../config/config';
+import { type AppConfig, loadProcessConfig } from '../config/config';
 import { ConfigModule } from '../config/config.module';
 import { CalendarModule } from '../modules/calendar/calendar.module';
 import { OrgRepository } from '../modules/org/org.repository';
@@ -64,15 +64,7 @@ async function main(): Promise<void> {
     console.error(USAGE);
     process.exit(2);
   }
-  if (fs.existsSync('.env')) process.loadEnvFile('.env');
-  let config: AppConfig;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(err.message);
-    process.exit(1);
-  }
+  const config = loadProcessConfig();
   const ctx = await NestFactory.createApplicationContext(
     MonthlyReportCliModule.forRoot({
       ...config,

@@ -4,22 +4,13 @@
 // Same configuration as the server (environment, then server/.env); runs pending migrations first.
 // `--json` prints the summary as JSON instead of the table.
 import 'reflect-metadata';
-import * as fs from 'node:fs';
 import { PhoneCipher } from '../../common/crypto/phone-cipher';
-import { ConfigError, loadConfig } from '../../config/config';
+import { loadProcessConfig } from '../../config/config';
 import { dataSourceOptions, openDataSource } from '../data-source';
 import { formatDemoSummary, seedDemo } from './demo-seed';
 
 async function main(): Promise<void> {
-  if (fs.existsSync('.env')) process.loadEnvFile('.env');
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(err.message);
-    process.exit(1);
-  }
+  const config = loadProcessConfig();
   if (config.nodeEnv === 'production') {
     console.error('The demo seed is for development and trials: refused with NODE_ENV=production.');
     process.exit(1);
