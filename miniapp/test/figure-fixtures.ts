@@ -1,4 +1,6 @@
 import type {
+  Anomaly,
+  AnomalyList,
   FigureRequest,
   FigureRow,
   FigureSeries,
@@ -162,6 +164,57 @@ export function myFigures(overrides: Partial<MyFigures> = {}): MyFigures {
         ratingsShown: true,
       },
     ],
+    ...overrides,
+  };
+}
+
+/** 李明 rated five times within the hour, seconds after each resolution. */
+export function burstAnomaly(overrides: Partial<Anomaly> = {}): Anomaly {
+  return {
+    kind: 'burst',
+    summary: '李明在60分钟内收到5条评价',
+    cadre: { id: 11, name: '李明' },
+    rater: null,
+    requests: [0, 1, 2, 3, 4].map((i) => ({
+      requestId: 40 + i,
+      number: `MQ-20261105-004${i}`,
+      ownerName: '李明',
+      // Resolved 10:00 Beijing time; rated 12 seconds later, and the last one three hours later.
+      resolvedAt: `2026-11-05T02:0${i}:00.000Z`,
+      ratedAt: i < 4 ? `2026-11-05T02:0${i}:12.000Z` : '2026-11-05T05:04:00.000Z',
+      level: 5,
+    })),
+    ...overrides,
+  };
+}
+
+/** One resident account rating the requests of three cadres. */
+export function manyCadresAnomaly(): Anomaly {
+  return {
+    kind: 'many_cadres',
+    summary: '同一评价账号评价了3名干部的3条诉求',
+    cadre: null,
+    rater: '139****0001',
+    requests: [
+      ['李明', 51],
+      ['赵丽', 52],
+      ['王强', 53],
+    ].map(([ownerName, id]) => ({
+      requestId: id as number,
+      number: `MQ-20261110-00${id}`,
+      ownerName: ownerName as string,
+      resolvedAt: null,
+      ratedAt: '2026-11-10T06:00:00.000Z',
+      level: 4,
+    })),
+  };
+}
+
+export function anomalyList(overrides: Partial<AnomalyList> = {}): AnomalyList {
+  return {
+    period: { from: '2026-10-23', to: '2026-11-21' },
+    scope: { unitId: 2, name: '青山镇' },
+    anomalies: [burstAnomaly(), manyCadresAnomaly()],
     ...overrides,
   };
 }

@@ -17,6 +17,7 @@ describe('routes', () => {
       myFigures: 'packages/work/figures/index',
       figureRequests: 'packages/work/figure-requests/index',
       figures: 'packages/township/figures/index',
+      anomalies: 'packages/township/anomalies/index',
       queue: 'packages/township/queue/index',
       failedNotices: 'packages/township/failed/index',
       messages: 'packages/notice/list/index',

@@ -34,7 +34,12 @@ export const SUB_PACKAGES = {
   },
   township: {
     root: 'packages/township',
-    pages: { figures: 'figures/index', queue: 'queue/index', failedNotices: 'failed/index' },
+    pages: {
+      figures: 'figures/index',
+      anomalies: 'anomalies/index',
+      queue: 'queue/index',
+      failedNotices: 'failed/index',
+    },
   },
   /**
    * 管理后台: the org tree, cadres and their cards, accounts, the calendar, exports and the audit
@@ -100,6 +105,7 @@ export const H5_PATHS: Record<PageName, readonly string[]> = {
   myFigures: ['/work/figures'],
   figureRequests: ['/work/figure-requests'],
   figures: ['/township'],
+  anomalies: ['/township/anomalies'],
   queue: ['/township/queue'],
   failedNotices: ['/township/failed-notices'],
   messages: ['/messages'],

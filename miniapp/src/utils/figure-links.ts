@@ -9,12 +9,19 @@ import type { Period } from './period';
 export interface FigureLink {
   figure: FigureName;
   part: FigurePart;
-  /** the number clicked: the list says whether it has as many requests */
-  count: number;
+  /**
+   * the number clicked: the list says whether it has as many requests (left out where no number
+   * was shown, e.g. a cadre's ratings opened from 评价异常提示: the list then only counts)
+   */
+  count?: number;
   period: Period;
-  /** staff: the unit counted over (default their scope), and one cadre in it */
+  /**
+   * staff: the unit counted over (default their scope), and one cadre in it or one staff
+   * account's own work (a row of 乡镇工作人员直接办理)
+   */
   unitId?: number;
   cadreId?: number;
+  staffUserId?: number;
   /** whose number it is, e.g. 石桥镇（合计） or 张建国 */
   who: string;
 }
@@ -29,6 +36,7 @@ export function openFigureRequests(link: FigureLink): void {
       to: link.period.to,
       unitId: link.unitId,
       cadreId: link.cadreId,
+      staffUserId: link.staffUserId,
       n: link.count,
       who: link.who,
     }),

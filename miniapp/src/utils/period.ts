@@ -35,3 +35,29 @@ export function presetPeriod(key: PresetKey, now: Date = new Date()): Period {
 export function samePeriod(a: Period, b: Period): boolean {
   return a.from === b.from && a.to === b.to;
 }
+
+/** The last `days` local dates up to today, today included: what the anomaly list starts on. */
+export function lastDays(days: number, now: Date = new Date()): Period {
+  const today = localDateOf(now);
+  return { from: addDays(today, 1 - days), to: today };
+}
+
+/** A calendar month as the report routes take it: `2026-11`. */
+export type Month = string;
+
+/** The month before this one: the latest a monthly report can be made for. */
+export const lastMonth = (now: Date = new Date()): Month =>
+  presetPeriod('last_month', now).from.slice(0, 7);
+
+/** `2026-11` moved by whole months: `shiftMonth('2026-01', -1)` is `2025-12`. */
+export function shiftMonth(month: Month, by: number): Month {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** `2026-11` → `2026年11月`. */
+export function monthLabel(month: Month): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return `${year}年${m}月`;
+}

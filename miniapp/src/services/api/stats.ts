@@ -1,5 +1,7 @@
 import {
   DEFAULT_PAGE_SIZE,
+  pathOf,
+  type AnomalyList,
   type FigureLevel,
   type FigureName,
   type FigureRequest,
@@ -9,6 +11,7 @@ import {
   type UnitFigures,
 } from '@mqlk/shared';
 
+import { downloadFile, type Downloaded } from '../download';
 import { call } from './call';
 
 /** Local dates (Asia/Shanghai), both ends included. */
@@ -38,9 +41,10 @@ export function getFigureSeries(unitId?: number): Promise<FigureSeries> {
 export interface FigureSource extends PeriodQuery {
   figure: FigureName;
   part: 'numerator' | 'denominator';
-  /** staff only: the unit (default: their scope) and a cadre in it */
+  /** staff only: the unit (default: their scope) and a cadre in it, or a staff account's own work */
   unitId?: number;
   cadreId?: number;
+  staffUserId?: number;
 }
 
 /** The requests behind one number: as many as the number says. A cadre opens only their own. */
@@ -55,4 +59,29 @@ export function listFigureRequests(
 /** A cadre's own figures for a period, and the last 12 months. */
 export function getMyFigures(period: PeriodQuery): Promise<MyFigures> {
   return call('myFigures', { query: period });
+}
+
+/**
+ * Rating patterns worth a look (评价异常提示) in a unit, for a period (the server's default: the
+ * last 30 days). Hints only: they change no figure.
+ */
+export function getAnomalies(period: Partial<PeriodQuery>, unitId?: number): Promise<AnomalyList> {
+  return call('anomalies', { query: { ...period, unitId } });
+}
+
+export type ReportFormat = 'pdf' | 'xlsx';
+
+/** 月报 of a unit for one month that is over (`2026-11`); the server names the file. */
+export function downloadMonthlyReport(
+  query: { unitId?: number; month: string },
+  format: ReportFormat,
+  onProgress?: (received: number, total: number | null) => void,
+): Promise<Downloaded> {
+  return downloadFile({
+    path: pathOf(format === 'pdf' ? 'monthlyReportPdf' : 'monthlyReportXlsx'),
+    query,
+    fileName: `月报-${query.month}.${format}`,
+    fileType: format,
+    ...(onProgress ? { onProgress } : {}),
+  });
 }

@@ -51,6 +51,10 @@ export class AnomalyService {
         { field: 'from', message: '开始日期不能晚于结束日期' },
       ]);
     }
+    // The flags are about recent weeks; a year at most keeps one call's work bounded.
+    if (startOfLocalDay(to).getTime() - startOfLocalDay(from).getTime() > 366 * DAY_MS) {
+      throw new AppError('VALIDATION_FAILED', [{ field: 'from', message: '一次最多查看一年' }]);
+    }
     const given = await this.ratings.countedBetween(
       unit.path,
       startOfLocalDay(from),
@@ -58,9 +62,14 @@ export class AnomalyService {
     );
     const ids = [...new Set(given.map((r) => r.requestId))];
     const requests = new Map((await this.requests.findByIds(ids)).map((r) => [r.id, r]));
-    const resolutions = (await this.timeline.metricEventsOf(ids)).filter(
-      (e) => e.action !== 'verify',
-    );
+    // Each request's resolutions, oldest first (events come in id order).
+    const resolutions = new Map<number, Date[]>();
+    for (const e of await this.timeline.metricEventsOf(ids)) {
+      if (e.action === 'verify') continue;
+      const list = resolutions.get(e.requestId);
+      if (list) list.push(e.createdAt);
+      else resolutions.set(e.requestId, [e.createdAt]);
+    }
     const hits = detectAnomalies(
       given.map((r) => ({
         ratingId: r.id,
@@ -71,9 +80,7 @@ export class AnomalyService {
         at: r.createdAt,
         // The resolution the rating judges: the latest one before it.
         resolvedAt:
-          resolutions
-            .filter((e) => e.requestId === r.requestId && e.createdAt <= r.createdAt)
-            .at(-1)?.createdAt ?? null,
+          (resolutions.get(r.requestId) ?? []).filter((at) => at <= r.createdAt).at(-1) ?? null,
         proxy: requests.get(r.requestId)?.channel !== 'card_scan',
       })),
     );

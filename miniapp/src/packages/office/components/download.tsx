@@ -67,6 +67,16 @@ export function DownloadStatus({ state }: { state: DownloadState }) {
         </Text>
       );
     case 'failed':
-      return <Text className="office-problem">! {state.error.message}</Text>;
+      return <Text className="office-problem">! {refusalText(state.error)}</Text>;
   }
+}
+
+/**
+ * Why the server would not make the file. A refused query says it field by field (`details`,
+ * e.g. 月报只能生成已经结束的月份…): that, rather than the general 填写的内容有误.
+ */
+export function refusalText(error: ApiError): string {
+  return error.details.length > 0
+    ? error.details.map((issue) => issue.message).join('；')
+    : error.message;
 }

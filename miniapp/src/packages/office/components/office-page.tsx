@@ -14,6 +14,7 @@ import './office.scss';
 export type OfficeSection =
   | 'officeHome'
   | 'figures'
+  | 'anomalies'
   | 'officeUnits'
   | 'officeCadres'
   | 'officePrint'
@@ -33,7 +34,12 @@ export const SECTIONS: readonly {
   {
     page: 'figures',
     label: '统计指标',
-    about: '满意率、按时办结率等全部指标，排名和走势，每个数字都能查到具体诉求',
+    about: '满意率、按时办结率等全部指标，排名和走势，每个数字都能查到具体诉求；下载月报',
+  },
+  {
+    page: 'anomalies',
+    label: '评价异常',
+    about: '集中评价、一人评多名干部、办结即评价、代填高分：仅供核查，不改变指标',
   },
   {
     page: 'officeUnits',

@@ -46,10 +46,17 @@ const cell = (row: HTMLElement, figure: string) => {
   return found;
 };
 
+/** Opens the unit chooser and picks a unit in its tree. */
+function chooseUnit(name: string) {
+  fireEvent.click(screen.getByText('选择 ▼'));
+  fireEvent.click(screen.getByText(name));
+}
+
 /** Until the figures, the unit list and the months have all arrived. */
 async function settled() {
   await screen.findByText(/青山镇 · 2026年11月1日至2026年11月21日/);
-  await screen.findByText('单位');
+  // The unit list has arrived: the chooser shows.
+  await screen.findByText('选择 ▼');
   await screen.findByText('近12个月走势');
 }
 
@@ -123,7 +130,7 @@ describe('FiguresPage', () => {
     });
   });
 
-  it('a unit row opens its own unit; a row of staff work opens nothing', async () => {
+  it('a unit row opens its own unit; a row of staff work opens their own requests', async () => {
     figuresOf.mockResolvedValue(
       unitFigures({
         level: 'village',
@@ -148,9 +155,34 @@ describe('FiguresPage', () => {
     });
     expect(jest.mocked(Taro.navigateTo).mock.calls[0]?.[0].url).toContain('&unitId=3&n=193');
 
-    const staffCell = cell(rowOf('青山镇党政办'), 'received');
-    fireEvent.click(within(staffCell).getByText('5'));
-    expect(Taro.navigateTo).toHaveBeenCalledTimes(1);
+    // `staff:9` is the account 9: its work inside the page's unit.
+    fireEvent.click(within(cell(rowOf('青山镇党政办'), 'received')).getByText('5'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({
+      url:
+        '/packages/work/figure-requests/index?figure=received&part=numerator&from=2026-11-01' +
+        `&to=2026-11-21&unitId=2&staffUserId=9&n=5&who=${encodeURIComponent('青山镇党政办')}`,
+    });
+  });
+
+  it('leads to the anomaly list and offers last month’s report of the chosen unit', async () => {
+    await openPage();
+
+    const report = screen.getByText('月报').closest('.monthly-report') as HTMLElement;
+    expect(within(report).getByText('青山镇')).toBeInTheDocument();
+    expect(within(report).getByText('下载月报（PDF，可打印）')).toBeInTheDocument();
+
+    chooseUnit('前进村');
+    await settled();
+    expect(
+      within(screen.getByText('月报').closest('.monthly-report') as HTMLElement).getByText(
+        '前进村',
+      ),
+    ).toBeInTheDocument();
+
+    fireEvent.click(screen.getByText('评价异常提示 ›'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/packages/township/anomalies/index?unitId=4',
+    });
   });
 
   it('offers only the levels below the unit, and reloads for another level, unit and period', async () => {
@@ -168,8 +200,7 @@ describe('FiguresPage', () => {
     await screen.findByText(/2026年11月21日 · 每行一个/);
 
     // A village has no villages under it: the rows go back to its cadres.
-    fireEvent.click(screen.getByText('青山镇'));
-    fireEvent.click(screen.getByText('前进村'));
+    chooseUnit('前进村');
     expect(figuresOf).toHaveBeenLastCalledWith(thisMonth, 'cadre', 4);
     expect(seriesOf).toHaveBeenLastCalledWith(4);
     await settled();

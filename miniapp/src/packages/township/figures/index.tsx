@@ -28,6 +28,7 @@ import { UnitChooser } from '../../office/components/unit-chooser';
 import { unitNodes } from '../../office/components/units';
 import { CategoriesChart } from './charts/categories-chart';
 import { LevelsChart } from './charts/levels-chart';
+import { MonthlyReport } from './monthly-report';
 import { TrendChart } from './charts/trend-chart';
 import { FiguresTable, type TableRow } from './figures-table';
 import { Ranking } from './ranking';
@@ -101,6 +102,13 @@ function Figures() {
         <Btn kind="secondary" size="small" onClick={() => openPage('queue')}>
           差评核实、作风投诉、超期和全部诉求 ›
         </Btn>
+        <Btn
+          kind="secondary"
+          size="small"
+          onClick={() => openPage('anomalies', unitId ? { unitId } : {})}
+        >
+          评价异常提示 ›
+        </Btn>
       </View>
 
       <View className="figures-page__choices">
@@ -138,6 +146,15 @@ function Figures() {
           </View>
         </View>
       </View>
+
+      <MonthlyReport
+        key={chosen?.id ?? 'scope'}
+        unitId={chosen?.id}
+        unitName={
+          chosen?.name ??
+          (figures.state.status === 'ready' ? figures.state.data.scope.name : '您管辖的范围')
+        }
+      />
 
       {figures.state.status === 'loading' ? (
         <Text className="office-page__loading">正在统计…</Text>
@@ -184,19 +201,21 @@ function Report({ figures }: { figures: UnitFigures }) {
   const [page, setPage] = useState(1);
   const { scope, period } = figures;
   const open =
-    (source: { unitId: number; cadreId?: number }, who: string) =>
+    (source: { unitId: number; cadreId?: number; staffUserId?: number }, who: string) =>
     (figure: FigureName, part: FigurePart, count: number) =>
       openFigureRequests({ figure, part, count, period, ...source, who });
-  const rowSource = (row: FigureRow) =>
-    row.kind === 'cadre'
-      ? { unitId: scope.unitId, cadreId: row.id }
-      : row.kind === 'unit'
-        ? { unitId: row.id }
-        : null;
-  const openRow = (row: FigureRow) => {
-    const source = rowSource(row);
-    return source ? open(source, row.name) : undefined;
+  // A staff row is the work an account of the township did itself (`staff:<userId>`).
+  const rowSource = (row: FigureRow) => {
+    switch (row.kind) {
+      case 'cadre':
+        return { unitId: scope.unitId, cadreId: row.id };
+      case 'staff':
+        return { unitId: scope.unitId, staffUserId: row.id };
+      case 'unit':
+        return { unitId: row.id };
+    }
   };
+  const openRow = (row: FigureRow) => open(rowSource(row), row.name);
 
   const openTotal = open({ unitId: scope.unitId }, `${scope.name}（合计）`);
   const total: TableRow = {
@@ -264,11 +283,11 @@ function Report({ figures }: { figures: UnitFigures }) {
         满意率 = 基本满意及以上的评价 ÷ 全部评价；解决率 = 回答“已解决”的评价 ÷
         回答了“问题解决了吗”的评价；参评率 = 办结并被评价的诉求 ÷ 办结的诉求；按时办结率 =
         按时办结的诉求 ÷ 办结时限在这段时间到期的诉求；响应率 = 按时签收 ÷
-        签收时限在这段时间到期的诉求。没有可算的数时显示“暂无数据”。核实不属实的差评不计入；反映干部作风的诉求不计入被反映干部的数据。“乡镇工作人员直接办理”的行只计总数，暂不能逐条查看。
+        签收时限在这段时间到期的诉求。没有可算的数时显示“暂无数据”。核实不属实的差评不计入；反映干部作风的诉求不计入被反映干部的数据。“乡镇工作人员直接办理”的行是工作人员自己办理的诉求。
       </Text>
       <Ranking
         figures={figures}
-        onOpen={(row, part, count) => openRow(row)?.('satisfaction', part, count)}
+        onOpen={(row, part, count) => openRow(row)('satisfaction', part, count)}
       />
       <View className="figures-page__charts">
         <LevelsChart total={figures.total} onOpen={openTotal} />

@@ -181,5 +181,25 @@ describe('FigureRequestsPage', () => {
       count: null,
       who: '李明',
     });
+    // A row of work done by township staff themselves: their account, not a cadre.
+    expect(
+      openedFrom({
+        ...ON_TIME_DENOMINATOR,
+        cadreId: undefined,
+        staffUserId: '9',
+        who: encodeURIComponent('石桥镇党政办'),
+      }),
+    ).toEqual({
+      source: {
+        figure: 'onTime',
+        part: 'denominator',
+        from: '2026-11-01',
+        to: '2026-11-21',
+        unitId: 2,
+        staffUserId: 9,
+      },
+      count: 2,
+      who: '石桥镇党政办',
+    });
   });
 });

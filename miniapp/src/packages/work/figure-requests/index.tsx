@@ -68,6 +68,7 @@ export function openedFrom(params: Partial<Record<string, string>>): Opened | nu
   if (!isDate(from) || !isDate(to)) return null;
   const unitId = idOf(params.unitId);
   const cadreId = idOf(params.cadreId);
+  const staffUserId = idOf(params.staffUserId);
   return {
     source: {
       figure: figure as FigureName,
@@ -76,6 +77,7 @@ export function openedFrom(params: Partial<Record<string, string>>): Opened | nu
       to,
       ...(unitId ? { unitId } : {}),
       ...(cadreId ? { cadreId } : {}),
+      ...(staffUserId ? { staffUserId } : {}),
     },
     count: n !== undefined && /^\d+$/.test(n) ? Number(n) : null,
     who: decoded(who),
