@@ -42,7 +42,10 @@ export function storedFact(f: MetricFact): StoredFact {
   };
 }
 
-/** Sums of one cell: an owner in a unit (and a month, for series), with its next-resolution day. */
+/**
+ * Sums of one cell: an owner in a unit (and a month, for series), with its next-resolution day.
+ * A cell of clocks not yet due comes back negative, to be added like any other.
+ */
 export interface SumRow {
   month: number;
   ownerUserId: number;
@@ -57,7 +60,7 @@ export interface SumFilter {
   months: { first: number; last: number } | null;
   /** Day ranges read from the daily rollup. */
   days: readonly DayRange[];
-  /** Clocks count once due: due_at before this (epoch ms). */
+  /** Clocks count once due: due_at before this (epoch ms); the daily rollup holds them all. */
   nowMs: number;
   /** Facts of units in this subtree only. */
   unitPath: string;
@@ -150,7 +153,7 @@ export class MetricRepository {
   async rollupDifferences(unitPath: string): Promise<string[]> {
     const like = subtreePattern(unitPath);
     const sums = COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ');
-    const dailyKey = ['day', ...KEY, 'due_at'];
+    const dailyKey = ['day', ...KEY];
     const monthlyKey = ['month', ...KEY];
     const problems: string[] = [];
     const compare = async (table: string, key: string[], factKeySql: string[]) => {
@@ -221,7 +224,7 @@ export class MetricRepository {
     const categoryMonthly = new Map<string, { key: (string | number)[]; received: number }>();
     for (const { fact: f, category, sign } of changes) {
       const cell = [f.ownerUserId, f.unitPath, f.selfSubject ? 1 : 0, f.nextDay];
-      add(daily, [f.day, ...cell, f.dueAt, monthOfDay(f.day)], f.measures, sign);
+      add(daily, [f.day, ...cell, monthOfDay(f.day)], f.measures, sign);
       add(monthly, [monthOfDay(f.day), ...cell], f.measures, sign);
       if (f.measures.received) {
         count(
@@ -250,13 +253,7 @@ export class MetricRepository {
       3,
       categoryMonthly,
     );
-    await this.upsert(
-      m,
-      'metric_daily',
-      ['day', ...KEY, 'due_at', 'month'],
-      ['day', ...KEY, 'due_at'],
-      daily,
-    );
+    await this.upsert(m, 'metric_daily', ['day', ...KEY, 'month'], ['day', ...KEY], daily);
     await this.upsert(m, 'metric_monthly', ['month', ...KEY], ['month', ...KEY], monthly);
   }
 
@@ -390,10 +387,21 @@ export class MetricRepository {
         params: [filter.months.first, filter.months.last, ...scopeParams],
       });
     }
+    const pending = [
+      ...group.map((c) => `${c} AS ${c}`),
+      ...COLUMNS.map((c) => `-SUM(${c}) AS ${c}`),
+    ].join(', ');
     for (const range of filter.days) {
       parts.push({
-        sql: `SELECT ${select} FROM metric_daily WHERE day BETWEEN ? AND ? AND due_at < ? AND ${scope.join(' AND ')} GROUP BY ${group.join(', ')}`,
-        params: [range.first, range.last, filter.nowMs, ...scopeParams],
+        sql: `SELECT ${select} FROM metric_daily WHERE day BETWEEN ? AND ? AND ${scope.join(' AND ')} GROUP BY ${group.join(', ')}`,
+        params: [range.first, range.last, ...scopeParams],
+      });
+      // Clocks not yet due (today's later ones, and those of days to come) count nowhere yet:
+      // their facts, few at any size (only requests of the last weeks have deadlines ahead), are
+      // subtracted as negative cells.
+      parts.push({
+        sql: `SELECT ${pending} FROM metric_fact WHERE due_at >= ? AND day BETWEEN ? AND ? AND ${scope.join(' AND ')} GROUP BY ${group.join(', ')}`,
+        params: [filter.nowMs, range.first, range.last, ...scopeParams],
       });
     }
     const rows: SumRow[] = [];

@@ -1,0 +1,51 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The measures, as metric_fact and metric_daily both name them. */
+const MEASURES =
+  'received, resolved, resolved_rated, resolved_village, resolved_township, resolved_county, rating_1, rating_2, rating_3, rating_4, rating_5, answered, solved, accepted, acceptance_ms, founded_bad, rectified, accept_due, accept_met, deadline_due, deadline_met';
+
+/**
+ * metric_daily refilled from metric_fact under a key (its rows cannot be regrouped in place: the
+ * old key is finer than the new one, or lacks a column).
+ */
+function refillDaily(key: string): string {
+  const sums = MEASURES.split(', ')
+    .map((c) => `SUM(${c})`)
+    .join(', ');
+  return `INSERT INTO metric_daily (${key}, month, ${MEASURES}) SELECT ${key}, month, ${sums} FROM metric_fact GROUP BY ${key}, month`;
+}
+
+const BY_DAY = 'day, owner_user_id, unit_path, self_subject, next_day';
+
+export class DailyRollupByDay1796538728629 implements MigrationInterface {
+  name = 'DailyRollupByDay1796538728629';
+
+  /** The daily rollup loses due_at from its key: emptied, reshaped, refilled from the facts. */
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DELETE FROM metric_daily`);
+    await queryRunner.query(
+      `CREATE TABLE "temporary_metric_daily" ("received" integer NOT NULL DEFAULT (0), "resolved" integer NOT NULL DEFAULT (0), "resolved_rated" integer NOT NULL DEFAULT (0), "resolved_village" integer NOT NULL DEFAULT (0), "resolved_township" integer NOT NULL DEFAULT (0), "resolved_county" integer NOT NULL DEFAULT (0), "rating_1" integer NOT NULL DEFAULT (0), "rating_2" integer NOT NULL DEFAULT (0), "rating_3" integer NOT NULL DEFAULT (0), "rating_4" integer NOT NULL DEFAULT (0), "rating_5" integer NOT NULL DEFAULT (0), "answered" integer NOT NULL DEFAULT (0), "solved" integer NOT NULL DEFAULT (0), "accepted" integer NOT NULL DEFAULT (0), "acceptance_ms" bigint NOT NULL DEFAULT (0), "founded_bad" integer NOT NULL DEFAULT (0), "rectified" integer NOT NULL DEFAULT (0), "accept_due" integer NOT NULL DEFAULT (0), "accept_met" integer NOT NULL DEFAULT (0), "deadline_due" integer NOT NULL DEFAULT (0), "deadline_met" integer NOT NULL DEFAULT (0), "day" integer NOT NULL, "owner_user_id" integer NOT NULL, "unit_path" varchar(255) NOT NULL, "self_subject" boolean NOT NULL, "next_day" integer NOT NULL, "month" integer NOT NULL, PRIMARY KEY ("day", "owner_user_id", "unit_path", "self_subject", "next_day"))`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "temporary_metric_daily"("received", "resolved", "resolved_rated", "resolved_village", "resolved_township", "resolved_county", "rating_1", "rating_2", "rating_3", "rating_4", "rating_5", "answered", "solved", "accepted", "acceptance_ms", "founded_bad", "rectified", "accept_due", "accept_met", "deadline_due", "deadline_met", "day", "owner_user_id", "unit_path", "self_subject", "next_day", "month") SELECT "received", "resolved", "resolved_rated", "resolved_village", "resolved_township", "resolved_county", "rating_1", "rating_2", "rating_3", "rating_4", "rating_5", "answered", "solved", "accepted", "acceptance_ms", "founded_bad", "rectified", "accept_due", "accept_met", "deadline_due", "deadline_met", "day", "owner_user_id", "unit_path", "self_subject", "next_day", "month" FROM "metric_daily"`,
+    );
+    await queryRunner.query(`DROP TABLE "metric_daily"`);
+    await queryRunner.query(`ALTER TABLE "temporary_metric_daily" RENAME TO "metric_daily"`);
+    await queryRunner.query(`CREATE INDEX "IDX_metric_fact_due_at" ON "metric_fact" ("due_at") `);
+    await queryRunner.query(refillDaily(BY_DAY));
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DELETE FROM metric_daily`);
+    await queryRunner.query(`DROP INDEX "IDX_metric_fact_due_at"`);
+    await queryRunner.query(`ALTER TABLE "metric_daily" RENAME TO "temporary_metric_daily"`);
+    await queryRunner.query(
+      `CREATE TABLE "metric_daily" ("received" integer NOT NULL DEFAULT (0), "resolved" integer NOT NULL DEFAULT (0), "resolved_rated" integer NOT NULL DEFAULT (0), "resolved_village" integer NOT NULL DEFAULT (0), "resolved_township" integer NOT NULL DEFAULT (0), "resolved_county" integer NOT NULL DEFAULT (0), "rating_1" integer NOT NULL DEFAULT (0), "rating_2" integer NOT NULL DEFAULT (0), "rating_3" integer NOT NULL DEFAULT (0), "rating_4" integer NOT NULL DEFAULT (0), "rating_5" integer NOT NULL DEFAULT (0), "answered" integer NOT NULL DEFAULT (0), "solved" integer NOT NULL DEFAULT (0), "accepted" integer NOT NULL DEFAULT (0), "acceptance_ms" bigint NOT NULL DEFAULT (0), "founded_bad" integer NOT NULL DEFAULT (0), "rectified" integer NOT NULL DEFAULT (0), "accept_due" integer NOT NULL DEFAULT (0), "accept_met" integer NOT NULL DEFAULT (0), "deadline_due" integer NOT NULL DEFAULT (0), "deadline_met" integer NOT NULL DEFAULT (0), "day" integer NOT NULL, "owner_user_id" integer NOT NULL, "unit_path" varchar(255) NOT NULL, "self_subject" boolean NOT NULL, "next_day" integer NOT NULL, "due_at" bigint NOT NULL, "month" integer NOT NULL, PRIMARY KEY ("day", "owner_user_id", "unit_path", "self_subject", "next_day", "due_at"))`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "metric_daily"("received", "resolved", "resolved_rated", "resolved_village", "resolved_township", "resolved_county", "rating_1", "rating_2", "rating_3", "rating_4", "rating_5", "answered", "solved", "accepted", "acceptance_ms", "founded_bad", "rectified", "accept_due", "accept_met", "deadline_due", "deadline_met", "day", "owner_user_id", "unit_path", "self_subject", "next_day", "month") SELECT "received", "resolved", "resolved_rated", "resolved_village", "resolved_township", "resolved_county", "rating_1", "rating_2", "rating_3", "rating_4", "rating_5", "answered", "solved", "accepted", "acceptance_ms", "founded_bad", "rectified", "accept_due", "accept_met", "deadline_due", "deadline_met", "day", "owner_user_id", "unit_path", "self_subject", "next_day", "month" FROM "temporary_metric_daily"`,
+    );
+    await queryRunner.query(`DROP TABLE "temporary_metric_daily"`);
+    await queryRunner.query(refillDaily(`${BY_DAY}, due_at`));
+  }
+}
