@@ -120,6 +120,7 @@ export class BenchServer {
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) {
+        await server.stop();
         throw new Error(`the server exited with ${child.exitCode}:\n${server.stderr}`);
       }
       const up = await fetch(`${baseUrl}/api/health`).then(
