@@ -76,8 +76,21 @@ export function figureRow(overrides: Partial<FigureRow> = {}): FigureRow {
   };
 }
 
-export function unitFigures(overrides: Partial<UnitFigures> = {}): UnitFigures {
-  const rows = overrides.rows ?? [
+type RowsPage = UnitFigures['rows'];
+
+/** A page of rows; `total` defaults to the rows given, as when everything fits on the first page. */
+export function rowsPage(
+  items: FigureRow[],
+  page: Partial<Omit<RowsPage, 'items'>> = {},
+): RowsPage {
+  return { items, page: 1, pageSize: 20, total: items.length, ...page };
+}
+
+/** The figures of 青山镇; `rows` may be a plain list, taken as the first and only page. */
+export function unitFigures(
+  overrides: Omit<Partial<UnitFigures>, 'rows'> & { rows?: FigureRow[] | RowsPage } = {},
+): UnitFigures {
+  const given = overrides.rows ?? [
     figureRow(),
     figureRow({
       key: 'cadre:12',
@@ -87,18 +100,21 @@ export function unitFigures(overrides: Partial<UnitFigures> = {}): UnitFigures {
       figures: figureSet({ received: 2, ratings: 3, satisfaction: rate(2, 3) }),
     }),
   ];
+  const rows = Array.isArray(given) ? rowsPage(given) : given;
   return {
     period: { from: '2026-11-01', to: '2026-11-21' },
     scope: { unitId: 2, name: '青山镇', kind: 'township' },
     level: 'cadre',
     total: busyFigures(),
-    rows,
     ranking: {
       baseline: rate(195, 203),
       m: 10,
       ranked: [
         {
           key: 'cadre:11',
+          kind: 'cadre',
+          id: 11,
+          name: '李明',
           rank: 1,
           score: 0.9647,
           satisfaction: 0.965,
@@ -106,7 +122,7 @@ export function unitFigures(overrides: Partial<UnitFigures> = {}): UnitFigures {
           rated: 200,
         },
       ],
-      insufficient: [{ key: 'cadre:12', rated: 3 }],
+      insufficient: [{ key: 'cadre:12', kind: 'cadre', id: 12, name: '赵丽', rated: 3 }],
     },
     categories: [
       { category: 'difficulty', received: 150 },
@@ -114,6 +130,7 @@ export function unitFigures(overrides: Partial<UnitFigures> = {}): UnitFigures {
       { category: 'suggestion', received: 30 },
     ],
     ...overrides,
+    rows,
   };
 }
 

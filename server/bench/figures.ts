@@ -448,6 +448,7 @@ async function measureSize(size: number, now: Date, mainJs: string): Promise<Siz
 
     let t0 = performance.now();
     server = await BenchServer.start(mainJs, db.url);
+    running = server;
     const booted = memoryOf(server.pid);
     log(`  server (dist/main.js) up in ${secs(t0)} s, RSS ${mb(booted.rss)} MB`);
     const tokens = {
@@ -501,7 +502,7 @@ async function measureSize(size: number, now: Date, mainJs: string): Promise<Siz
       const cpuMs = (cpuMsOf(server.pid) - cpu0) / CALLS;
       peakRss = Math.max(peakRss, queryPeak);
       const figures = JSON.parse(body) as {
-        rows: unknown[];
+        rows: { items: unknown[]; total: number };
         total: { received: number; resolved: number; ratings: number };
       };
       const key = `${q.who} ${q.period.name}`;
@@ -525,7 +526,7 @@ async function measureSize(size: number, now: Date, mainJs: string): Promise<Siz
           `max ${ms(row.figures.max).padStart(6)} ms, server CPU ${ms(cpuMs)} ms/call | raw GROUP BY p50 ${ms(row.raw.p50).padStart(7)} ms ` +
           `p95 ${ms(row.raw.p95).padStart(7)} ms (${row.raw.runs} runs) | server peak ${mb(queryPeak)} MB | ` +
           `${fmt(row.cells)} rollup cells read in ${ms(row.rollupRead.p50)} ms (p50), ` +
-          `${figures.rows.length} rows, ${fmt(bytes)} characters of JSON; ` +
+          `${figures.rows.items.length} of ${fmt(figures.rows.total)} rows, ${fmt(bytes)} characters of JSON; ` +
           `total received ${fmt(figures.total.received)}, resolved ${fmt(figures.total.resolved)}, ` +
           `ratings ${fmt(figures.total.ratings)}`,
       );
@@ -561,12 +562,19 @@ async function measureSize(size: number, now: Date, mainJs: string): Promise<Siz
       log(`    rollup ${monthKey(monthNo)} ${line}`);
     }
     const today = localDay(now);
+    for (const line of await explain(conn, sumsSql('metric_daily', 'day BETWEEN ? AND ?'), [
+      today - 30,
+      today,
+      '/1/%',
+    ])) {
+      log(`    rollup days ${line}`);
+    }
     for (const line of await explain(
       conn,
-      sumsSql('metric_daily', 'day BETWEEN ? AND ? AND due_at < ?'),
-      [today - 30, today, now.getTime(), '/1/%'],
+      sumsSql('metric_fact', 'due_at >= ? AND day BETWEEN ? AND ?'),
+      [now.getTime(), today - 30, today, '/1/%'],
     )) {
-      log(`    rollup days ${line}`);
+      log(`    pending clocks ${line}`);
     }
     for (const [sql, params] of rawStatements('/1/', month, now)) {
       for (const line of await explain(conn, sql, params)) log(`    raw ${line}`);
@@ -717,6 +725,7 @@ async function main(): Promise<void> {
   log(`periods: month ${month.from} … ${month.to}, year ${year.from} … ${year.to}`);
   if (stale) log(`WARNING: ${stale}`);
   const build = snapshotBuild();
+  removeBuild = build.remove;
   log(`server: dist/ built ${fs.statSync(MAIN_JS).mtime.toISOString()}, run from a copy`);
   try {
     const results: SizeResult[] = [];
@@ -725,6 +734,21 @@ async function main(): Promise<void> {
   } finally {
     build.remove();
   }
+}
+
+/** Stopped or removed on SIGINT/SIGTERM too (test-db.mjs passes them on): no server left behind. */
+let running: BenchServer | null = null;
+let removeBuild = () => {};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`\n${signal}: stopping`);
+    void (running?.stop() ?? Promise.resolve())
+      .catch(() => {})
+      .finally(() => {
+        removeBuild();
+        process.exit(1);
+      });
+  });
 }
 
 main().then(

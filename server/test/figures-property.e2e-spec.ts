@@ -339,7 +339,7 @@ describe.each(testDialects())('figures from rollups equal the reference on %s', 
       const res = await t
         .http()
         .get(
-          `/api/stats/units?unitId=${unit.id}&from=${period.from}&to=${period.to}&level=${level}`,
+          `/api/stats/units?unitId=${unit.id}&from=${period.from}&to=${period.to}&level=${level}&pageSize=100`,
         )
         .set(bearer(countyToken))
         .expect(200);
@@ -364,7 +364,12 @@ describe.each(testDialects())('figures from rollups equal the reference on %s', 
           ]),
         ),
       ).toEqual(Object.fromEntries(byCategory));
-      for (const row of res.body.rows as { kind: string; id: number; figures: MetricsSummary }[]) {
+      expect(res.body.rows.total).toBe(res.body.rows.items.length);
+      for (const row of res.body.rows.items as {
+        kind: string;
+        id: number;
+        figures: MetricsSummary;
+      }[]) {
         const expected =
           row.kind === 'unit'
             ? computeMetrics(raw, {

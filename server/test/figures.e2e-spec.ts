@@ -54,7 +54,7 @@ describe('figures from the rollups', () => {
       participation: { numerator: 8, denominator: 8 },
     });
     const row = (cadreId: number) =>
-      body.rows.find((r: { key: string }) => r.key === `cadre:${cadreId}`);
+      body.rows.items.find((r: { key: string }) => r.key === `cadre:${cadreId}`);
     expect(row(l.w.cadreA.cadre.id).figures).toMatchObject({
       received: 7,
       ratings: 6,
@@ -77,7 +77,42 @@ describe('figures from the rollups', () => {
         score: (10 * 0.75 + 5) / 16,
       }),
     ]);
-    expect(body.ranking.insufficient).toEqual([{ key: `cadre:${l.w.cadreA2.cadre.id}`, rated: 2 }]);
+    expect(body.ranking.insufficient).toEqual([
+      {
+        key: `cadre:${l.w.cadreA2.cadre.id}`,
+        kind: 'cadre',
+        id: l.w.cadreA2.cadre.id,
+        name: l.w.cadreA2.cadre.name,
+        rated: 2,
+      },
+    ]);
+  });
+
+  it('pages the rows, and ranks every row whatever the page', async () => {
+    const all = (await get(staffA, `/api/stats/units?unitId=${l.w.townA.id}&level=cadre`)).body;
+    expect(all.rows).toMatchObject({ page: 1, pageSize: 20 });
+    expect(all.rows.total).toBe(all.rows.items.length);
+    expect(all.rows.total).toBe(2);
+    const keys: string[] = [];
+    for (let page = 1; page <= all.rows.total; page++) {
+      const { body } = await get(
+        staffA,
+        `/api/stats/units?unitId=${l.w.townA.id}&level=cadre&page=${page}&pageSize=1`,
+      );
+      expect(body.rows).toMatchObject({ page, pageSize: 1, total: all.rows.total });
+      expect(body.rows.items).toHaveLength(1);
+      expect(body.total).toEqual(all.total);
+      expect(body.ranking).toEqual(all.ranking);
+      keys.push(body.rows.items[0].key);
+    }
+    expect(keys).toEqual(all.rows.items.map((r: { key: string }) => r.key));
+    const past = await get(
+      staffA,
+      `/api/stats/units?unitId=${l.w.townA.id}&level=cadre&page=${all.rows.total + 1}&pageSize=1`,
+    );
+    expect(past.body.rows).toMatchObject({ items: [], total: all.rows.total });
+    const bad = await get(staffA, `/api/stats/units?unitId=${l.w.townA.id}&pageSize=all`, 400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
   });
 
   it('lists units of a level below, and refuses a level that is not below or a unit out of scope', async () => {
@@ -85,9 +120,11 @@ describe('figures from the rollups', () => {
       countyStaff,
       `/api/stats/units?unitId=${l.w.county.id}&level=village`,
     );
-    const village = body.rows.find((r: { key: string }) => r.key === `unit:${l.w.villageA.id}`);
+    const village = body.rows.items.find(
+      (r: { key: string }) => r.key === `unit:${l.w.villageA.id}`,
+    );
     expect(village.figures.satisfaction).toMatchObject({ numerator: 6, denominator: 8 });
-    const empty = body.rows.find((r: { key: string }) => r.key === `unit:${l.w.villageB.id}`);
+    const empty = body.rows.items.find((r: { key: string }) => r.key === `unit:${l.w.villageB.id}`);
     expect(empty.figures.satisfaction).toEqual({ numerator: 0, denominator: 0, value: null });
 
     const wrongLevel = await get(

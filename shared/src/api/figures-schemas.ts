@@ -7,6 +7,7 @@ import { ORG_UNIT_KINDS } from '../org/levels';
 import { REQUEST_STATUSES } from '../lifecycle/status';
 import { ANOMALY_KINDS, FIGURE_LEVELS } from '../schemas/figures';
 import { CATEGORY_CODES } from '../vocabulary/categories';
+import { pageSchema } from './schemas';
 
 const instant = v.pipe(v.string(), v.isoTimestamp());
 const localDate = v.pipe(v.string(), v.isoDate());
@@ -38,13 +39,19 @@ export type FigureSet = v.InferOutput<typeof figureSetSchema>;
 
 const period = v.object({ from: localDate, to: localDate });
 
-export const figureRowSchema = v.object({
+/** Who a row or a ranking entry is about. */
+const figureRef = {
   /** `cadre:<cadreId>`, `staff:<userId>` (requests handled by township staff) or `unit:<unitId>` */
   key: v.string(),
   kind: v.picklist(['cadre', 'staff', 'unit'] as const),
   /** the cadre's or the unit's id (the account's for staff) */
   id,
   name: v.string(),
+};
+export type FigureRef = v.InferOutput<v.ObjectSchema<typeof figureRef, undefined>>;
+
+export const figureRowSchema = v.object({
+  ...figureRef,
   /** the cadre's post and unit, or the unit's parent */
   note: v.string(),
   figures: figureSetSchema,
@@ -55,9 +62,10 @@ export const figureRankingSchema = v.object({
   /** p₀: the whole scope's 满意率, requests handled by staff included */
   baseline: rate,
   m: count,
+  /** every ranked row of the scope, on whichever page of rows it is */
   ranked: v.array(
     v.object({
-      key: v.string(),
+      ...figureRef,
       rank: count,
       score: v.number(),
       satisfaction: v.number(),
@@ -66,7 +74,7 @@ export const figureRankingSchema = v.object({
     }),
   ),
   /** 样本不足: fewer than 5 ratings, listed apart, by key */
-  insufficient: v.array(v.object({ key: v.string(), rated: count })),
+  insufficient: v.array(v.object({ ...figureRef, rated: count })),
 });
 export type FigureRanking = v.InferOutput<typeof figureRankingSchema>;
 
@@ -75,7 +83,8 @@ export const unitFiguresSchema = v.object({
   scope: v.object({ unitId: id, name: v.string(), kind: v.picklist(ORG_UNIT_KINDS) }),
   level: v.picklist(FIGURE_LEVELS),
   total: figureSetSchema,
-  rows: v.array(figureRowSchema),
+  /** one page of the rows (a county's cadres run into the hundreds), in the unit tree's order */
+  rows: pageSchema(figureRowSchema),
   ranking: figureRankingSchema,
   /** requests received in the period by category (the current owner's unit), most first */
   categories: v.array(v.object({ category: v.picklist(CATEGORY_CODES), received: count })),

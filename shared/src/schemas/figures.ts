@@ -111,8 +111,9 @@ const monthParam = v.optional(
   v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-11')),
 );
 
-/** A unit's figures: the period (default: this month so far) and what the rows are. */
+/** A unit's figures: the period (default: this month so far), what the rows are, which page. */
 export const unitFiguresQuerySchema = v.object({
+  ...pageFields,
   unitId: idParam('单位编号不对'),
   from: localDateParam,
   to: localDateParam,

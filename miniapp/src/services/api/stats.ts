@@ -14,6 +14,9 @@ import {
 import { downloadFile, type Downloaded } from '../download';
 import { call } from './call';
 
+/** Rows per page of a unit's figures: a county's cadres run into the hundreds. */
+export const FIGURE_PAGE_ROWS = 20;
+
 /** Local dates (Asia/Shanghai), both ends included. */
 export interface PeriodQuery {
   from: string;
@@ -21,15 +24,17 @@ export interface PeriodQuery {
 }
 
 /**
- * A unit's figures: the total, one row per cadre or per unit of `level`, and the ranking. Without
- * `unitId` the server takes the reader's own scope.
+ * A unit's figures: the total, one page of its rows (per cadre or per unit of `level`), and the
+ * ranking of all of them. Without `unitId` the server takes the reader's own scope.
  */
 export function getUnitFigures(
   period: PeriodQuery,
   level: FigureLevel,
   unitId?: number,
+  page = 1,
+  pageSize = FIGURE_PAGE_ROWS,
 ): Promise<UnitFigures> {
-  return call('unitFigures', { query: { ...period, level, unitId } });
+  return call('unitFigures', { query: { ...period, level, unitId, page, pageSize } });
 }
 
 /** The last 12 months (this one included) of a unit, month by month. */

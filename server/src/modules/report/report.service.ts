@@ -7,7 +7,6 @@ import {
   localDateOf,
   MAX_PAGE_SIZE,
   type MonthlyReportQuery,
-  type UnitFigures,
 } from '@mqlk/shared';
 import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
@@ -19,7 +18,7 @@ import { OrgRepository } from '../org/org.repository';
 import { type CardFont, resolveCardFont } from '../print/card-font';
 import { RatingRepository } from '../rating/rating.repository';
 import { RequestRepository } from '../request/request.repository';
-import { StatsService } from '../stats/stats.service';
+import { StatsService, type UnitFigureSheet } from '../stats/stats.service';
 import {
   type BadReviewLine,
   isPastMonth,
@@ -110,9 +109,9 @@ export class ReportService {
     if (!unit) throw new AppError('NOT_FOUND');
     const scope: Scope = { unitId: unit.id, from: period.from, to: period.to };
     // The first call checks the reader's scope; nothing is read before it.
-    const pages: UnitFigures[] = [];
+    const pages: UnitFigureSheet[] = [];
     for (const level of RANKING_LEVELS[unit.kind]) {
-      pages.push(await this.stats.unitFigures(actor, { ...scope, level }, now));
+      pages.push(await this.stats.allUnitFigures(actor, { ...scope, level }, now));
     }
     return {
       unit: { id: unit.id, name: unit.name, kind: unit.kind, path: unit.path },
@@ -236,22 +235,21 @@ export class ReportService {
   }
 }
 
-function rankingOf(page: UnitFigures): ReportRanking {
+function rankingOf(page: UnitFigureSheet): ReportRanking {
   const rows = new Map<string, FigureRow>(page.rows.map((r) => [r.key, r]));
-  const name = (key: string) => rows.get(key)?.name ?? key;
   const note = (key: string) => rows.get(key)?.note ?? '';
   return {
     level: page.level,
     baseline: page.ranking.baseline,
     ranked: page.ranking.ranked.map((e) => ({
       rank: e.rank,
-      name: name(e.key),
+      name: e.name,
       note: note(e.key),
       score: e.score,
       satisfaction: rateOf(e.satisfied, e.rated),
     })),
     insufficient: page.ranking.insufficient.map((e) => ({
-      name: name(e.key),
+      name: e.name,
       note: note(e.key),
       rated: e.rated,
     })),

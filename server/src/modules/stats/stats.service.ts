@@ -5,6 +5,7 @@ import {
   emptyTotals,
   FIGURE_PARTS,
   type FigureLevel,
+  type FigureRef,
   type FigureRequest,
   type FigureRequestsQuery,
   type FigureRow,
@@ -80,12 +81,36 @@ export class StatsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** A unit's figures: in total, one row per cadre or per unit of a level below, and the ranking. */
+  /**
+   * A unit's figures: in total, one page of its rows (per cadre or per unit of a level below),
+   * and the ranking of every row. Only the page's rows are worked out into figures.
+   */
   async unitFigures(
     actor: RequestActor,
     q: UnitFiguresQuery,
     now = this.clock.now(),
   ): Promise<UnitFigures> {
+    const { rows, ...sheet } = await this.sheet(actor, q, now);
+    const slice = sliceOf(q);
+    const page = rows.slice(slice.offset, slice.offset + slice.limit).map(figureRowOf);
+    return { ...sheet, rows: pageOf(slice, page, rows.length) };
+  }
+
+  /** Every row of a unit's figures at once: the monthly report's rankings, the five columns. */
+  async allUnitFigures(
+    actor: RequestActor,
+    q: UnitFiguresQuery,
+    now = this.clock.now(),
+  ): Promise<UnitFigureSheet> {
+    const { rows, ...sheet } = await this.sheet(actor, q, now);
+    return { ...sheet, rows: rows.map(figureRowOf) };
+  }
+
+  private async sheet(
+    actor: RequestActor,
+    q: UnitFiguresQuery,
+    now: Date,
+  ): Promise<Omit<UnitFigures, 'rows'> & { rows: SheetRow[] }> {
     const unit = await this.scopeUnit(actor, q.unitId);
     if (!LEVELS_BELOW[unit.kind].includes(q.level)) {
       throw new AppError('VALIDATION_FAILED', [
@@ -103,19 +128,16 @@ export class StatsService {
       q.level === 'cadre'
         ? await this.cadreRows(actor, unit, cells)
         : await this.unitRows(unit, q.level, cells);
-    const rankable = rows.filter((r) => r.kind !== 'staff');
+    const refs = new Map(rows.map((r) => [r.key, refOf(r)]));
     const ranking = rankUnits(
-      rankable.map((r) => ({
-        key: r.key,
-        satisfied: r.figures.satisfaction.numerator,
-        rated: r.figures.satisfaction.denominator,
-      })),
-      {
-        baseline: {
-          satisfied: total.rating3 + total.rating4 + total.rating5,
-          rated: total.rating1 + total.rating2 + total.rating3 + total.rating4 + total.rating5,
-        },
-      },
+      rows
+        .filter((r) => r.kind !== 'staff')
+        .map((r) => ({
+          key: r.key,
+          satisfied: satisfiedCount(r.totals),
+          rated: ratingCount(r.totals),
+        })),
+      { baseline: { satisfied: satisfiedCount(total), rated: ratingCount(total) } },
     );
     return {
       period,
@@ -123,7 +145,11 @@ export class StatsService {
       level: q.level,
       total: summaryOf(total),
       rows,
-      ranking,
+      ranking: {
+        ...ranking,
+        ranked: ranking.ranked.map((e) => ({ ...e, ...refs.get(e.key)! })),
+        insufficient: ranking.insufficient.map((e) => ({ ...e, ...refs.get(e.key)! })),
+      },
       categories: [...categories.entries()]
         .filter(([, received]) => received > 0)
         .map(([category, received]) => ({ category: category as CategoryCode, received }))
@@ -245,7 +271,7 @@ export class StatsService {
     q: FiguresQuery,
     now = this.clock.now(),
   ): Promise<CadreFigures> {
-    const figures = await this.unitFigures(actor, { ...q, level: 'cadre' }, now);
+    const figures = await this.allUnitFigures(actor, { ...q, level: 'cadre' }, now);
     const counts = (s: FigureSet) => ({
       received: s.received,
       resolved: s.resolved,
@@ -324,7 +350,7 @@ export class StatsService {
     actor: RequestActor,
     unit: OrgUnitEntity,
     cells: SumRow[],
-  ): Promise<FigureRow[]> {
+  ): Promise<SheetRow[]> {
     const units = await this.org.findSubtree(unit.path);
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const unitOrder = new Map(units.map((u, i) => [u.id, i]));
@@ -335,8 +361,11 @@ export class StatsService {
       if (!byUser.has(c.userId)) byUser.set(c.userId, c);
     }
     const staffNames = await this.users.displayNames(owners.filter((id) => !byUser.has(id)));
-    const mine = (userId: number) =>
-      sumOf(cells.filter((c) => c.ownerUserId === userId && !c.selfSubject));
+    const byOwner = totalsBy(
+      cells.filter((c) => !c.selfSubject),
+      (c) => [c.ownerUserId],
+    );
+    const mine = (userId: number) => byOwner.get(userId) ?? emptyTotals();
     // A staff member who also carries a card reads everyone's row but their own: with a short
     // period it could single out one resident's rating.
     const cadres = [...byUser.values()]
@@ -352,7 +381,7 @@ export class StatsService {
         id: c.id,
         name: c.name,
         note: `${c.post} · ${unitName.get(c.orgUnitId) ?? ''}${c.active ? '' : '（已离岗）'}`,
-        figures: summaryOf(mine(c.userId)),
+        totals: mine(c.userId),
       })),
       ...[...staffNames.entries()]
         .filter(([userId]) => userId !== actor.userId)
@@ -362,7 +391,7 @@ export class StatsService {
           id: userId,
           name,
           note: '乡镇工作人员直接办理',
-          figures: summaryOf(mine(userId)),
+          totals: mine(userId),
         })),
     ];
   }
@@ -371,9 +400,14 @@ export class StatsService {
     unit: OrgUnitEntity,
     level: FigureLevel,
     cells: SumRow[],
-  ): Promise<FigureRow[]> {
+  ): Promise<SheetRow[]> {
     const units = await this.org.findSubtree(unit.path);
     const name = new Map(units.map((u) => [u.id, u.name]));
+    // Each cell counts in its unit and every unit above it: '/1/2/5/' in '/1/', '/1/2/', '/1/2/5/'.
+    const byPath = totalsBy(
+      cells.filter((c) => c.unitPath !== ''),
+      (c) => ancestorPaths(c.unitPath),
+    );
     return units
       .filter((u) => u.kind === level)
       .map((u) => ({
@@ -382,9 +416,7 @@ export class StatsService {
         id: u.id,
         name: u.name,
         note: `${u.parentId ? (name.get(u.parentId) ?? '') : ''}${u.retiredAt ? '（已撤销）' : ''}`,
-        figures: summaryOf(
-          sumOf(cells.filter((c) => c.unitPath !== '' && isWithinPath(c.unitPath, u.path))),
-        ),
+        totals: byPath.get(u.path) ?? emptyTotals(),
       }));
   }
 
@@ -445,8 +477,48 @@ function sumOf(cells: readonly SumRow[]): MetricTotals {
   return totals;
 }
 
+/** The cells' sums under each key a cell gives: one pass, however many rows the page has. */
+function totalsBy<K>(cells: readonly SumRow[], keysOf: (c: SumRow) => K[]): Map<K, MetricTotals> {
+  const out = new Map<K, MetricTotals>();
+  for (const c of cells) {
+    for (const key of keysOf(c)) {
+      let totals = out.get(key);
+      if (!totals) out.set(key, (totals = emptyTotals()));
+      addMeasures(totals, c.totals);
+    }
+  }
+  return out;
+}
+
+/** '/1/2/5/' → ['/1/', '/1/2/', '/1/2/5/']. */
+function ancestorPaths(path: string): string[] {
+  const out: string[] = [];
+  for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1))
+    out.push(path.slice(0, i + 1));
+  return out;
+}
+
 function ratingCount(t: MetricTotals): number {
   return t.rating1 + t.rating2 + t.rating3 + t.rating4 + t.rating5;
+}
+
+/** 满意率's numerator: 基本满意 and above. */
+function satisfiedCount(t: MetricTotals): number {
+  return t.rating3 + t.rating4 + t.rating5;
+}
+
+/** A row of a unit's figures before its figures are worked out: its sums. */
+type SheetRow = Omit<FigureRow, 'figures'> & { totals: MetricTotals };
+
+/** A unit's figures with every row (not one page of them). */
+export type UnitFigureSheet = Omit<UnitFigures, 'rows'> & { rows: FigureRow[] };
+
+function figureRowOf({ totals, ...row }: SheetRow): FigureRow {
+  return { ...row, figures: summaryOf(totals) };
+}
+
+function refOf(r: SheetRow): FigureRef {
+  return { key: r.key, kind: r.kind, id: r.id, name: r.name };
 }
 
 /** The figures with everything that rests on ratings emptied (shown as 暂不显示, not 0). */

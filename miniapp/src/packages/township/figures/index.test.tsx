@@ -4,6 +4,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import {
   figureRow,
   figureSeries,
+  rowsPage,
   figureSet,
   rate,
   unitFigures,
@@ -11,13 +12,14 @@ import {
 import { unitTree } from '../../../../test/office-fixtures';
 import { signedIn } from '../../../../test/sessions';
 import { getUnits } from '../../../services/api/office';
-import { getFigureSeries, getUnitFigures } from '../../../services/api/stats';
+import { FIGURE_PAGE_ROWS, getFigureSeries, getUnitFigures } from '../../../services/api/stats';
 import { ApiError } from '../../../services/http';
 import { restoreSession, saveSession } from '../../../services/session';
 import { presetPeriod } from '../../../utils/period';
-import FiguresPage, { PAGE_ROWS, levelsBelow } from './index';
+import FiguresPage, { levelsBelow } from './index';
 
 jest.mock('../../../services/api/stats', () => ({
+  ...jest.requireActual<object>('../../../services/api/stats'),
   getUnitFigures: jest.fn(),
   getFigureSeries: jest.fn(),
 }));
@@ -89,7 +91,7 @@ describe('FiguresPage', () => {
     await openPage();
 
     const thisMonth = presetPeriod('this_month');
-    expect(figuresOf).toHaveBeenCalledWith(thisMonth, 'cadre', undefined);
+    expect(figuresOf).toHaveBeenCalledWith(thisMonth, 'cadre', undefined, 1);
     const li = rowOf('李明');
     expect(within(li).getByText('网格员 · 红星村')).toBeInTheDocument();
     expect(cell(li, 'received')).toHaveTextContent('受理诉求230');
@@ -196,17 +198,17 @@ describe('FiguresPage', () => {
 
     fireEvent.click(within(levels).getByText('村（社区）'));
     const thisMonth = presetPeriod('this_month');
-    expect(figuresOf).toHaveBeenLastCalledWith(thisMonth, 'village', undefined);
+    expect(figuresOf).toHaveBeenLastCalledWith(thisMonth, 'village', undefined, 1);
     await screen.findByText(/2026年11月21日 · 每行一个/);
 
     // A village has no villages under it: the rows go back to its cadres.
     chooseUnit('前进村');
-    expect(figuresOf).toHaveBeenLastCalledWith(thisMonth, 'cadre', 4);
+    expect(figuresOf).toHaveBeenLastCalledWith(thisMonth, 'cadre', 4, 1);
     expect(seriesOf).toHaveBeenLastCalledWith(4);
     await settled();
 
     fireEvent.click(screen.getByText('上月'));
-    expect(figuresOf).toHaveBeenLastCalledWith(presetPeriod('last_month'), 'cadre', 4);
+    expect(figuresOf).toHaveBeenLastCalledWith(presetPeriod('last_month'), 'cadre', 4, 1);
     await settled();
   });
 
@@ -271,19 +273,31 @@ describe('FiguresPage', () => {
     expect(categories).toHaveTextContent('实际困难150件（65.2%）');
   });
 
-  it('pages through many rows', async () => {
-    const many = Array.from({ length: PAGE_ROWS + 3 }, (_, i) =>
+  it('pages through many rows, asking the server for one page at a time', async () => {
+    const many = Array.from({ length: FIGURE_PAGE_ROWS + 3 }, (_, i) =>
       figureRow({ key: `cadre:${100 + i}`, id: 100 + i, name: `干部${i + 1}号` }),
     );
-    figuresOf.mockResolvedValue(unitFigures({ rows: many }));
+    const total = many.length;
+    figuresOf.mockImplementation((_period, _level, _unitId, page = 1) =>
+      Promise.resolve(
+        unitFigures({
+          rows: rowsPage(many.slice((page - 1) * FIGURE_PAGE_ROWS, page * FIGURE_PAGE_ROWS), {
+            page,
+            total,
+          }),
+        }),
+      ),
+    );
     await openPage();
 
     expect(screen.getByText('第1/2页，共23个干部')).toBeInTheDocument();
     expect(rowOf('干部20号')).toBeInTheDocument();
     expect(document.querySelector('.figures-table')).not.toHaveTextContent('干部21号');
     fireEvent.click(screen.getByText('下一页 ›'));
+    expect(await screen.findByText('第2/2页，共23个干部')).toBeInTheDocument();
     expect(rowOf('干部23号')).toBeInTheDocument();
-    expect(screen.getByText('第2/2页，共23个干部')).toBeInTheDocument();
+    expect(document.querySelector('.figures-table')).not.toHaveTextContent('干部20号');
+    expect(figuresOf).toHaveBeenLastCalledWith(presetPeriod('this_month'), 'cadre', undefined, 2);
   });
 
   it('says what to do when there is nothing to show, and retries after a failure', async () => {

@@ -6,7 +6,7 @@ import {
   ORG_UNIT_KINDS,
   type FigureLevel,
   type FigureName,
-  type FigureRow,
+  type FigureRef,
   type FigureSeries,
   type OrgUnitKind,
   type UnitFigures,
@@ -33,9 +33,6 @@ import { TrendChart } from './charts/trend-chart';
 import { FiguresTable, type TableRow } from './figures-table';
 import { Ranking } from './ranking';
 import './index.scss';
-
-/** Rows per page of the table: a county's cadres run into the hundreds. */
-export const PAGE_ROWS = 20;
 
 /** 统计指标: every figure of a unit's cadres or units for a period, the ranking and the trends. */
 export default function FiguresPage() {
@@ -75,10 +72,14 @@ function Figures() {
   const [period, setPeriod] = useState<Period>(start.period);
   const [unitId, setUnitId] = useState<number | null>(start.unitId);
   const [level, setLevel] = useState<FigureLevel>(start.level);
+  // The page of rows, back to the first whenever the period, the unit or the level changes.
+  const [page, setPage] = useState({ of: '', page: 1 });
   const units = useLoad(getUnits, 'units');
+  const query = `${period.from}/${period.to}/${unitId ?? ''}/${level}`;
+  const currentPage = page.of === query ? page.page : 1;
   const figures = useLoad(
-    () => getUnitFigures(period, level, unitId ?? undefined),
-    `${period.from}/${period.to}/${unitId ?? ''}/${level}`,
+    () => getUnitFigures(period, level, unitId ?? undefined, currentPage),
+    `${query}/${currentPage}`,
   );
   const series = useLoad(() => getFigureSeries(unitId ?? undefined), `series/${unitId ?? ''}`);
 
@@ -162,7 +163,12 @@ function Figures() {
       {figures.state.status === 'failed' ? (
         <WorkError error={figures.state.error} onRetry={figures.reload} />
       ) : null}
-      {figures.state.status === 'ready' ? <Report figures={figures.state.data} /> : null}
+      {figures.state.status === 'ready' ? (
+        <Report
+          figures={figures.state.data}
+          onPage={(next) => setPage({ of: query, page: next })}
+        />
+      ) : null}
 
       {series.state.status === 'ready' ? <Trend series={series.state.data} /> : null}
       {series.state.status === 'failed' ? (
@@ -197,15 +203,14 @@ function Trend({ series }: { series: FigureSeries }) {
 }
 
 /** What one answer of unitFigures shows: the table, the ranking, the levels of resolution. */
-function Report({ figures }: { figures: UnitFigures }) {
-  const [page, setPage] = useState(1);
+function Report({ figures, onPage }: { figures: UnitFigures; onPage: (page: number) => void }) {
   const { scope, period } = figures;
   const open =
     (source: { unitId: number; cadreId?: number; staffUserId?: number }, who: string) =>
     (figure: FigureName, part: FigurePart, count: number) =>
       openFigureRequests({ figure, part, count, period, ...source, who });
   // A staff row is the work an account of the township did itself (`staff:<userId>`).
-  const rowSource = (row: FigureRow) => {
+  const rowSource = (row: FigureRef) => {
     switch (row.kind) {
       case 'cadre':
         return { unitId: scope.unitId, cadreId: row.id };
@@ -215,7 +220,7 @@ function Report({ figures }: { figures: UnitFigures }) {
         return { unitId: row.id };
     }
   };
-  const openRow = (row: FigureRow) => open(rowSource(row), row.name);
+  const openRow = (row: FigureRef) => open(rowSource(row), row.name);
 
   const openTotal = open({ unitId: scope.unitId }, `${scope.name}（合计）`);
   const total: TableRow = {
@@ -226,11 +231,9 @@ function Report({ figures }: { figures: UnitFigures }) {
     total: true,
     onOpen: openTotal,
   };
-  const pages = Math.max(1, Math.ceil(figures.rows.length / PAGE_ROWS));
-  const current = Math.min(page, pages);
-  const rows: TableRow[] = figures.rows
-    .slice((current - 1) * PAGE_ROWS, current * PAGE_ROWS)
-    .map((row) => ({ ...row, onOpen: openRow(row) }));
+  const { page: current, pageSize, total: rowCount } = figures.rows;
+  const pages = Math.max(1, Math.ceil(rowCount / pageSize));
+  const rows: TableRow[] = figures.rows.items.map((row) => ({ ...row, onOpen: openRow(row) }));
   const what = FIGURE_LEVEL_LABELS[figures.level];
   const quiet =
     figures.total.received === 0 && figures.total.resolved === 0 && !figures.total.ratings;
@@ -245,7 +248,7 @@ function Report({ figures }: { figures: UnitFigures }) {
           这段时间{scope.name}还没有受理、办结或评价的诉求。可以点“今年”或改开始日期，看更长的时间。
         </Text>
       ) : null}
-      {figures.rows.length === 0 ? (
+      {rowCount === 0 ? (
         <Text className="office-empty">
           {scope.name}下面还没有{what}
           。可以换一个单位或层级，或在“管理后台”的“组织架构”“干部”里添加。
@@ -262,18 +265,18 @@ function Report({ figures }: { figures: UnitFigures }) {
             kind="secondary"
             size="small"
             disabled={current === 1}
-            onClick={() => setPage(current - 1)}
+            onClick={() => onPage(current - 1)}
           >
             ‹ 上一页
           </Btn>
           <Text className="figures-page__page">
-            第{current}/{pages}页，共{figures.rows.length}个{what}
+            第{current}/{pages}页，共{rowCount}个{what}
           </Text>
           <Btn
             kind="secondary"
             size="small"
             disabled={current === pages}
-            onClick={() => setPage(current + 1)}
+            onClick={() => onPage(current + 1)}
           >
             下一页 ›
           </Btn>

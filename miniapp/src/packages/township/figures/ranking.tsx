@@ -3,7 +3,7 @@ import {
   FIGURE_LEVEL_LABELS,
   RANKING_MIN_RATINGS,
   formatRate,
-  type FigureRow,
+  type FigureRef,
   type UnitFigures,
 } from '@mqlk/shared';
 import { useMemo, useState } from 'react';
@@ -20,7 +20,7 @@ const TABLE_ROWS = 20;
 interface RankingProps {
   figures: UnitFigures;
   /** opens the requests behind a row's 满意率 */
-  onOpen: (row: FigureRow, part: FigurePart, count: number) => void;
+  onOpen: (row: FigureRef, part: FigurePart, count: number) => void;
 }
 
 /**
@@ -30,17 +30,16 @@ interface RankingProps {
 export function Ranking({ figures, onOpen }: RankingProps) {
   const [all, setAll] = useState(false);
   const { ranking } = figures;
-  const rowOf = useMemo(() => new Map(figures.rows.map((r) => [r.key, r])), [figures.rows]);
   const bars = useMemo<RankingBar[]>(
     () =>
       ranking.ranked.map((r) => ({
         key: r.key,
         rank: r.rank,
-        name: rowOf.get(r.key)?.name ?? r.key,
+        name: r.name,
         score: r.score,
         rated: r.rated,
       })),
-    [ranking.ranked, rowOf],
+    [ranking.ranked],
   );
   const what = FIGURE_LEVEL_LABELS[figures.level];
   const shown = all ? ranking.ranked : ranking.ranked.slice(0, TABLE_ROWS);
@@ -88,18 +87,13 @@ export function Ranking({ figures, onOpen }: RankingProps) {
               ))}
             </View>
             {shown.map((entry) => {
-              const row = rowOf.get(entry.key);
-              const open = row
-                ? (part: FigurePart, count: number) => onOpen(row, part, count)
-                : undefined;
+              const open = (part: FigurePart, count: number) => onOpen(entry, part, count);
               return (
                 <View key={entry.key} className="figures-numbers__row figures-ranking__row">
                   <Text className="figures-numbers__cell figures-ranking__rank">
                     第{entry.rank}名
                   </Text>
-                  <Text className="figures-numbers__cell figures-numbers__name">
-                    {row?.name ?? entry.key}
-                  </Text>
+                  <Text className="figures-numbers__cell figures-numbers__name">{entry.name}</Text>
                   <View className="figures-numbers__cell">
                     <Text className="figures-numbers__label">排名分</Text>
                     <Text className="figures-ranking__score">{scoreText(entry.score)}</Text>
@@ -123,7 +117,7 @@ export function Ranking({ figures, onOpen }: RankingProps) {
                     <Text>n = </Text>
                     <FigureNumber
                       count={entry.rated}
-                      onOpen={open && (() => open('denominator', entry.rated))}
+                      onOpen={() => open('denominator', entry.rated)}
                     />
                   </View>
                 </View>
@@ -146,7 +140,7 @@ export function Ranking({ figures, onOpen }: RankingProps) {
           <View className="figures-ranking__apart-list">
             {ranking.insufficient.map((entry) => (
               <Text key={entry.key} className="figures-ranking__apart-item">
-                {rowOf.get(entry.key)?.name ?? entry.key}（n = {entry.rated}）
+                {entry.name}（n = {entry.rated}）
               </Text>
             ))}
           </View>
