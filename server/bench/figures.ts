@@ -22,6 +22,7 @@
  *   pnpm --filter @mqlk/server build        (the benchmark starts the built server)
  *   pnpm --filter @mqlk/server bench:figures
  *   FIGURES_SIZES=20000,200000 FIGURES_CALLS=30 pnpm --filter @mqlk/server bench:figures
+ *   FIGURES_SIZES=2000000 FIGURES_KEEP=1 pnpm --filter @mqlk/server bench:figures   (load once, rerun)
  *
  * scripts/test-db.mjs provides TEST_DATABASE_URL; each size's database is made next to it
  * (test/test-app.ts createTestDatabase) and dropped after its measurements, also on failure.
@@ -95,6 +96,12 @@ const RAW_BUDGET_S = Number(process.env.FIGURES_RAW_BUDGET_S ?? 90);
 const WARM_UP = 5;
 /** Reconcile a township up to this size, one of its villages above it (reconcile loads every row). */
 const RECONCILE_TOWNSHIP_UP_TO = positiveEnv('FIGURES_RECONCILE_TOWNSHIP_UP_TO', 500_000);
+/**
+ * FIGURES_KEEP=1: each size's database is named mqlk_figures_<size> and kept after the run; a
+ * later run that finds it loaded reuses the requests (loading 2,000,000 takes over half an hour)
+ * and rebuilds the rollups and measures as usual. Drop it by hand when done.
+ */
+const KEEP = process.env.FIGURES_KEEP === '1';
 const SEED = 20261206;
 const SAMPLE_MS = 20;
 const TARGET_P95_MS = 50;
@@ -289,8 +296,86 @@ async function count(conn: mysql.Connection, sql: string): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** The county and its requests, written as the server writes them; returns the seconds taken. */
+async function load(
+  conn: mysql.Connection,
+  config: ReturnType<typeof benchConfig>,
+  size: number,
+  now: Date,
+  started: number,
+): Promise<number> {
+  let t0 = started;
+  log(`  schema from the migrations in ${secs(t0)} s`);
+  t0 = performance.now();
+  const world = await buildWorld(config, Math.max(1_000, Math.round(size / 5)), SEED);
+  await insertWorld(conn, world);
+  log(
+    `  county: ${world.townships.length} townships, ${fmt(world.cadres.length)} cadres, ` +
+      `${fmt(world.residents.length)} residents (${secs(t0)} s)`,
+  );
+  t0 = performance.now();
+  let reported = 0;
+  const loaded = await loadRequests(conn, world, size, now, SEED + size, (done) => {
+    if (done - reported >= size / 10 || done === size) {
+      reported = done;
+      const s = (performance.now() - t0) / 1000;
+      log(`  loaded ${fmt(done)} requests in ${s.toFixed(0)} s (${fmt(done / s)} requests/s)`);
+    }
+  });
+  const loadS = (performance.now() - t0) / 1000;
+  await conn.query('ANALYZE TABLE request, request_clock, request_event, rating');
+  log(
+    `  rows: ${fmt(loaded.requests)} requests, ${fmt(loaded.clocks)} clocks, ${fmt(loaded.events)} events, ` +
+      `${fmt(loaded.ratings)} ratings in ${loadS.toFixed(0)} s ` +
+      `(${fmt((loaded.requests + loaded.clocks + loaded.events + loaded.ratings) / loadS)} rows/s)`,
+  );
+  const m = loaded.mix;
+  log(
+    `  mix: ${Object.entries(m.statuses)
+      .map(([k, v]) => `${k} ${fmt(v)}`)
+      .join(', ')}; escalated ${fmt(m.escalated)}, transferred ${fmt(m.transferred)}, ` +
+      `on the spot ${fmt(m.onSpot)}, conduct ${fmt(m.conduct)}, rectified ${fmt(m.rectified)}, ` +
+      `ratings excluded ${fmt(m.excludedRatings)}`,
+  );
+  log(`  ${await tableSizes(conn, ['request', 'request_clock', 'request_event', 'rating'])}`);
+
+  if (KEEP) await conn.query('CREATE TABLE bench_loaded (size INT NOT NULL)');
+  return loadS;
+}
+
+/** The database of one size: a new one dropped after it, or with FIGURES_KEEP the kept one. */
+async function databaseFor(size: number): Promise<TestDatabase & { loaded: boolean }> {
+  if (!KEEP) return { ...(await createTestDatabase('mariadb')), loaded: false };
+  const name = `mqlk_figures_${size}`;
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const admin = await connectMariadb(process.env.TEST_DATABASE_URL!);
+  try {
+    const loaded = await count(
+      admin,
+      `SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = '${name}' AND table_name = 'bench_loaded'`,
+    );
+    if (!loaded) {
+      // Nothing kept, or a load that did not finish: start again from an empty database.
+      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await admin.query(
+        `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      );
+    }
+    log(`  FIGURES_KEEP: database ${name} kept${loaded ? ', its requests reused' : ''}`);
+    return {
+      dialect: 'mariadb',
+      url: url.toString(),
+      drop: async () => void log(`  kept ${name} (DROP DATABASE \`${name}\` when done)`),
+      loaded: loaded > 0,
+    };
+  } finally {
+    await admin.end();
+  }
+}
+
 async function loadAndRoll(
-  db: TestDatabase,
+  db: TestDatabase & { loaded: boolean },
   size: number,
   now: Date,
   scope: Scope,
@@ -300,40 +385,7 @@ async function loadAndRoll(
   const ds: DataSource = await openDataSource(dataSourceOptions(config.database));
   const conn = await connectMariadb(db.url);
   try {
-    log(`  schema from the migrations in ${secs(t0)} s`);
-    t0 = performance.now();
-    const world = await buildWorld(config, Math.max(1_000, Math.round(size / 5)), SEED);
-    await insertWorld(conn, world);
-    log(
-      `  county: ${world.townships.length} townships, ${fmt(world.cadres.length)} cadres, ` +
-        `${fmt(world.residents.length)} residents (${secs(t0)} s)`,
-    );
-    t0 = performance.now();
-    let reported = 0;
-    const loaded = await loadRequests(conn, world, size, now, SEED + size, (done) => {
-      if (done - reported >= size / 10 || done === size) {
-        reported = done;
-        const s = (performance.now() - t0) / 1000;
-        log(`  loaded ${fmt(done)} requests in ${s.toFixed(0)} s (${fmt(done / s)} requests/s)`);
-      }
-    });
-    const loadS = (performance.now() - t0) / 1000;
-    await conn.query('ANALYZE TABLE request, request_clock, request_event, rating');
-    log(
-      `  rows: ${fmt(loaded.requests)} requests, ${fmt(loaded.clocks)} clocks, ${fmt(loaded.events)} events, ` +
-        `${fmt(loaded.ratings)} ratings in ${loadS.toFixed(0)} s ` +
-        `(${fmt((loaded.requests + loaded.clocks + loaded.events + loaded.ratings) / loadS)} rows/s)`,
-    );
-    const m = loaded.mix;
-    log(
-      `  mix: ${Object.entries(m.statuses)
-        .map(([k, v]) => `${k} ${fmt(v)}`)
-        .join(', ')}; escalated ${fmt(m.escalated)}, transferred ${fmt(m.transferred)}, ` +
-        `on the spot ${fmt(m.onSpot)}, conduct ${fmt(m.conduct)}, rectified ${fmt(m.rectified)}, ` +
-        `ratings excluded ${fmt(m.excludedRatings)}`,
-    );
-    log(`  ${await tableSizes(conn, ['request', 'request_clock', 'request_event', 'rating'])}`);
-
+    const loadS = db.loaded ? 0 : await load(conn, config, size, now, t0);
     t0 = performance.now();
     let next = size / 10;
     const rebuilt = await metricLedgerFor(ds).rebuild((done) => {
@@ -435,7 +487,7 @@ async function rollupReads(db: TestDatabase, now: Date, scope: Scope, qs: Query[
 
 async function measureSize(size: number, now: Date, mainJs: string): Promise<SizeResult> {
   log(`\n${'='.repeat(100)}\n${fmt(size)} requests\n${'='.repeat(100)}`);
-  const db = await createTestDatabase('mariadb');
+  const db = await databaseFor(size);
   let conn: mysql.Connection | null = null;
   let server: BenchServer | null = null;
   try {
@@ -650,7 +702,7 @@ function printTable(results: SizeResult[]): void {
   log('-'.repeat(132));
   for (const r of results) {
     log(
-      `${fmt(r.size).padStart(11)} requests: loaded in ${r.loadS.toFixed(0)} s; rollups rebuilt in ` +
+      `${fmt(r.size).padStart(11)} requests: ${r.loadS ? `loaded in ${r.loadS.toFixed(0)} s` : 'kept from an earlier run'}; rollups rebuilt in ` +
         `${r.rebuildS.toFixed(1)} s (${fmt(r.size / r.rebuildS)} requests/s, ${fmt(r.facts / r.rebuildS)} facts/s); ` +
         `server ${mb(r.rssBefore)} MB after warm-up, ${mb(r.peakRss)} MB peak during the calls` +
         (r === first ? '' : ` (${ratio(r.peakRss, first.peakRss)})`),

@@ -184,12 +184,18 @@ run('server instances as separate processes on one MariaDB', () => {
       'sms:delivered': N,
       'wechat:skipped': N,
     });
+    // Sent once, except where a gateway's answer was lost (our 5 s timeout on a loaded machine):
+    // such a send is tried again and may arrive twice, as neither gateway takes an idempotency key.
+    // A second copy is only allowed for a delivery that was attempted more than once.
+    const retried = await tally(
+      'SELECT channel AS k, COUNT(*) AS n FROM notice_delivery WHERE attempts > 1 GROUP BY channel',
+    );
     const refs = fake.sms.map((s) => s.ref);
-    expect(refs).toHaveLength(N);
     expect(new Set(refs).size).toBe(N);
+    expect(refs.length - N).toBeLessThanOrEqual(retried.sms ?? 0);
     const wechatKeys = fake.wechat.map((w) => `${w.template_id} ${w.page}`);
-    expect(wechatKeys).toHaveLength(2 * N);
     expect(new Set(wechatKeys).size).toBe(2 * N);
+    expect(wechatKeys.length - 2 * N).toBeLessThanOrEqual(retried.wechat ?? 0);
     // One access_token for both instances, kept in the database: fetched on Monday, and once more
     // when it had expired by Tuesday (WeChat's tokens last two hours).
     expect(fake.tokenFetches).toBe(2);
@@ -202,7 +208,7 @@ run('server instances as separate processes on one MariaDB', () => {
     console.log(
       `two instances, ${N} requests: notices written ${3 * N}, deliveries ${4 * N} ` +
         `(delivered ${3 * N}, skipped ${N}); SMS received ${refs.length}, WeChat received ` +
-        `${wechatKeys.length}; overdue alerts by A ${ta.sweep.overdueAlerted ?? 0}, by B ` +
+        `${wechatKeys.length} (deliveries tried again: ${JSON.stringify(retried)}); overdue alerts by A ${ta.sweep.overdueAlerted ?? 0}, by B ` +
         `${tb.sweep.overdueAlerted ?? 0}; sends by A ${sent(ta)}, by B ${sent(tb)}; token fetches ${fake.tokenFetches}`,
     );
   });

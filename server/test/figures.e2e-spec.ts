@@ -257,6 +257,40 @@ describe('figures from the rollups', () => {
     expect(check.rollupProblems).toEqual([]);
     expect(check.fromRollups).toEqual(check.reference);
 
+    // Every rollup cell as the moves left it (cells summed back to nothing are left out, as a
+    // rebuild has no reason to write them).
+    const snapshot = async () => {
+      const db = t.app.get(DataSource);
+      const out: Record<string, string[]> = {};
+      for (const table of [
+        'metric_daily',
+        'metric_monthly',
+        'metric_category_daily',
+        'metric_category_monthly',
+      ]) {
+        const rows: Record<string, unknown>[] = await db.query(`SELECT * FROM ${table}`);
+        const key = ['day', 'month', 'owner_user_id', 'unit_path', 'self_subject', 'next_day'];
+        out[table] = rows
+          .filter((r) =>
+            Object.keys(r).some((k) => !key.includes(k) && k !== 'category' && Number(r[k]) !== 0),
+          )
+          .map((r) =>
+            Object.keys(r)
+              .sort()
+              .map(
+                (k) =>
+                  `${k}=${String(k === 'unit_path' || k === 'category' ? r[k] : Number(r[k]))}`,
+              )
+              .join(' '),
+          )
+          .sort();
+      }
+      return out;
+    };
+    const kept = await snapshot();
+    expect(kept.metric_daily!.length).toBeGreaterThan(0);
+    expect(kept.metric_category_monthly!.length).toBeGreaterThan(0);
+
     // A rollup row changed behind the ledger's back is found, and a rebuild puts it right.
     await t.app.get(DataSource).query('UPDATE metric_monthly SET rating_5 = rating_5 + 1');
     const broken = await ledger.reconcile(l.w.county.path, period, new Date());
@@ -265,6 +299,7 @@ describe('figures from the rollups', () => {
     await ledger.rebuild();
     const after = await ledger.reconcile(l.w.county.path, period, new Date());
     expect(after.rollupProblems).toEqual([]);
+    expect(await snapshot()).toEqual(kept);
     expect((await get(staffA, `/api/stats/units?unitId=${l.w.townA.id}`)).body.total).toEqual(
       before.total,
     );

@@ -112,23 +112,40 @@ export class MetricRepository {
     }
   }
 
-  /** Stores the facts of many requests at once and adds them to the rollups (a rebuild). */
-  async insertMany(
+  /** Stores the facts of many requests at once, leaving the rollups to `fillRollups` (a rebuild). */
+  async insertFacts(
     m: EntityManager,
-    facts: readonly { requestId: number; category: string; facts: readonly StoredFact[] }[],
+    facts: readonly { requestId: number; facts: readonly StoredFact[] }[],
   ): Promise<void> {
     const rows = facts.flatMap(({ requestId, facts: list }) =>
-      list.map((f, seq) => ({ ...this.row(requestId, seq, f) })),
+      list.map((f, seq) => this.row(requestId, seq, f)),
     );
     for (let i = 0; i < rows.length; i += 500) {
       await m.getRepository(MetricFactEntity).insert(rows.slice(i, i + 500));
     }
-    await this.addToRollups(
-      m,
-      facts.flatMap(({ facts: list, category }) =>
-        list.map((fact) => ({ fact, category, sign: 1 })),
-      ),
-    );
+  }
+
+  /**
+   * Fills the emptied rollups from metric_fact in one INSERT…SELECT each (a rebuild): the same
+   * sums `addToRollups` keeps one request at a time, worked out by the database in one pass.
+   */
+  async fillRollups(): Promise<void> {
+    const sums = COLUMNS.map((c) => `SUM(${c})`).join(', ');
+    const fill = (table: string, key: string) =>
+      this.db.query(
+        `INSERT INTO ${table} (${key}, ${COLUMNS.join(', ')}) SELECT ${key}, ${sums} FROM metric_fact GROUP BY ${key}`,
+      );
+    await fill('metric_daily', ['day', ...KEY, 'month'].join(', '));
+    await fill('metric_monthly', ['month', ...KEY].join(', '));
+    // A request's category is the request's own: joined from it for the facts that count one.
+    const categories = (table: string, key: string[]) => {
+      const from = key.map((k) => (k === 'category' ? 'r.category' : `f.${k}`)).join(', ');
+      return this.db.query(
+        `INSERT INTO ${table} (${key.join(', ')}, received) SELECT ${from}, SUM(f.received) FROM metric_fact f JOIN request r ON r.id = f.request_id WHERE f.received <> 0 GROUP BY ${from}`,
+      );
+    };
+    await categories('metric_category_daily', ['day', 'unit_path', 'category', 'month']);
+    await categories('metric_category_monthly', ['month', 'unit_path', 'category']);
   }
 
   private row(requestId: number, seq: number, f: StoredFact) {

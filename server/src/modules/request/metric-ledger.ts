@@ -61,31 +61,30 @@ export class MetricLedger {
   }
 
   /**
-   * Recomputes every request's facts and both rollups from the raw rows, in batches. For a
-   * database that had requests before the rollups existed, or after a repair; run it while the
-   * server is stopped (moves made meanwhile could be counted twice or not at all).
+   * Recomputes every request's facts from the raw rows, in batches, then fills both rollups from
+   * the facts in one pass. For a database that had requests before the rollups existed, or after
+   * a repair; run it while the server is stopped (moves made meanwhile could be counted twice or
+   * not at all).
    */
   async rebuild(onBatch?: (done: number) => void): Promise<number> {
     await this.metrics.clear();
     let done = 0;
     for (let last = 0; ; ) {
       const ids = await this.requests.idsAfter(last, BATCH);
-      if (ids.length === 0) return done;
+      if (ids.length === 0) break;
       await this.db.transaction(async (m) => {
         const requests = await this.rows.byIds(m, ids);
-        await this.metrics.insertMany(
+        await this.metrics.insertFacts(
           m,
-          requests.map((r) => ({
-            requestId: Number(r.id),
-            category: r.category,
-            facts: metricFacts(r).map(storedFact),
-          })),
+          requests.map((r) => ({ requestId: Number(r.id), facts: metricFacts(r).map(storedFact) })),
         );
       });
       done += ids.length;
       last = ids.at(-1)!;
       onBatch?.(done);
     }
+    await this.metrics.fillRollups();
+    return done;
   }
 
   /** Checks a subtree: stored facts against the raw rows, rollups against the facts, figures against the reference. */
