@@ -469,6 +469,7 @@ async function rollupReads(db: TestDatabase, now: Date, scope: Scope, qs: Query[
           ...rollupPlan(range, localDay(now)),
           nowMs: now.getTime(),
           unitPath: scope[q.who].path,
+          countedAfter: range.last,
         });
       const cells = (await read()).length;
       const samples: number[] = [];

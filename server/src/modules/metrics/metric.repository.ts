@@ -43,7 +43,7 @@ export function storedFact(f: MetricFact): StoredFact {
 }
 
 /**
- * Sums of one cell: an owner in a unit (and a month, for series), with its next-resolution day.
+ * Sums of one cell: an owner in a unit (and a month with its next-resolution day, for series).
  * A cell of clocks not yet due comes back negative, to be added like any other.
  */
 export interface SumRow {
@@ -51,7 +51,8 @@ export interface SumRow {
   ownerUserId: number;
   unitPath: string;
   selfSubject: boolean;
-  nextDay: number;
+  /** For series, the day of the next resolution of the cell's resolutions; otherwise null. */
+  nextDay: number | null;
   totals: MetricTotals;
 }
 
@@ -66,6 +67,11 @@ export interface SumFilter {
   unitPath: string;
   /** One owner's facts only (never those where they are the complaint's subject). */
   ownerUserId?: number;
+  /**
+   * A resolution counts for a period only when the request's next one falls after the period:
+   * cells whose next resolution is on or before this day (the period's last) are left out.
+   */
+  countedAfter: number;
 }
 
 const KEY = ['owner_user_id', 'unit_path', 'self_subject', 'next_day'] as const;
@@ -298,7 +304,7 @@ export class MetricRepository {
 
   /** Requests received per category over the months and days of `filter`, in a subtree. */
   async categorySums(
-    filter: Omit<SumFilter, 'ownerUserId' | 'nowMs'>,
+    filter: Omit<SumFilter, 'ownerUserId' | 'nowMs' | 'countedAfter'>,
   ): Promise<Map<string, number>> {
     const totals = new Map<string, number>();
     const like = subtreePattern(filter.unitPath);
@@ -381,18 +387,19 @@ export class MetricRepository {
   }
 
   /**
-   * Sums per owner, unit, subject flag and next-resolution day (and month, when `byMonth`) over
-   * the months and days of `filter`. The caller applies the next-resolution rule, which depends
-   * on where each period ends.
+   * Sums per owner, unit and subject flag over the months and days of `filter`, only what counts
+   * in a period ending on `countedAfter`. With `byMonth`, per month and next-resolution day too:
+   * the caller applies the next-resolution rule of each month, where the month ends.
    */
   async sums(filter: SumFilter, byMonth = false): Promise<SumRow[]> {
-    const group = [...(byMonth ? ['month'] : []), ...KEY];
+    const cell = KEY.filter((c) => c !== 'next_day');
+    const group = byMonth ? ['month', ...cell, 'next_day'] : cell;
     const select = [
       ...group.map((c) => `${c} AS ${c}`),
       ...COLUMNS.map((c) => `SUM(${c}) AS ${c}`),
     ].join(', ');
-    const scope = ['unit_path LIKE ?'];
-    const scopeParams: (string | number)[] = [subtreePattern(filter.unitPath)];
+    const scope = ['unit_path LIKE ?', 'next_day > ?'];
+    const scopeParams: (string | number)[] = [subtreePattern(filter.unitPath), filter.countedAfter];
     if (filter.ownerUserId !== undefined) {
       scope.push('owner_user_id = ?', 'self_subject = ?');
       scopeParams.push(filter.ownerUserId, 0);
@@ -432,7 +439,7 @@ export class MetricRepository {
           ownerUserId: Number(r.owner_user_id),
           unitPath: String(r.unit_path),
           selfSubject: Number(r.self_subject) === 1 || r.self_subject === 'true',
-          nextDay: Number(r.next_day),
+          nextDay: byMonth ? Number(r.next_day) : null,
           totals,
         });
       }

@@ -108,14 +108,15 @@ export class MetricLedger {
       }
     }
     const range = toDayRange(period);
+    const plan = rollupPlan(range, localDay(now));
     const cells = await this.metrics.sums({
-      ...rollupPlan(range, localDay(now)),
+      ...plan,
       nowMs: now.getTime(),
       unitPath,
+      countedAfter: range.last,
     });
     const totals = emptyTotals();
-    for (const c of cells) if (c.nextDay > range.last) addMeasures(totals, c.totals);
-    const plan = rollupPlan(range, localDay(now));
+    for (const c of cells) addMeasures(totals, c.totals);
     const categories = await this.metrics.categorySums({ ...plan, unitPath });
     const categoryProblems: string[] = [];
     for (const category of new Set([...categories.keys(), ...requests.map((r) => r.category)])) {

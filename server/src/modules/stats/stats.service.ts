@@ -312,9 +312,10 @@ export class StatsService {
       nowMs: now.getTime(),
       unitPath,
       ...(ownerUserId === undefined ? {} : { ownerUserId }),
+      // A resolution counts only when it is the request's latest inside the period.
+      countedAfter: range.last,
     });
-    // A resolution counts only when it is the request's latest inside the period.
-    return rows.filter((r) => r.nextDay > range.last);
+    return rows;
   }
 
   private async series(
@@ -330,13 +331,15 @@ export class StatsService {
         nowMs: now.getTime(),
         unitPath,
         ...(ownerUserId === undefined ? {} : { ownerUserId }),
+        // What counts in no month of the series (each month's own rule is applied below).
+        countedAfter: daysOfMonth(months.first).last,
       },
       true,
     );
     const out = [];
     for (let month = months.first; month <= months.last; month++) {
       const days = daysOfMonth(month);
-      const totals = sumOf(rows.filter((r) => r.month === month && r.nextDay > days.last));
+      const totals = sumOf(rows.filter((r) => r.month === month && r.nextDay! > days.last));
       out.push({
         month: monthKey(month),
         period: { from: dateOfDay(days.first), to: dateOfDay(days.last) },
