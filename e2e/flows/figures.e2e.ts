@@ -425,4 +425,50 @@ describe('figures in a real browser: every number opens the requests behind it',
     });
     await county.context().close();
   });
+
+  it('county staff page through more cadres than one page holds, 20 to a page', async () => {
+    // Twenty more cadres in a village of 石桥镇, added by its staff: the county has over 20 now.
+    const token = await api.signIn('shiqiao');
+    const tree = await api.call<{ units: { id: number; kind: string; name: string }[] }>(
+      'GET',
+      '/api/office/units',
+      token,
+    );
+    const village = tree.units.find((u) => u.kind === 'village')!;
+    for (let i = 1; i <= 20; i++) {
+      await api.call('POST', '/api/office/cadres', token, {
+        unitId: village.id,
+        name: `新干部${String(i).padStart(2, '0')}`,
+        post: '网格员',
+        phone: randomPhone(),
+        duties: '联系本网格群众',
+        dutyDays: '每周一',
+        username: `newcadre${i}`,
+      });
+    }
+
+    const county = await pageAt(() => newPage(browser, DESKTOP));
+    await signInAtWork(county, product.baseUrl, 'qingshan');
+    await shown(county).getByText('乡镇工作台').click();
+    const page = shown(county);
+    const pager = page.locator('.figures-page__pager');
+    await see(pager).toContainText('第1/2页');
+    const count = Number(/共(\d+)个干部/.exec(await pager.innerText())![1]);
+    expect(count).toBeGreaterThan(20);
+    // The total row and 20 cadres on the first page; the rest on the second.
+    const bodyRows = page.locator(
+      '.figures-table__row:not(.figures-table__head):not(.figures-table__groups)',
+    );
+    expect(await bodyRows.count()).toBe(21);
+    await pager.getByText('下一页 ›').click();
+    await see(pager).toContainText(`第2/2页，共${count}个干部`);
+    await see(page.locator('.figures-table__row', { hasText: '新干部20' })).toBeVisible();
+    expect(await bodyRows.count()).toBe(1 + count - 20);
+    await shot(county, 'f11-figures-second-page');
+    // The ranking covers every cadre whatever the page: the new ones, unrated, under 样本不足.
+    await see(page.locator('.figures-ranking')).toContainText('新干部01');
+    await pager.getByText('‹ 上一页').click();
+    await see(pager).toContainText('第1/2页');
+    await county.context().close();
+  });
 });
