@@ -22,7 +22,8 @@
  *   pnpm --filter @mqlk/server build        (the benchmark starts the built server)
  *   pnpm --filter @mqlk/server bench:figures
  *   FIGURES_SIZES=20000,200000 FIGURES_CALLS=30 pnpm --filter @mqlk/server bench:figures
- *   FIGURES_SIZES=2000000 FIGURES_KEEP=1 pnpm --filter @mqlk/server bench:figures   (load once, rerun)
+ *   FIGURES_SIZES=2000000 FIGURES_KEEP=1 pnpm --filter @mqlk/server bench:figures   (load once, rerun;
+ *     FIGURES_REBUILD=1 rebuilds the kept rollups)
  *
  * scripts/test-db.mjs provides TEST_DATABASE_URL; each size's database is made next to it
  * (test/test-app.ts createTestDatabase) and dropped after its measurements, also on failure.
@@ -374,6 +375,30 @@ async function databaseFor(size: number): Promise<TestDatabase & { loaded: boole
   }
 }
 
+/** The rollups rebuilt from the raw rows, timed; returns the seconds taken. */
+async function rebuild(ds: DataSource, conn: mysql.Connection, size: number): Promise<number> {
+  const t0 = performance.now();
+  let next = size / 10;
+  const rebuilt = await metricLedgerFor(ds).rebuild((done) => {
+    if (done >= next) {
+      next += size / 10;
+      const s = (performance.now() - t0) / 1000;
+      log(`  rebuilt ${fmt(done)} requests' facts in ${s.toFixed(0)} s (${fmt(done / s)}/s)`);
+    }
+  });
+  const rebuildS = (performance.now() - t0) / 1000;
+  await conn.query('ANALYZE TABLE metric_fact, metric_daily, metric_monthly');
+  const facts = await count(conn, 'SELECT COUNT(*) AS n FROM metric_fact');
+  log(
+    `  REBUILD: ${fmt(rebuilt)} requests in ${rebuildS.toFixed(1)} s = ${fmt(rebuilt / rebuildS)} requests/s, ` +
+      `${fmt(facts / rebuildS)} facts/s (${fmt(facts)} facts; ` +
+      `${fmt(await count(conn, 'SELECT COUNT(*) AS n FROM metric_daily'))} daily and ` +
+      `${fmt(await count(conn, 'SELECT COUNT(*) AS n FROM metric_monthly'))} monthly rows)`,
+  );
+  log(`  ${await tableSizes(conn, ['metric_fact', 'metric_daily', 'metric_monthly'])}`);
+  return rebuildS;
+}
+
 async function loadAndRoll(
   db: TestDatabase & { loaded: boolean },
   size: number,
@@ -381,30 +406,25 @@ async function loadAndRoll(
   scope: Scope,
 ): Promise<{ conn: mysql.Connection; loadS: number; rebuildS: number; facts: number }> {
   const config = benchConfig(db.url);
-  let t0 = performance.now();
+  const t0 = performance.now();
   const ds: DataSource = await openDataSource(dataSourceOptions(config.database));
   const conn = await connectMariadb(db.url);
   try {
     const loadS = db.loaded ? 0 : await load(conn, config, size, now, t0);
-    t0 = performance.now();
-    let next = size / 10;
-    const rebuilt = await metricLedgerFor(ds).rebuild((done) => {
-      if (done >= next) {
-        next += size / 10;
-        const s = (performance.now() - t0) / 1000;
-        log(`  rebuilt ${fmt(done)} requests' facts in ${s.toFixed(0)} s (${fmt(done / s)}/s)`);
-      }
-    });
-    const rebuildS = (performance.now() - t0) / 1000;
-    await conn.query('ANALYZE TABLE metric_fact, metric_daily, metric_monthly');
+    // A kept database keeps its rollups too, unless asked to rebuild them (after a change to
+    // what they hold): the marker is written only once a rebuild has finished.
+    const [[marker]] = (await conn.query(
+      "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'bench_rolled'",
+    )) as unknown as [{ n: number }[]];
+    let rebuildS = 0;
+    if (db.loaded && Number(marker?.n) > 0 && process.env.FIGURES_REBUILD !== '1') {
+      log('  rollups kept from an earlier run (FIGURES_REBUILD=1 rebuilds them)');
+    } else {
+      await conn.query('DROP TABLE IF EXISTS bench_rolled');
+      rebuildS = await rebuild(ds, conn, size);
+      if (KEEP) await conn.query('CREATE TABLE bench_rolled (size INT NOT NULL)');
+    }
     const facts = await count(conn, 'SELECT COUNT(*) AS n FROM metric_fact');
-    log(
-      `  REBUILD: ${fmt(rebuilt)} requests in ${rebuildS.toFixed(1)} s = ${fmt(rebuilt / rebuildS)} requests/s, ` +
-        `${fmt(facts / rebuildS)} facts/s (${fmt(facts)} facts; ` +
-        `${fmt(await count(conn, 'SELECT COUNT(*) AS n FROM metric_daily'))} daily and ` +
-        `${fmt(await count(conn, 'SELECT COUNT(*) AS n FROM metric_monthly'))} monthly rows)`,
-    );
-    log(`  ${await tableSizes(conn, ['metric_fact', 'metric_daily', 'metric_monthly'])}`);
 
     await reconcile(ds, conn, size, now, scope);
     return { conn, loadS, rebuildS, facts };
@@ -703,8 +723,10 @@ function printTable(results: SizeResult[]): void {
   log('-'.repeat(132));
   for (const r of results) {
     log(
-      `${fmt(r.size).padStart(11)} requests: ${r.loadS ? `loaded in ${r.loadS.toFixed(0)} s` : 'kept from an earlier run'}; rollups rebuilt in ` +
-        `${r.rebuildS.toFixed(1)} s (${fmt(r.size / r.rebuildS)} requests/s, ${fmt(r.facts / r.rebuildS)} facts/s); ` +
+      `${fmt(r.size).padStart(11)} requests: ${r.loadS ? `loaded in ${r.loadS.toFixed(0)} s` : 'kept from an earlier run'}; ` +
+        (r.rebuildS
+          ? `rollups rebuilt in ${r.rebuildS.toFixed(1)} s (${fmt(r.size / r.rebuildS)} requests/s, ${fmt(r.facts / r.rebuildS)} facts/s); `
+          : `rollups kept (${fmt(r.facts)} facts); `) +
         `server ${mb(r.rssBefore)} MB after warm-up, ${mb(r.peakRss)} MB peak during the calls` +
         (r === first ? '' : ` (${ratio(r.peakRss, first.peakRss)})`),
     );
