@@ -78,6 +78,15 @@ const KEY = ['owner_user_id', 'unit_path', 'self_subject', 'next_day'] as const;
 const COLUMNS = METRIC_MEASURES.map((k) => MEASURE_COLUMNS[k]);
 
 /**
+ * SUM of an integer column for the figures' reads. MariaDB and MySQL add integers in DECIMAL,
+ * which made grouping a year's monthly cells about twice as slow; a double is exact far beyond
+ * any count here (2^53), and SQLite adds integers as integers anyway.
+ */
+function sum(db: DataSource, column: string): string {
+  return isSqlite(db.manager) ? `SUM(${column})` : `SUM(CAST(${column} AS DOUBLE))`;
+}
+
+/**
  * The figures' tables: each request's facts (metric_fact) and their daily and monthly sums
  * (metric_daily, metric_monthly), changed together in the request's own transaction.
  */
@@ -311,13 +320,13 @@ export class MetricRepository {
     const parts: { sql: string; params: (string | number)[] }[] = [];
     if (filter.months) {
       parts.push({
-        sql: 'SELECT category, SUM(received) AS received FROM metric_category_monthly WHERE month BETWEEN ? AND ? AND unit_path LIKE ? GROUP BY category',
+        sql: `SELECT category, ${sum(this.db, 'received')} AS received FROM metric_category_monthly WHERE month BETWEEN ? AND ? AND unit_path LIKE ? GROUP BY category`,
         params: [filter.months.first, filter.months.last, like],
       });
     }
     for (const range of filter.days) {
       parts.push({
-        sql: 'SELECT category, SUM(received) AS received FROM metric_category_daily WHERE day BETWEEN ? AND ? AND unit_path LIKE ? GROUP BY category',
+        sql: `SELECT category, ${sum(this.db, 'received')} AS received FROM metric_category_daily WHERE day BETWEEN ? AND ? AND unit_path LIKE ? GROUP BY category`,
         params: [range.first, range.last, like],
       });
     }
@@ -396,7 +405,7 @@ export class MetricRepository {
     const group = byMonth ? ['month', ...cell, 'next_day'] : cell;
     const select = [
       ...group.map((c) => `${c} AS ${c}`),
-      ...COLUMNS.map((c) => `SUM(${c}) AS ${c}`),
+      ...COLUMNS.map((c) => `${sum(this.db, c)} AS ${c}`),
     ].join(', ');
     const scope = ['unit_path LIKE ?', 'next_day > ?'];
     const scopeParams: (string | number)[] = [subtreePattern(filter.unitPath), filter.countedAfter];
@@ -413,7 +422,7 @@ export class MetricRepository {
     }
     const pending = [
       ...group.map((c) => `${c} AS ${c}`),
-      ...COLUMNS.map((c) => `-SUM(${c}) AS ${c}`),
+      ...COLUMNS.map((c) => `-${sum(this.db, c)} AS ${c}`),
     ].join(', ');
     for (const range of filter.days) {
       parts.push({
