@@ -118,16 +118,20 @@ export class StatsService {
       ]);
     }
     const period = this.periodOf(q, now);
-    const cells = await this.cellsOf(unit.path, period, now);
+    // Independent reads, side by side on the pool's connections.
+    const [cells, categories, units] = await Promise.all([
+      this.cellsOf(unit.path, period, now),
+      this.metrics.categorySums({
+        ...rollupPlan(toDayRange(period), localDay(now)),
+        unitPath: unit.path,
+      }),
+      this.org.findSubtree(unit.path),
+    ]);
     const total = sumOf(cells);
-    const categories = await this.metrics.categorySums({
-      ...rollupPlan(toDayRange(period), localDay(now)),
-      unitPath: unit.path,
-    });
     const rows =
       q.level === 'cadre'
-        ? await this.cadreRows(actor, unit, cells)
-        : await this.unitRows(unit, q.level, cells);
+        ? await this.cadreRows(actor, units, cells)
+        : this.unitRows(units, q.level, cells);
     const refs = new Map(rows.map((r) => [r.key, refOf(r)]));
     const ranking = rankUnits(
       rows
@@ -349,12 +353,12 @@ export class StatsService {
     return out;
   }
 
+  /** One row per cadre of `units` (the unit's subtree) and per staff member with work in it. */
   private async cadreRows(
     actor: RequestActor,
-    unit: OrgUnitEntity,
+    units: OrgUnitEntity[],
     cells: SumRow[],
   ): Promise<SheetRow[]> {
-    const units = await this.org.findSubtree(unit.path);
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const unitOrder = new Map(units.map((u, i) => [u.id, i]));
     const owners = [...new Set(cells.map((c) => c.ownerUserId).filter((id) => id > 0))];
@@ -399,12 +403,8 @@ export class StatsService {
     ];
   }
 
-  private async unitRows(
-    unit: OrgUnitEntity,
-    level: FigureLevel,
-    cells: SumRow[],
-  ): Promise<SheetRow[]> {
-    const units = await this.org.findSubtree(unit.path);
+  /** One row per unit of a level in `units` (the unit's subtree). */
+  private unitRows(units: OrgUnitEntity[], level: FigureLevel, cells: SumRow[]): SheetRow[] {
     const name = new Map(units.map((u) => [u.id, u.name]));
     // Each cell counts in its unit and every unit above it: '/1/2/5/' in '/1/', '/1/2/', '/1/2/5/'.
     const byPath = totalsBy(
