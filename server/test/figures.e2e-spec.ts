@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
+import { CLOCK, type ControllableClock } from '../src/common/clock/clock';
 import { metricLedgerFor } from '../src/database/metric-ledger-for';
 import { bearer } from './factories';
 import { Loop } from './loop';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, type TestApp, testDialects } from './test-app';
 
 /**
  * The figures pages' API: scope, levels, the ranking with 样本不足 apart, the requests behind a
@@ -303,5 +304,46 @@ describe('figures from the rollups', () => {
     expect((await get(staffA, `/api/stats/units?unitId=${l.w.townA.id}`)).body.total).toEqual(
       before.total,
     );
+  });
+});
+
+/**
+ * A clock counts once its due time has passed, also when that is later today: the rollups hold it
+ * under its due day from the start, and the read takes it back out until then (both dialects).
+ */
+describe.each(testDialects())('a clock due later today (%s)', (dialect) => {
+  let t: TestApp;
+  let l: Loop;
+  let clock: ControllableClock;
+  afterAll(() => t?.close());
+
+  it('counts in 响应率 only once its due time has passed', async () => {
+    t = await startTestApp({ dialect });
+    l = await Loop.start(t);
+    clock = t.app.get(CLOCK);
+    clock.set(new Date('2026-12-07T09:00:00+08:00')); // a Monday
+    const r = await l.submit(await l.resident());
+    const [due] = (await t.app
+      .get(DataSource)
+      .query("SELECT due_at FROM request_clock WHERE request_id = ? AND kind = 'accept'", [
+        r.id,
+      ])) as { due_at: Date | string }[];
+    const dueAt = new Date(due!.due_at);
+    const day = new Date(dueAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const responsiveness = async () =>
+      (
+        await t
+          .http()
+          .get(`/api/stats/units?unitId=${l.w.townA.id}&from=${day}&to=${day}`)
+          .set(bearer(await l.as(l.w.staffA))) // signed in at the clock's time
+          .expect(200)
+      ).body.total.responsiveness;
+
+    // The due day, an hour before the clock runs out: not due yet, so not in the denominator.
+    clock.set(new Date(dueAt.getTime() - 3600_000));
+    expect(await responsiveness()).toMatchObject({ numerator: 0, denominator: 0 });
+    // A minute after: due and not met (never accepted).
+    clock.set(new Date(dueAt.getTime() + 60_000));
+    expect(await responsiveness()).toMatchObject({ numerator: 0, denominator: 1 });
   });
 });

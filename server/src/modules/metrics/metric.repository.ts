@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  addDays,
   type DayRange,
   emptyTotals,
+  localDateOf,
+  localDay,
   METRIC_MEASURES,
   type MetricFact,
   type MetricMeasure,
   type MetricTotals,
   monthOfDay,
+  startOfLocalDay,
 } from '@mqlk/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { subtreePattern } from '../../common/access/access-policy';
@@ -465,18 +469,25 @@ export class MetricRepository {
       ...group.map((c) => `${c} AS ${c}`),
       ...COLUMNS.map((c) => `-${sum(this.db, c)} AS ${c}`),
     ].join(', ');
+    const now = new Date(filter.nowMs);
+    const today = localDay(now);
     for (const range of filter.days) {
+      // Days after today hold nothing but clocks not yet due (everything else has happened by
+      // now): not read at all. Today's clocks due later today are subtracted from metric_fact,
+      // a bounded range of its due_at index, whatever the size of the data.
+      const last = Math.min(range.last, today);
+      if (last < range.first) continue;
       parts.push({
         sql: `SELECT ${select} FROM metric_daily WHERE day BETWEEN ? AND ? AND ${scope.join(' AND ')} GROUP BY ${group.join(', ')}`,
-        params: [range.first, range.last, ...scopeParams],
+        params: [range.first, last, ...scopeParams],
       });
-      // Clocks not yet due (today's later ones, and those of days to come) count nowhere yet:
-      // their facts, few at any size (only requests of the last weeks have deadlines ahead), are
-      // subtracted as negative cells.
-      parts.push({
-        sql: `SELECT ${pending} FROM metric_fact WHERE due_at >= ? AND day BETWEEN ? AND ? AND ${scope.join(' AND ')} GROUP BY ${group.join(', ')}`,
-        params: [filter.nowMs, range.first, range.last, ...scopeParams],
-      });
+      if (last === today) {
+        const tomorrow = startOfLocalDay(addDays(localDateOf(now), 1)).getTime();
+        parts.push({
+          sql: `SELECT ${pending} FROM metric_fact WHERE due_at >= ? AND due_at < ? AND ${scope.join(' AND ')} GROUP BY ${group.join(', ')}`,
+          params: [filter.nowMs, tomorrow, ...scopeParams],
+        });
+      }
     }
     const rows: SumRow[] = [];
     for (const r of await this.readParts<Record<string, string | number>>(parts)) {
