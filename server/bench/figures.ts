@@ -94,6 +94,14 @@ const RAW_CALLS = callsFromEnv('FIGURES_RAW_CALLS', CALLS);
  * when each takes seconds, as at 2,000,000 requests.
  */
 const RAW_BUDGET_S = Number(process.env.FIGURES_RAW_BUDGET_S ?? 90);
+/**
+ * Runs of the plain GROUP BYs at the least, whatever the budget (after one warm-up run). At
+ * 2,000,000 requests one run reads gigabytes past a 128 MB buffer pool and takes about a minute.
+ */
+const RAW_MIN_RUNS = Number(process.env.FIGURES_RAW_MIN_RUNS ?? 5);
+if (!Number.isInteger(RAW_MIN_RUNS) || RAW_MIN_RUNS < 1) {
+  throw new Error('FIGURES_RAW_MIN_RUNS must be a whole number >= 1');
+}
 const WARM_UP = 5;
 /** Reconcile a township up to this size, one of its villages above it (reconcile loads every row). */
 const RECONCILE_TOWNSHIP_UP_TO = positiveEnv('FIGURES_RECONCILE_TOWNSHIP_UP_TO', 500_000);
@@ -261,7 +269,10 @@ async function timeRaw(
     return performance.now() - t0;
   };
   const warm = await run();
-  const runs = Math.min(RAW_CALLS, Math.max(5, Math.floor((RAW_BUDGET_S * 1000) / warm)));
+  const runs = Math.min(
+    RAW_CALLS,
+    Math.max(RAW_MIN_RUNS, Math.floor((RAW_BUDGET_S * 1000) / warm)),
+  );
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) samples.push(await run());
   return { ...timingOf(samples), runs };
