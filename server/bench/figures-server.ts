@@ -113,6 +113,10 @@ export class BenchServer {
         H5_DIST_DIR: path.join(dir, 'no-h5-build'),
         PUBLIC_BASE_URL: baseUrl,
         LOG_LEVEL: 'warn',
+        // No sweeps or dispatcher: on data loaded in one go their first passes close rating
+        // windows and alert overdue clocks by the thousand, changing the figures mid-measurement
+        // (bench:sweeps measures them).
+        JOBS_ENABLED: 'false',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
