@@ -80,6 +80,10 @@ export interface SumFilter {
 
 const KEY = ['owner_user_id', 'unit_path', 'self_subject', 'next_day'] as const;
 const COLUMNS = METRIC_MEASURES.map((k) => MEASURE_COLUMNS[k]);
+/** The measures a clock's fact adds to (and the only ones a fact with a due time has). */
+const CLOCK_COLUMNS = (['acceptDue', 'acceptMet', 'deadlineDue', 'deadlineMet'] as const).map(
+  (k) => MEASURE_COLUMNS[k],
+);
 /** metric_fact's columns besides the measures, in the order `insertFacts` writes them. */
 const FACT_KEY_COLUMNS = [
   'request_id',
@@ -465,9 +469,14 @@ export class MetricRepository {
         params: [filter.months.first, filter.months.last, ...scopeParams],
       });
     }
+    // Only clocks have a due time, and they add to these four measures alone: the read stays
+    // inside IDX_metric_fact_pending.
+    const clockMeasures: readonly string[] = CLOCK_COLUMNS;
     const pending = [
       ...group.map((c) => `${c} AS ${c}`),
-      ...COLUMNS.map((c) => `-${sum(this.db, c)} AS ${c}`),
+      ...COLUMNS.map((c) =>
+        clockMeasures.includes(c) ? `-${sum(this.db, c)} AS ${c}` : `0 AS ${c}`,
+      ),
     ].join(', ');
     const now = new Date(filter.nowMs);
     const today = localDay(now);
