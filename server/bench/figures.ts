@@ -45,6 +45,7 @@ import {
   monthKey,
   monthOfDay,
   rollupPlan,
+  startOfLocalDay,
   toDayRange,
 } from '@mqlk/shared';
 import type mysql from 'mysql2/promise';
@@ -666,9 +667,10 @@ async function measureSize(size: number, now: Date, mainJs: string): Promise<Siz
     log('  plans (EXPLAIN), county month:');
     const [month] = periods(now) as [Period];
     const monthNo = monthOfDay(toDayRange(month).first);
+    // The shapes of MetricRepository.sums' parts (two measures stand for all of them).
     const sumsSql = (table: string, where: string) =>
-      `SELECT owner_user_id, unit_path, self_subject, next_day, SUM(received) FROM ${table} WHERE ${where} ` +
-      'AND unit_path LIKE ? GROUP BY owner_user_id, unit_path, self_subject, next_day';
+      `SELECT owner_user_id, unit_path, self_subject, SUM(accept_due), SUM(deadline_due) FROM ${table} ` +
+      `WHERE ${where} AND unit_path LIKE ? AND next_day > 0 GROUP BY owner_user_id, unit_path, self_subject`;
     for (const line of await explain(conn, sumsSql('metric_monthly', 'month BETWEEN ? AND ?'), [
       monthNo,
       monthNo,
@@ -684,11 +686,11 @@ async function measureSize(size: number, now: Date, mainJs: string): Promise<Siz
     ])) {
       log(`    rollup days ${line}`);
     }
-    for (const line of await explain(
-      conn,
-      sumsSql('metric_fact', 'due_at >= ? AND day BETWEEN ? AND ?'),
-      [now.getTime(), today - 30, today, '/1/%'],
-    )) {
+    for (const line of await explain(conn, sumsSql('metric_fact', 'due_at >= ? AND due_at < ?'), [
+      now.getTime(),
+      startOfLocalDay(addDays(localDateOf(now), 1)).getTime(),
+      '/1/%',
+    ])) {
       log(`    pending clocks ${line}`);
     }
     for (const [sql, params] of rawStatements('/1/', month, now)) {
