@@ -147,10 +147,13 @@ export class MetricRepository {
     }
   }
 
-  /** Stores the facts of many requests at once, leaving the rollups to `fillRollups` (a rebuild). */
+  /**
+   * Stores the facts of many requests at once and adds them to the category rollups, leaving the
+   * daily and monthly rollups to `fillRollups` (a rebuild).
+   */
   async insertFacts(
     m: EntityManager,
-    facts: readonly { requestId: number; facts: readonly StoredFact[] }[],
+    facts: readonly { requestId: number; category: string; facts: readonly StoredFact[] }[],
   ): Promise<void> {
     // Plain multi-row INSERTs: TypeORM's insert builder spent most of a rebuild's time on its
     // parameters (thousands per statement).
@@ -180,11 +183,18 @@ export class MetricRepository {
         batch.flat(),
       );
     }
+    // The category is the request's own, which metric_fact does not carry.
+    await this.addToCategories(
+      m,
+      facts.flatMap(({ category, facts: list }) =>
+        list.map((fact) => ({ fact, category, sign: 1 })),
+      ),
+    );
   }
 
   /**
-   * Fills the emptied rollups from metric_fact in one INSERT…SELECT each (a rebuild): the same
-   * sums `addToRollups` keeps one request at a time, worked out by the database in one pass.
+   * Fills the emptied daily and monthly rollups from metric_fact in one INSERT…SELECT each (a
+   * rebuild): the same sums `addToRollups` keeps one request at a time, in one pass.
    */
   async fillRollups(): Promise<void> {
     const sums = COLUMNS.map((c) => `SUM(${c})`).join(', ');
@@ -194,15 +204,6 @@ export class MetricRepository {
       );
     await fill('metric_daily', ['day', ...KEY, 'month'].join(', '));
     await fill('metric_monthly', ['month', ...KEY].join(', '));
-    // A request's category is the request's own: joined from it for the facts that count one.
-    const categories = (table: string, key: string[]) => {
-      const from = key.map((k) => (k === 'category' ? 'r.category' : `f.${k}`)).join(', ');
-      return this.db.query(
-        `INSERT INTO ${table} (${key.join(', ')}, received) SELECT ${from}, SUM(f.received) FROM metric_fact f JOIN request r ON r.id = f.request_id WHERE f.received <> 0 GROUP BY ${from}`,
-      );
-    };
-    await categories('metric_category_daily', ['day', 'unit_path', 'category', 'month']);
-    await categories('metric_category_monthly', ['month', 'unit_path', 'category']);
   }
 
   private row(requestId: number, seq: number, f: StoredFact) {
@@ -292,26 +293,30 @@ export class MetricRepository {
     m: EntityManager,
     changes: readonly { fact: StoredFact; category: string; sign: number }[],
   ): Promise<void> {
+    await this.addToCategories(m, changes);
     const daily = new Map<string, { key: (string | number)[]; totals: MetricTotals }>();
     const monthly = new Map<string, { key: (string | number)[]; totals: MetricTotals }>();
-    const categoryDaily = new Map<string, { key: (string | number)[]; received: number }>();
-    const categoryMonthly = new Map<string, { key: (string | number)[]; received: number }>();
-    for (const { fact: f, category, sign } of changes) {
+    for (const { fact: f, sign } of changes) {
       const cell = [f.ownerUserId, f.unitPath, f.selfSubject ? 1 : 0, f.nextDay];
       add(daily, [f.day, ...cell, monthOfDay(f.day)], f.measures, sign);
       add(monthly, [monthOfDay(f.day), ...cell], f.measures, sign);
-      if (f.measures.received) {
-        count(
-          categoryDaily,
-          [f.day, f.unitPath, category, monthOfDay(f.day)],
-          sign * f.measures.received,
-        );
-        count(
-          categoryMonthly,
-          [monthOfDay(f.day), f.unitPath, category],
-          sign * f.measures.received,
-        );
-      }
+    }
+    await this.upsert(m, 'metric_daily', ['day', ...KEY, 'month'], ['day', ...KEY], daily);
+    await this.upsert(m, 'metric_monthly', ['month', ...KEY], ['month', ...KEY], monthly);
+  }
+
+  /** Adds the signed received counts of facts into the category rollups. */
+  private async addToCategories(
+    m: EntityManager,
+    changes: readonly { fact: StoredFact; category: string; sign: number }[],
+  ): Promise<void> {
+    const categoryDaily = new Map<string, { key: (string | number)[]; received: number }>();
+    const categoryMonthly = new Map<string, { key: (string | number)[]; received: number }>();
+    for (const { fact: f, category, sign } of changes) {
+      if (!f.measures.received) continue;
+      const received = sign * f.measures.received;
+      count(categoryDaily, [f.day, f.unitPath, category, monthOfDay(f.day)], received);
+      count(categoryMonthly, [monthOfDay(f.day), f.unitPath, category], received);
     }
     await this.upsertCounts(
       m,
@@ -327,8 +332,6 @@ export class MetricRepository {
       3,
       categoryMonthly,
     );
-    await this.upsert(m, 'metric_daily', ['day', ...KEY, 'month'], ['day', ...KEY], daily);
-    await this.upsert(m, 'metric_monthly', ['month', ...KEY], ['month', ...KEY], monthly);
   }
 
   private async upsertCounts(

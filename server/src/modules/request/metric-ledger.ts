@@ -76,7 +76,11 @@ export class MetricLedger {
         const requests = await this.rows.byIds(m, ids);
         await this.metrics.insertFacts(
           m,
-          requests.map((r) => ({ requestId: Number(r.id), facts: metricFacts(r).map(storedFact) })),
+          requests.map((r) => ({
+            requestId: Number(r.id),
+            category: r.category,
+            facts: metricFacts(r).map(storedFact),
+          })),
         );
       });
       done += ids.length;
