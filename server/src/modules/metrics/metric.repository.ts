@@ -155,6 +155,21 @@ export class MetricRepository {
     m: EntityManager,
     facts: readonly { requestId: number; category: string; facts: readonly StoredFact[] }[],
   ): Promise<void> {
+    await this.writeFacts(m, facts);
+    // The category is the request's own, which metric_fact does not carry.
+    await this.addToCategories(
+      m,
+      facts.flatMap(({ category, facts: list }) =>
+        list.map((fact) => ({ fact, category, sign: 1 })),
+      ),
+    );
+  }
+
+  /** Writes fact rows, in multi-row INSERTs of up to 500. */
+  private async writeFacts(
+    m: EntityManager,
+    facts: readonly { requestId: number; facts: readonly StoredFact[] }[],
+  ): Promise<void> {
     // Plain multi-row INSERTs: TypeORM's insert builder spent most of a rebuild's time on its
     // parameters (thousands per statement).
     const columns = [...FACT_KEY_COLUMNS, ...COLUMNS];
@@ -183,13 +198,6 @@ export class MetricRepository {
         batch.flat(),
       );
     }
-    // The category is the request's own, which metric_fact does not carry.
-    await this.addToCategories(
-      m,
-      facts.flatMap(({ category, facts: list }) =>
-        list.map((fact) => ({ fact, category, sign: 1 })),
-      ),
-    );
   }
 
   /**
@@ -204,21 +212,6 @@ export class MetricRepository {
       );
     await fill('metric_daily', ['day', ...KEY, 'month'].join(', '));
     await fill('metric_monthly', ['month', ...KEY].join(', '));
-  }
-
-  private row(requestId: number, seq: number, f: StoredFact) {
-    return {
-      ...totalsOf(f.measures),
-      requestId,
-      seq,
-      day: f.day,
-      month: monthOfDay(f.day),
-      ownerUserId: f.ownerUserId,
-      unitPath: f.unitPath,
-      selfSubject: f.selfSubject,
-      nextDay: f.nextDay,
-      dueAt: f.dueAt,
-    };
   }
 
   /**
@@ -277,9 +270,7 @@ export class MetricRepository {
       await m.query('DELETE FROM metric_fact WHERE request_id = ?', [requestId]);
     }
     if (after.length > 0) {
-      await m
-        .getRepository(MetricFactEntity)
-        .insert(after.map((f, seq) => this.row(requestId, seq, f)));
+      await this.writeFacts(m, [{ requestId, facts: after }]);
     }
     // A request's category never changes, so its old facts had the same one.
     await this.addToRollups(m, [
