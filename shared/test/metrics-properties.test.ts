@@ -173,4 +173,28 @@ describe('metrics properties', () => {
       }),
     );
   });
+
+  it('compareFractions is exact on both sides of 2^53, where the cross products stop being', () => {
+    // Products from small to just past 2^53: the one-step path and the continued fractions meet.
+    const side = fc.integer({ min: 0, max: 2 ** 27 });
+    const positive = fc.integer({ min: 1, max: 2 ** 27 });
+    const exact = (a: number, b: number, c: number, d: number) => {
+      const left = BigInt(a) * BigInt(d);
+      const right = BigInt(c) * BigInt(b);
+      return left < right ? -1 : left > right ? 1 : 0;
+    };
+    fc.assert(
+      fc.property(side, positive, side, positive, (a, b, c, d) => {
+        expect(compareFractions(a, b, c, d)).toBe(exact(a, b, c, d));
+      }),
+    );
+    // Cross products of 2^53 + 2 and 2^53 + 4, past the exact range: a tie and a difference of one.
+    const n = 2 ** 52;
+    expect(compareFractions(n + 1, 1, 2 * n + 2, 2)).toBe(0);
+    expect(compareFractions(n + 1, 1, 2 * n + 4, 2)).toBe(-1);
+    expect(compareFractions(2 ** 52 + 1, 3, 2 ** 52, 3)).toBe(1);
+    // (2^27+1)(2^26+1) = 2^53 + 3·2^26 + 1 against 2^26(2^27+3) = 2^53 + 3·2^26: as doubles the
+    // two products round to the same number, so only an exact comparison sees the 1.
+    expect(compareFractions(2 ** 27 + 1, 2 ** 26, 2 ** 27 + 3, 2 ** 26 + 1)).toBe(1);
+  });
 });

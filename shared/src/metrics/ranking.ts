@@ -66,11 +66,18 @@ function divide(a: number, b: number): [number, number] {
 }
 
 /**
- * Sign of a/b − c/d for non-negative integers (b, d > 0), exactly: by comparing continued
- * fraction terms instead of the cross products a·d and c·b, which pass 2^53 at province scale,
- * so that no rounding can split a tie or merge two different scores.
+ * Sign of a/b − c/d for non-negative integers (b, d > 0), exactly: by the cross products a·d
+ * and c·b while they are exact, else by comparing continued fraction terms (the products pass
+ * 2^53 at province scale), so that no rounding can split a tie or merge two different scores.
  */
 export function compareFractions(a: number, b: number, c: number, d: number): number {
+  // The cross products, when both stay below 2^53, are exact: the common case, in one step. A
+  // float product at or past 2^53 means the exact one is too (rounding keeps order).
+  const left = a * d;
+  const right = c * b;
+  if (left <= Number.MAX_SAFE_INTEGER && right <= Number.MAX_SAFE_INTEGER) {
+    return left === right ? 0 : left < right ? -1 : 1;
+  }
   for (;;) {
     const [qa, ra] = divide(a, b);
     const [qc, rc] = divide(c, d);
