@@ -40,7 +40,7 @@ import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
 import { CLOCK, type Clock } from '../../common/clock/clock';
 import { pageOf, sliceOf } from '../../common/paging';
-import { CadreRepository } from '../cadre/cadre.repository';
+import { CadreRepository, type CadreRosterEntry } from '../cadre/cadre.repository';
 import type { CadreEntity } from '../cadre/cadre.entity';
 import { MetricRepository, type SumRow } from '../metrics/metric.repository';
 import type { OrgUnitEntity } from '../org/org-unit.entity';
@@ -119,18 +119,30 @@ export class StatsService {
     }
     const period = this.periodOf(q, now);
     // Independent reads, side by side on the pool's connections.
-    const [cells, categories, units] = await Promise.all([
+    const [cells, categories, [units, inPost]] = await Promise.all([
       this.cellsOf(unit.path, period, now),
       this.metrics.categorySums({
         ...rollupPlan(toDayRange(period), localDay(now)),
         unitPath: unit.path,
       }),
-      this.org.findSubtree(unit.path),
+      // The subtree, then (per cadre) who is in post in it, while the sums are read.
+      this.org.findSubtree(unit.path).then(
+        async (units) =>
+          [
+            units,
+            q.level === 'cadre'
+              ? await this.cadres.rosterOf(
+                  units.map((u) => u.id),
+                  [],
+                )
+              : [],
+          ] as const,
+      ),
     ]);
     const total = sumOf(cells);
     const rows =
       q.level === 'cadre'
-        ? await this.cadreRows(actor, units, cells)
+        ? await this.cadreRows(actor, units, inPost, cells)
         : this.unitRows(units, q.level, cells);
     const refs = new Map(rows.map((r) => [r.key, refOf(r)]));
     const ranking = rankUnits(
@@ -357,17 +369,20 @@ export class StatsService {
   private async cadreRows(
     actor: RequestActor,
     units: OrgUnitEntity[],
+    inPost: readonly CadreRosterEntry[],
     cells: SumRow[],
   ): Promise<SheetRow[]> {
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const unitOrder = new Map(units.map((u, i) => [u.id, i]));
-    const owners = [...new Set(cells.map((c) => c.ownerUserId).filter((id) => id > 0))];
-    const inPost = await this.cadres.findActiveInUnits(units.map((u) => u.id));
-    const byUser = new Map<number, CadreEntity>(inPost.map((c) => [c.userId, c]));
-    for (const c of await this.cadres.findByUserIds(owners.filter((id) => !byUser.has(id)))) {
-      if (!byUser.has(c.userId)) byUser.set(c.userId, c);
+    const byUser = new Map<number, CadreRosterEntry>(inPost.map((c) => [c.userId, c]));
+    // Whoever else owns a cell: a cadre who moved on or works elsewhere now, or a staff member.
+    const others = [
+      ...new Set(cells.map((c) => c.ownerUserId).filter((id) => id > 0 && !byUser.has(id))),
+    ];
+    for (const c of others.length > 0 ? await this.cadres.rosterOf([], others) : []) {
+      byUser.set(c.userId, c);
     }
-    const staffNames = await this.users.displayNames(owners.filter((id) => !byUser.has(id)));
+    const staffNames = await this.users.displayNames(others.filter((id) => !byUser.has(id)));
     const byOwner = totalsBy(
       cells.filter((c) => !c.selfSubject),
       (c) => [c.ownerUserId],
