@@ -12,7 +12,9 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CadreModule } from './modules/cadre/cadre.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { CardModule } from './modules/card/card.module';
+import { FieldworkModule } from './modules/fieldwork/fieldwork.module';
 import { HealthModule } from './modules/health/health.module';
+import { HouseholdModule } from './modules/household/household.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
@@ -59,6 +61,8 @@ export class AppModule {
         IdempotencyModule,
         AuditModule,
         NoticeModule,
+        HouseholdModule,
+        FieldworkModule,
         OfficeModule,
         LedgerModule,
         ReportModule,

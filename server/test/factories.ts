@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { childPath, generateCardCode, type OrgUnitKind } from '@mqlk/shared';
+import {
+  childPath,
+  generateCardCode,
+  type OrgUnitKind,
+  type Pairing,
+  type SpecialGroup,
+} from '@mqlk/shared';
 import type { DataSource } from 'typeorm';
 import type supertest from 'supertest';
 import { hashPassword } from '../src/common/crypto/password';
@@ -7,6 +13,8 @@ import { PhoneCipher } from '../src/common/crypto/phone-cipher';
 import type { AppConfig } from '../src/config/config';
 import { CadreEntity } from '../src/modules/cadre/cadre.entity';
 import { CardEntity } from '../src/modules/card/card.entity';
+import { HouseholdTagEntity } from '../src/modules/household/household-tag.entity';
+import { HouseholdEntity } from '../src/modules/household/household.entity';
 import { OrgUnitEntity } from '../src/modules/org/org-unit.entity';
 import { UserAccountEntity } from '../src/modules/user/user-account.entity';
 
@@ -102,6 +110,45 @@ export class Factory {
         revokedAt: status === 'revoked' ? new Date() : null,
       }),
     );
+  }
+
+  /** A household (联户) of `unit`, linked to `cadre` when given (结交 unless said). */
+  async household(
+    unit: OrgUnitEntity,
+    o: {
+      cadre?: CadreEntity;
+      pairing?: Pairing;
+      headName?: string;
+      houseNumber?: string;
+      groupName?: string;
+      phone?: string | null;
+      groups?: SpecialGroup[];
+    } = {},
+  ): Promise<HouseholdEntity> {
+    const phone = o.phone === null ? null : this.phones.protect(o.phone ?? uniquePhone());
+    const repo = this.db.getRepository(HouseholdEntity);
+    const saved = await repo.save(
+      repo.create({
+        orgUnitId: unit.id,
+        groupName: o.groupName ?? '一组',
+        houseNumber: o.houseNumber ?? unique('号'),
+        headName: o.headName ?? unique('户主'),
+        memberCount: 3,
+        phoneEnc: phone?.enc ?? null,
+        phoneHash: phone?.hash ?? null,
+        phoneMasked: phone?.masked ?? null,
+        cadreId: o.cadre?.id ?? null,
+        pairing: o.cadre ? (o.pairing ?? 'acquaint') : null,
+        linkedAt: o.cadre ? new Date() : null,
+      }),
+    );
+    const groups = o.groups ?? [];
+    if (groups.length > 0) {
+      await this.db
+        .getRepository(HouseholdTagEntity)
+        .insert(groups.map((tag) => ({ householdId: saved.id, kind: 'group' as const, tag })));
+    }
+    return saved;
   }
 
   /** Two townships of one county, a village in each, cadres and staff: enough for every scope test. */

@@ -9,4 +9,5 @@ export * from './text';
 export * from './schemas';
 export * from './metrics';
 export * from './notices/notices';
+export * from './households/households';
 export * from './api';

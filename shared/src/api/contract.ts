@@ -55,6 +55,14 @@ import type {
   YearScheduleInput,
 } from '../schemas/office';
 import type {
+  CreateHouseholdInput,
+  HouseholdListQuery,
+  MoveHouseholdInput,
+  MyHouseholdsQuery,
+  UpdateHouseholdInput,
+} from '../schemas/households';
+import type { Household, HouseholdDetail } from './household-schemas';
+import type {
   AccountWithPassword,
   AuditEntry,
   CadreCreated,
@@ -259,6 +267,16 @@ export const ROUTES = {
 
   ledger: { ...route('GET', '/api/office/ledger', OFFICE), produces: XLSX },
 
+  officeHouseholds: route('GET', '/api/office/households', OFFICE),
+  createHousehold: route('POST', '/api/office/households', OFFICE, 201),
+  householdDetail: route('GET', '/api/office/households/:id', OFFICE),
+  updateHousehold: route('POST', '/api/office/households/:id', OFFICE),
+  moveHousehold: route('POST', '/api/office/households/:id/move', OFFICE),
+
+  /* A cadre's own households (联户): nobody else's. */
+  myHouseholds: route('GET', '/api/households/mine', ['cadre']),
+  myHousehold: route('GET', '/api/households/:id', ['cadre']),
+
   officeAccounts: route('GET', '/api/office/accounts', OFFICE),
   createAccount: route('POST', '/api/office/accounts', ['admin'], 201),
   resetPassword: route('POST', '/api/office/accounts/:id/reset-password', OFFICE),
@@ -356,6 +374,13 @@ export interface ApiResponses {
   cardSheet: unknown;
   /** the .xlsx bytes, streamed */
   ledger: unknown;
+  officeHouseholds: Page<Household>;
+  createHousehold: Household;
+  householdDetail: HouseholdDetail;
+  updateHousehold: Household;
+  moveHousehold: Household;
+  myHouseholds: Page<Household>;
+  myHousehold: HouseholdDetail;
   officeAccounts: Page<OfficeAccount>;
   createAccount: AccountWithPassword;
   resetPassword: AccountWithPassword;
@@ -404,6 +429,9 @@ export interface ApiBodies {
   removeCadrePhoto: Record<string, never>;
   issueCard: Record<string, never>;
   revokeCard: RevokeCardInput;
+  createHousehold: CreateHouseholdInput;
+  updateHousehold: UpdateHouseholdInput;
+  moveHousehold: MoveHouseholdInput;
   createAccount: CreateAccountInput;
   resetPassword: Record<string, never>;
   setAccountActive: SetAccountActiveInput;
@@ -432,6 +460,8 @@ export interface ApiQueries {
   officeAccounts: AccountListQuery;
   cardSheet: CardSheetQuery;
   ledger: LedgerQuery;
+  officeHouseholds: HouseholdListQuery;
+  myHouseholds: MyHouseholdsQuery;
   countyCalendar: CalendarQuery;
   auditLog: AuditQuery;
 }

@@ -3,3 +3,4 @@ export * from './schemas';
 export * from './office-schemas';
 export * from './route-schemas';
 export * from './figures-schemas';
+export * from './household-schemas';

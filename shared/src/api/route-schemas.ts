@@ -56,6 +56,14 @@ import {
   yearScheduleSchema,
 } from '../schemas/office';
 import {
+  createHouseholdSchema,
+  householdListQuerySchema,
+  moveHouseholdSchema,
+  myHouseholdsQuerySchema,
+  updateHouseholdSchema,
+} from '../schemas/households';
+import { householdDetailSchema, householdSchema } from './household-schemas';
+import {
   anomalyQuerySchema,
   monthlyReportQuerySchema,
   figureRequestsQuerySchema,
@@ -195,6 +203,13 @@ export const ROUTE_SUMMARIES: Record<RouteName, string> = {
   revokeCard: '停用联系卡（遗失），可同时补发新卡',
   cardSheet: '联系卡打印版（PDF，A4 每页8张）',
   ledger: '导出民情台账（Excel）',
+  officeHouseholds: '辖区的联户台账',
+  createHousehold: '新增联户',
+  householdDetail: '一户联户：含完整电话（记入操作日志）',
+  updateHousehold: '修改联户信息',
+  moveHousehold: '调整结对干部',
+  myHouseholds: '我的联户',
+  myHousehold: '我联系的一户',
   officeAccounts: '辖区的登录账号',
   createAccount: '新增工作人员或管理员账号（县级管理员）',
   resetPassword: '重置密码：生成初始密码，原有登录全部失效',
@@ -214,6 +229,7 @@ const failedPage = pageSchema(failedDeliverySchema);
 const cadrePage = pageSchema(officeCadreSchema);
 const accountPage = pageSchema(officeAccountSchema);
 const auditPage = pageSchema(auditEntrySchema);
+const householdPage = pageSchema(householdSchema);
 const figureRequestPage = pageSchema(figureRequestSchema);
 
 /**
@@ -255,6 +271,9 @@ export const NAMED_SCHEMAS: Record<string, v.GenericSchema> = {
   OfficeAccount: officeAccountSchema,
   AccountWithPassword: accountWithPasswordSchema,
   CountyCalendar: countyCalendarSchema,
+  Household: householdSchema,
+  HouseholdPage: householdPage,
+  HouseholdDetail: householdDetailSchema,
 };
 
 export const ROUTE_SCHEMAS = {
@@ -327,6 +346,13 @@ export const ROUTE_SCHEMAS = {
   revokeCard: { response: revokeCardResultSchema, body: revokeCardSchema },
   cardSheet: { response: v.unknown(), query: cardSheetQuerySchema },
   ledger: { response: v.unknown(), query: ledgerQuerySchema },
+  officeHouseholds: { response: householdPage, query: householdListQuerySchema },
+  createHousehold: { response: householdSchema, body: createHouseholdSchema },
+  householdDetail: { response: householdDetailSchema },
+  updateHousehold: { response: householdSchema, body: updateHouseholdSchema },
+  moveHousehold: { response: householdSchema, body: moveHouseholdSchema },
+  myHouseholds: { response: householdPage, query: myHouseholdsQuerySchema },
+  myHousehold: { response: householdDetailSchema },
   officeAccounts: { response: accountPage, query: accountListQuerySchema },
   createAccount: { response: accountWithPasswordSchema, body: createAccountSchema },
   resetPassword: { response: accountWithPasswordSchema, body: emptyBodySchema },

@@ -76,6 +76,11 @@ export const ERRORS = {
     status: 409,
     message: '接任的干部须是同一乡镇（街道）在岗的另一位干部',
   },
+  HOUSEHOLD_EXISTS: {
+    status: 409,
+    message: '这个门牌号已经登记过联户了，请在列表里查找',
+  },
+  PAIRING_INVALID: { status: 409, message: '结对的干部须是本乡镇（街道）在岗的干部' },
   CARD_ALREADY_REVOKED: { status: 409, message: '这张联系卡已经停用了' },
   NOTHING_TO_PRINT: {
     status: 409,

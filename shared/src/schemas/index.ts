@@ -4,3 +4,4 @@ export * from './validate';
 export * from './queries';
 export * from './office';
 export * from './figures';
+export * from './households';

@@ -11,6 +11,7 @@ import { REQUEST_STATUSES } from '../lifecycle/status';
 import { ORG_UNIT_KIND_LABELS, ORG_UNIT_KINDS, type OrgUnitKind } from '../org/levels';
 import { CATEGORY_CODES } from '../vocabulary/categories';
 import { optionalTextField, phoneField, textField } from './fields';
+import { boolParam, idParam, pageNumber, searchParam as search } from './queries';
 
 const name = (label: string, max: number) => textField(label, 1, max);
 
@@ -169,18 +170,6 @@ export const deadlinePolicySchema = v.object({
 
 /* ---- queries ---- */
 
-const pageNumber = v.optional(
-  v.pipe(v.string(), v.regex(/^\d{1,6}$/, '页码格式不对'), v.transform(Number)),
-);
-const idParam = (message: string) =>
-  v.optional(v.pipe(v.string(), v.regex(/^\d{1,9}$/, message), v.transform(Number)));
-const boolParam = v.optional(
-  v.pipe(
-    v.picklist(['true', 'false'], '只能是 true 或 false'),
-    v.transform((s) => s === 'true'),
-  ),
-);
-const search = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(32, '搜索词太长了')));
 const dateParam = v.optional(
   v.pipe(
     v.string(),
@@ -281,6 +270,10 @@ export const AUDIT_ACTION_LABELS = {
   'calendar.day': '调整某一天',
   'calendar.policy': '修改办理时限',
   'notice.retry': '重新发送通知',
+  'household.create': '新增联户',
+  'household.update': '修改联户信息',
+  'household.move': '调整结对',
+  'household.view': '查看联户详情',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
@@ -329,6 +322,11 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   townshipDays: '乡镇级时限',
   countyDays: '县级时限',
   rectifyDays: '整改时限',
+  address: '门牌',
+  head: '户主',
+  fromCadre: '原结对干部',
+  toCadre: '现结对干部',
+  pairing: '结对方式',
 };
 
 /** An audit row's detail as one line: labelled in Chinese, empty values left out. */

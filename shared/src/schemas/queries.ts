@@ -2,8 +2,25 @@ import * as v from 'valibot';
 import { isLocalDate } from '../calendar/local-date';
 
 /** Query strings arrive as text: numbers are parsed here, with a message that says what is wrong. */
-const pageNumber = v.optional(
+export const pageNumber = v.optional(
   v.pipe(v.string(), v.regex(/^\d{1,6}$/, '页码格式不对'), v.transform(Number)),
+);
+
+/** An id in a query string, e.g. `?unitId=12`. */
+export const idParam = (message: string) =>
+  v.optional(v.pipe(v.string(), v.regex(/^\d{1,9}$/, message), v.transform(Number)));
+
+/** `true` or `false` in a query string. */
+export const boolParam = v.optional(
+  v.pipe(
+    v.picklist(['true', 'false'], '只能是 true 或 false'),
+    v.transform((s) => s === 'true'),
+  ),
+);
+
+/** What was typed into a list's search box. */
+export const searchParam = v.optional(
+  v.pipe(v.string(), v.trim(), v.maxLength(32, '搜索词太长了')),
 );
 
 export const pageFields = { page: pageNumber, pageSize: pageNumber };

@@ -91,6 +91,21 @@ export class AccessPolicy {
     if (!isWithinPath(unitPath, this.requireOfficeScope(actor))) throw new AppError('OUT_OF_SCOPE');
   }
 
+  /** The cadre behind a cadre's account; anyone else is refused. */
+  requireCadre(actor: RequestActor): number {
+    if (actor.role !== 'cadre' || actor.cadreId === null) throw new AppError('FORBIDDEN');
+    return actor.cadreId;
+  }
+
+  /**
+   * A household (联户) a cadre wants to open: theirs, or it does not exist for them (404), as
+   * with a request they may not see.
+   */
+  requireOwnHousehold(actor: RequestActor, h: { cadreId: number | null } | null): void {
+    const cadreId = this.requireCadre(actor);
+    if (!h || h.cadreId !== cadreId) throw new AppError('NOT_FOUND');
+  }
+
   /** A unit a staff member wants to read: refused unless inside their scope. */
   requireUnit(actor: RequestActor, unitPath: string): void {
     if (!isWithinPath(unitPath, this.requireStaffScope(actor))) throw new AppError('OUT_OF_SCOPE');

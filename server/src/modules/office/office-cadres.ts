@@ -255,11 +255,7 @@ export class OfficeCadres {
         await this.org.findById(from.orgUnitId, m),
         await this.org.findById(to.orgUnitId, m),
       ];
-      const township = async (u: typeof fromUnit) =>
-        u!.kind === 'township'
-          ? u!.id
-          : ((await this.org.findAncestorOfKind(u!, 'township'))?.id ?? u!.id);
-      if ((await township(fromUnit)) !== (await township(toUnit)))
+      if ((await this.scope.townshipOf(fromUnit!)) !== (await this.scope.townshipOf(toUnit!)))
         throw new AppError('SUCCESSOR_INVALID');
       const now = this.clock.now();
       const note = `事随人转：原联系人${from.name}已调整，现由${to.name}联系${input.note ? `（${input.note}）` : ''}`;

@@ -40,6 +40,12 @@ export class OfficeScope {
     return unit;
   }
 
+  /** The township (乡镇、街道) a unit belongs to: itself when it is one, else its ancestor. */
+  async townshipOf(unit: OrgUnitEntity): Promise<number> {
+    if (unit.kind === 'township') return unit.id;
+    return (await this.org.findAncestorOfKind(unit, 'township'))?.id ?? unit.id;
+  }
+
   /** Whether a path lies in the actor's scope. */
   covers(actor: RequestActor, unitPath: string): boolean {
     return isWithinPath(unitPath, this.path(actor));

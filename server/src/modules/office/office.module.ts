@@ -4,6 +4,8 @@ import { CryptoModule } from '../../common/crypto/crypto.module';
 import { AuditModule } from '../audit/audit.module';
 import { CadreModule } from '../cadre/cadre.module';
 import { CardModule } from '../card/card.module';
+import { FieldworkModule } from '../fieldwork/fieldwork.module';
+import { HouseholdModule } from '../household/household.module';
 import { OrgModule } from '../org/org.module';
 import { PhotoModule } from '../photo/photo.module';
 import { RequestModule } from '../request/request.module';
@@ -12,11 +14,16 @@ import { OfficeAccounts } from './office-accounts';
 import { OfficeCadres } from './office-cadres';
 import { OfficeCards } from './office-cards';
 import { OfficeController } from './office.controller';
+import { OfficeHouseholds } from './office-households';
+import { OfficeHouseholdsController } from './office-households.controller';
 import { OfficeImport } from './office-import';
 import { OfficeScope } from './office-scope';
 import { OfficeUnits } from './office-units';
 
-/** The township office: org tree, cadres, accounts, cards, printing, import, the audit log. */
+/**
+ * The township office: org tree, cadres, accounts, cards, printing, import, households (联户台账),
+ * the audit log.
+ */
 @Module({
   imports: [
     AccessModule,
@@ -24,12 +31,22 @@ import { OfficeUnits } from './office-units';
     CadreModule,
     CardModule,
     CryptoModule,
+    FieldworkModule,
+    HouseholdModule,
     OrgModule,
     PhotoModule,
     RequestModule,
     UserModule,
   ],
-  controllers: [OfficeController],
-  providers: [OfficeScope, OfficeUnits, OfficeCadres, OfficeCards, OfficeAccounts, OfficeImport],
+  controllers: [OfficeController, OfficeHouseholdsController],
+  providers: [
+    OfficeScope,
+    OfficeUnits,
+    OfficeCadres,
+    OfficeCards,
+    OfficeAccounts,
+    OfficeImport,
+    OfficeHouseholds,
+  ],
 })
 export class OfficeModule {}

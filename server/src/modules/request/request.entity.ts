@@ -19,6 +19,7 @@ import {
 import { DATETIME, code } from '../../database/columns';
 import { CadreEntity } from '../cadre/cadre.entity';
 import { CardEntity } from '../card/card.entity';
+import { HouseholdEntity } from '../household/household.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { UserAccountEntity } from '../user/user-account.entity';
 
@@ -36,6 +37,8 @@ import { UserAccountEntity } from '../user/user-account.entity';
 // The sweeps' claims: resolved requests whose rating window ran out; 督办 reminders that are due.
 @Index('IDX_request_status_resolved_at', ['status', 'resolvedAt'])
 @Index('IDX_request_supervision_remind_at', ['supervisionRemindAt'])
+// A household's open requests (联户台账); set by the visits and 民困帮扶卡 slices.
+@Index('IDX_request_household_status', ['householdId', 'status'])
 export class RequestEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -83,6 +86,11 @@ export class RequestEntity {
   @Column({ name: 'subject_cadre_id', type: 'int', nullable: true })
   @ForeignKey(() => CadreEntity, { name: 'FK_request_subject_cadre_id' })
   subjectCadreId!: number | null;
+
+  /** The household (联户) it came from, when known: a visit, a 民困帮扶卡 scan. */
+  @Column({ name: 'household_id', type: 'int', nullable: true })
+  @ForeignKey(() => HouseholdEntity, { name: 'FK_request_household_id' })
+  householdId!: number | null;
 
   @Column({ name: 'owner_user_id', type: 'int' })
   @ForeignKey(() => UserAccountEntity, { name: 'FK_request_owner_user_id' })

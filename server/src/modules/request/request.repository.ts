@@ -57,7 +57,9 @@ export type NewRequest = Omit<
   | 'supervisedAt'
   | 'supervisionRemindAt'
   | 'flaggedToCountyAt'
->;
+  | 'householdId'
+> &
+  Partial<Pick<RequestEntity, 'householdId'>>;
 
 /**
  * The request table's one home (with the day's number sequence and the confirmation codes of
@@ -314,6 +316,26 @@ export class RequestRepository {
       .groupBy('r.owner_user_id')
       .getRawMany();
     return new Map(rows.map((r) => [Number(r.userId), Number(r.n)]));
+  }
+
+  /** Requests per household in these statuses (a household's open requests). */
+  async countByHouseholds(
+    householdIds: readonly number[],
+    statuses: readonly string[],
+  ): Promise<Map<number, number>> {
+    if (householdIds.length === 0) return new Map();
+    const rows: { householdId: number; n: number | string }[] = await this.db
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .select('r.household_id', 'householdId')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.household_id IN (:...households) AND r.status IN (:...statuses)', {
+        households: [...new Set(householdIds)],
+        statuses: [...statuses],
+      })
+      .groupBy('r.household_id')
+      .getRawMany();
+    return new Map(rows.map((r) => [Number(r.householdId), Number(r.n)]));
   }
 
   /** The requests an owner holds in these statuses, locked for a hand-over (事随人转). */

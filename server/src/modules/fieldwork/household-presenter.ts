@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { HANDOVER_STATUSES, type Household } from '@mqlk/shared';
+import { CadreRepository } from '../cadre/cadre.repository';
+import { presentHouseholds } from '../household/household-view';
+import type { HouseholdEntity } from '../household/household.entity';
+import { HouseholdRepository } from '../household/household.repository';
+import { OrgRepository } from '../org/org.repository';
+import { RequestRepository } from '../request/request.repository';
+
+/**
+ * Households as both the office and the cadre read them: each look-up (tags, unit and cadre
+ * names, open requests) once per batch. It lives here, not in `household/`, because counting
+ * requests needs the request module, and the request module will need `household/`.
+ */
+@Injectable()
+export class HouseholdPresenter {
+  constructor(
+    private readonly households: HouseholdRepository,
+    private readonly org: OrgRepository,
+    private readonly cadres: CadreRepository,
+    private readonly requests: RequestRepository,
+  ) {}
+
+  async present(rows: HouseholdEntity[]): Promise<Household[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((h) => h.id);
+    const cadreIds = rows.map((h) => h.cadreId).filter((x): x is number => x !== null);
+    return presentHouseholds(rows, {
+      tags: await this.households.tagsOf(ids),
+      unitNames: new Map(
+        (await this.org.findByIds(rows.map((h) => h.orgUnitId))).map((u) => [u.id, u.name]),
+      ),
+      cadreNames: await this.cadres.namesByIds(cadreIds),
+      // Still waiting on someone: open, or a 当场解决 the resident has not confirmed yet.
+      openCounts: await this.requests.countByHouseholds(ids, HANDOVER_STATUSES),
+    });
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * What the office sends about households (联户) and what a cadre asks of their own. The form and
+ * the future Excel import row are the same schema (`householdFieldsSchema`), as with cadres.
+ */
+import * as v from 'valibot';
+import {
+  MAX_FREE_TAGS,
+  normalizeAddressPart,
+  PAIRINGS,
+  type SpecialGroup,
+  SPECIAL_GROUPS,
+  specialGroupOf,
+} from '../households/households';
+import { isValidPhone, normalizePhone } from '../text/phone';
+import { textLength } from '../text/normalize';
+import { idField, optionalTextField, textField } from './fields';
+import { boolParam, idParam, pageFields, searchParam } from './queries';
+
+const householdUnitId = v.pipe(
+  v.number('请选择所在的村（社区）或网格'),
+  v.integer('请选择所在的村（社区）或网格'),
+  v.minValue(1, '请选择所在的村（社区）或网格'),
+);
+
+/** A key part of the address, normalised the way the unique index compares it. */
+function addressPart(label: string, min: number, max: number) {
+  return v.pipe(
+    v.string(`${label}格式不对`),
+    v.transform(normalizeAddressPart),
+    v.check((s) => textLength(s) >= min, `请填写${label}`),
+    v.check((s) => textLength(s) <= max, `${label}最多${max}个字`),
+  );
+}
+
+/** Optional: not every household (a 五保户 living alone) has a phone. '' when none. */
+const optionalPhone = v.optional(
+  v.pipe(
+    v.string('手机号格式不对，请输入11位手机号'),
+    v.check((s: string) => s.trim() === '' || isValidPhone(s), '手机号格式不对，请输入11位手机号'),
+    v.transform((s: string) => (s.trim() === '' ? '' : (normalizePhone(s) ?? s))),
+  ),
+  '',
+);
+
+const freeTag = v.pipe(
+  v.string('标签格式不对'),
+  // NFKC and case folded: MariaDB's collation would call `VIP` and `vip` the same tag.
+  v.transform((s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase()),
+  v.check((s) => textLength(s) >= 1 && textLength(s) <= 8, '每个标签1到8个字'),
+);
+
+const TOO_MANY_FREE_TAGS = `自定义标签最多${MAX_FREE_TAGS}个`;
+
+const householdEntries = {
+  unitId: householdUnitId,
+  /** 村民小组, e.g. 三组; '' where there is none (a 社区) */
+  groupName: v.optional(addressPart('村民小组', 0, 16), ''),
+  /** 门牌号, e.g. 12号 */
+  houseNumber: addressPart('门牌号', 1, 16),
+  headName: textField('户主姓名', 1, 16),
+  phone: optionalPhone,
+  memberCount: v.pipe(
+    v.number('请填写家庭人口'),
+    v.integer('家庭人口应为整数'),
+    v.minValue(1, '家庭人口至少1人'),
+    v.maxValue(30, '家庭人口最多30人'),
+  ),
+  specialGroups: v.optional(
+    v.pipe(
+      v.array(v.picklist(SPECIAL_GROUPS, '特殊群体不对'), '特殊群体格式不对'),
+      v.maxLength(SPECIAL_GROUPS.length, '特殊群体不对'),
+    ),
+    [],
+  ),
+  freeTags: v.optional(
+    v.pipe(v.array(freeTag, '标签格式不对'), v.maxLength(20, TOO_MANY_FREE_TAGS)),
+    [],
+  ),
+};
+
+/**
+ * Tags as stored: a free tag that names a special group (低保) becomes that group, both lists
+ * deduplicated in the order given.
+ */
+function sortTags<T extends { specialGroups: SpecialGroup[]; freeTags: string[] }>(input: T): T {
+  const groups = [...input.specialGroups];
+  const free: string[] = [];
+  for (const tag of input.freeTags) {
+    const group = specialGroupOf(tag);
+    if (group) groups.push(group);
+    else free.push(tag);
+  }
+  return { ...input, specialGroups: [...new Set(groups)], freeTags: [...new Set(free)] };
+}
+
+const fewFreeTags = (i: { freeTags: string[] }) => i.freeTags.length <= MAX_FREE_TAGS;
+
+/** The cadre and the kind of link go together: both set, or both empty. */
+const linkedTogether = (i: { cadreId: number | null; pairing: string | null }) =>
+  (i.cadreId === null) === (i.pairing === null);
+const pairingMessage = (issue: { input: unknown }) =>
+  (issue.input as { cadreId: number | null }).cadreId === null
+    ? '请选择结对干部'
+    : '请选择结对方式';
+
+/** A household as the office form gives it, and as each row of the import will. */
+export const householdFieldsSchema = v.pipe(
+  v.object(householdEntries),
+  v.transform(sortTags),
+  v.forward(
+    v.check((i) => fewFreeTags(i), TOO_MANY_FREE_TAGS),
+    ['freeTags'],
+  ),
+);
+
+export const createHouseholdSchema = v.pipe(
+  v.object({
+    ...householdEntries,
+    cadreId: v.optional(v.nullable(idField), null),
+    pairing: v.optional(v.nullable(v.picklist(PAIRINGS, '请选择结对方式')), null),
+  }),
+  v.transform(sortTags),
+  v.forward(
+    v.check((i) => fewFreeTags(i), TOO_MANY_FREE_TAGS),
+    ['freeTags'],
+  ),
+  v.forward(
+    v.check((i) => linkedTogether(i), pairingMessage),
+    ['pairing'],
+  ),
+);
+
+export const updateHouseholdSchema = householdFieldsSchema;
+
+/** 调整结对: another cadre, another kind of link, or none (both null). */
+export const moveHouseholdSchema = v.pipe(
+  v.object({
+    cadreId: v.nullable(idField),
+    pairing: v.nullable(v.picklist(PAIRINGS, '请选择结对方式')),
+    note: optionalTextField('说明', 200),
+  }),
+  v.forward(
+    v.check((i) => linkedTogether(i), pairingMessage),
+    ['pairing'],
+  ),
+);
+
+export const householdListQuerySchema = v.object({
+  ...pageFields,
+  q: searchParam,
+  unitId: idParam('单位编号不对'),
+  cadreId: idParam('干部编号不对'),
+  group: v.optional(v.picklist(SPECIAL_GROUPS, '特殊群体不对')),
+  /** linked to a cadre (true) or not yet (false) */
+  linked: boolParam,
+});
+
+export const myHouseholdsQuerySchema = v.object({
+  ...pageFields,
+  q: searchParam,
+  group: v.optional(v.picklist(SPECIAL_GROUPS, '特殊群体不对')),
+});
+
+export type HouseholdFieldsInput = v.InferOutput<typeof householdFieldsSchema>;
+export type CreateHouseholdInput = v.InferOutput<typeof createHouseholdSchema>;
+export type UpdateHouseholdInput = v.InferOutput<typeof updateHouseholdSchema>;
+export type MoveHouseholdInput = v.InferOutput<typeof moveHouseholdSchema>;
+export type HouseholdListQuery = v.InferOutput<typeof householdListQuerySchema>;
+export type MyHouseholdsQuery = v.InferOutput<typeof myHouseholdsQuerySchema>;
