@@ -686,7 +686,7 @@ async function measureSize(size: number, now: Date, mainJs: string): Promise<Siz
     ])) {
       log(`    rollup days ${line}`);
     }
-    for (const line of await explain(conn, sumsSql('metric_fact', 'due_at >= ? AND due_at < ?'), [
+    for (const line of await explain(conn, sumsSql('metric_due', 'due_at >= ? AND due_at < ?'), [
       now.getTime(),
       startOfLocalDay(addDays(localDateOf(now), 1)).getTime(),
       '/1/%',

@@ -268,9 +268,18 @@ describe('figures from the rollups', () => {
         'metric_monthly',
         'metric_category_daily',
         'metric_category_monthly',
+        'metric_due',
       ]) {
         const rows: Record<string, unknown>[] = await db.query(`SELECT * FROM ${table}`);
-        const key = ['day', 'month', 'owner_user_id', 'unit_path', 'self_subject', 'next_day'];
+        const key = [
+          'day',
+          'month',
+          'due_at',
+          'owner_user_id',
+          'unit_path',
+          'self_subject',
+          'next_day',
+        ];
         out[table] = rows
           .filter((r) =>
             Object.keys(r).some((k) => !key.includes(k) && k !== 'category' && Number(r[k]) !== 0),
@@ -291,6 +300,7 @@ describe('figures from the rollups', () => {
     const kept = await snapshot();
     expect(kept.metric_daily!.length).toBeGreaterThan(0);
     expect(kept.metric_category_monthly!.length).toBeGreaterThan(0);
+    expect(kept.metric_due!.length).toBeGreaterThan(0);
 
     // A rollup row changed behind the ledger's back is found, and a rebuild puts it right.
     await t.app.get(DataSource).query('UPDATE metric_monthly SET rating_5 = rating_5 + 1');

@@ -10,23 +10,6 @@ import { MetricMeasureColumns } from './metric-measure-columns';
 @Entity('metric_fact')
 @Index('IDX_metric_fact_unit_day', ['unitPath', 'day'])
 @Index('IDX_metric_fact_owner_day', ['ownerUserId', 'day'])
-/**
- * Today's clocks not yet due, which the daily rollup already holds and a read takes back out:
- * everything that read needs is in the index, so it never visits the table's rows (at 2,000,000
- * requests a day's deadlines are ~9,500 facts, spread over a table larger than the buffer pool).
- */
-@Index('IDX_metric_fact_pending', [
-  'dueAt',
-  'unitPath',
-  'ownerUserId',
-  'selfSubject',
-  'nextDay',
-  'acceptDue',
-  'acceptMet',
-  'deadlineDue',
-  'deadlineMet',
-  'month',
-])
 export class MetricFactEntity extends MetricMeasureColumns {
   @PrimaryColumn({ name: 'request_id', type: 'int' })
   @ForeignKey(() => RequestEntity, { name: 'FK_metric_fact_request_id' })

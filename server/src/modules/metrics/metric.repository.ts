@@ -79,12 +79,13 @@ export interface SumFilter {
 }
 
 const KEY = ['owner_user_id', 'unit_path', 'self_subject', 'next_day'] as const;
+/** metric_due's key: the instant first, then the cell (unit before owner, the order a read groups in). */
+const DUE_KEY = ['due_at', 'unit_path', 'owner_user_id', 'self_subject', 'next_day'] as const;
 const COLUMNS = METRIC_MEASURES.map((k) => MEASURE_COLUMNS[k]);
 const MEASURES_BY_COLUMN = METRIC_MEASURES.map((k) => [k, MEASURE_COLUMNS[k]] as const);
 /** The measures a clock's fact adds to (and the only ones a fact with a due time has). */
-const CLOCK_COLUMNS = (['acceptDue', 'acceptMet', 'deadlineDue', 'deadlineMet'] as const).map(
-  (k) => MEASURE_COLUMNS[k],
-);
+const CLOCK_MEASURES = ['acceptDue', 'acceptMet', 'deadlineDue', 'deadlineMet'] as const;
+const CLOCK_COLUMNS = CLOCK_MEASURES.map((k) => MEASURE_COLUMNS[k]);
 /** metric_fact's columns besides the measures, in the order `insertFacts` writes them. */
 const FACT_KEY_COLUMNS = [
   'request_id',
@@ -140,6 +141,7 @@ export class MetricRepository {
     for (const table of [
       'metric_daily',
       'metric_monthly',
+      'metric_due',
       'metric_category_daily',
       'metric_category_monthly',
       'metric_fact',
@@ -202,17 +204,17 @@ export class MetricRepository {
   }
 
   /**
-   * Fills the emptied daily and monthly rollups from metric_fact in one INSERT…SELECT each (a
-   * rebuild): the same sums `addToRollups` keeps one request at a time, in one pass.
+   * Fills the emptied daily, monthly and due-time rollups from metric_fact in one INSERT…SELECT
+   * each (a rebuild): the same sums `addToRollups` keeps one request at a time, in one pass.
    */
   async fillRollups(): Promise<void> {
-    const sums = COLUMNS.map((c) => `SUM(${c})`).join(', ');
-    const fill = (table: string, key: string) =>
+    const fill = (table: string, key: string, columns: readonly string[], where = '') =>
       this.db.query(
-        `INSERT INTO ${table} (${key}, ${COLUMNS.join(', ')}) SELECT ${key}, ${sums} FROM metric_fact GROUP BY ${key}`,
+        `INSERT INTO ${table} (${key}, ${columns.join(', ')}) SELECT ${key}, ${columns.map((c) => `SUM(${c})`).join(', ')} FROM metric_fact ${where} GROUP BY ${key}`,
       );
-    await fill('metric_daily', ['day', ...KEY, 'month'].join(', '));
-    await fill('metric_monthly', ['month', ...KEY].join(', '));
+    await fill('metric_daily', ['day', ...KEY, 'month'].join(', '), COLUMNS);
+    await fill('metric_monthly', ['month', ...KEY].join(', '), COLUMNS);
+    await fill('metric_due', DUE_KEY.join(', '), CLOCK_COLUMNS, 'WHERE due_at > 0');
   }
 
   /**
@@ -221,36 +223,40 @@ export class MetricRepository {
    */
   async rollupDifferences(unitPath: string): Promise<string[]> {
     const like = subtreePattern(unitPath);
-    const sums = COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ');
-    const dailyKey = ['day', ...KEY];
-    const monthlyKey = ['month', ...KEY];
     const problems: string[] = [];
-    const compare = async (table: string, key: string[], factKeySql: string[]) => {
+    const compare = async (
+      table: string,
+      key: readonly string[],
+      columns: readonly string[] = COLUMNS,
+      factFilter = '',
+    ) => {
+      const sums = columns.map((c) => `SUM(${c}) AS ${c}`).join(', ');
       const fromFacts: Record<string, unknown>[] = await this.db.query(
-        `SELECT ${factKeySql.map((k, i) => `${k} AS ${key[i]}`).join(', ')}, ${sums} FROM metric_fact WHERE unit_path LIKE ? GROUP BY ${factKeySql.join(', ')}`,
+        `SELECT ${key.join(', ')}, ${sums} FROM metric_fact WHERE unit_path LIKE ? ${factFilter} GROUP BY ${key.join(', ')}`,
         [like],
       );
       const fromRollup: Record<string, unknown>[] = await this.db.query(
-        `SELECT ${key.join(', ')}, ${COLUMNS.join(', ')} FROM ${table} WHERE unit_path LIKE ?`,
+        `SELECT ${key.join(', ')}, ${columns.join(', ')} FROM ${table} WHERE unit_path LIKE ?`,
         [like],
       );
       const index = (rows: Record<string, unknown>[]) =>
         new Map(
           rows.map((r) => [
             key.map((k) => String(Number.isNaN(Number(r[k])) ? r[k] : Number(r[k]))).join('|'),
-            COLUMNS.map((c) => Number(r[c] ?? 0)).join(','),
+            columns.map((c) => Number(r[c] ?? 0)).join(','),
           ]),
         );
       const a = index(fromRollup);
       const b = index(fromFacts);
-      const zero = COLUMNS.map(() => 0).join(',');
+      const zero = columns.map(() => 0).join(',');
       for (const k of new Set([...a.keys(), ...b.keys()])) {
         const [x, y] = [a.get(k) ?? zero, b.get(k) ?? zero];
         if (x !== y) problems.push(`${table} ${k}: ${x} ≠ ${y}`);
       }
     };
-    await compare('metric_daily', dailyKey, dailyKey);
-    await compare('metric_monthly', monthlyKey, monthlyKey);
+    await compare('metric_daily', ['day', ...KEY]);
+    await compare('metric_monthly', ['month', ...KEY]);
+    await compare('metric_due', DUE_KEY, CLOCK_COLUMNS, 'AND due_at > 0');
     return problems;
   }
 
@@ -288,13 +294,20 @@ export class MetricRepository {
     await this.addToCategories(m, changes);
     const daily = new Map<string, { key: (string | number)[]; totals: MetricTotals }>();
     const monthly = new Map<string, { key: (string | number)[]; totals: MetricTotals }>();
+    const due = new Map<string, { key: (string | number)[]; totals: MetricTotals }>();
     for (const { fact: f, sign } of changes) {
-      const cell = [f.ownerUserId, f.unitPath, f.selfSubject ? 1 : 0, f.nextDay];
+      const self = f.selfSubject ? 1 : 0;
+      const cell = [f.ownerUserId, f.unitPath, self, f.nextDay];
       add(daily, [f.day, ...cell, monthOfDay(f.day)], f.measures, sign);
       add(monthly, [monthOfDay(f.day), ...cell], f.measures, sign);
+      // Only a clock has a due time, and it adds to the clock measures alone.
+      if (f.dueAt > 0) {
+        add(due, [f.dueAt, f.unitPath, f.ownerUserId, self, f.nextDay], f.measures, sign);
+      }
     }
     await this.upsert(m, 'metric_daily', ['day', ...KEY, 'month'], ['day', ...KEY], daily);
     await this.upsert(m, 'metric_monthly', ['month', ...KEY], ['month', ...KEY], monthly);
+    await this.upsert(m, 'metric_due', DUE_KEY, DUE_KEY, due, CLOCK_MEASURES);
   }
 
   /** Adds the signed received counts of facts into the category rollups. */
@@ -392,19 +405,21 @@ export class MetricRepository {
     keyColumns: readonly string[],
     conflict: readonly string[],
     cells: Map<string, { key: (string | number)[]; totals: MetricTotals }>,
+    measures: readonly MetricMeasure[] = METRIC_MEASURES,
   ): Promise<void> {
     const rows = [...cells.values()]
-      .filter((c) => METRIC_MEASURES.some((k) => c.totals[k] !== 0))
+      .filter((c) => measures.some((k) => c.totals[k] !== 0))
       .sort((a, b) => compareKeys(a.key, b.key));
     if (rows.length === 0) return;
-    const columns = [...keyColumns, ...COLUMNS];
+    const values = measures.map((k) => MEASURE_COLUMNS[k]);
+    const columns = [...keyColumns, ...values];
     const placeholders = `(${columns.map(() => '?').join(', ')})`;
     const update = isSqlite(m)
-      ? `ON CONFLICT(${conflict.join(', ')}) DO UPDATE SET ${COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`
-      : `ON DUPLICATE KEY UPDATE ${COLUMNS.map((c) => `${c} = ${c} + VALUES(${c})`).join(', ')}`;
+      ? `ON CONFLICT(${conflict.join(', ')}) DO UPDATE SET ${values.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`
+      : `ON DUPLICATE KEY UPDATE ${values.map((c) => `${c} = ${c} + VALUES(${c})`).join(', ')}`;
     await m.query(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map(() => placeholders).join(', ')} ${update}`,
-      rows.flatMap((r) => [...r.key, ...METRIC_MEASURES.map((k) => r.totals[k])]),
+      rows.flatMap((r) => [...r.key, ...measures.map((k) => r.totals[k])]),
     );
   }
 
@@ -465,21 +480,22 @@ export class MetricRepository {
         params: [filter.months.first, filter.months.last, ...scopeParams],
       });
     }
-    // Only clocks have a due time, and they add to these four measures alone: the read stays
-    // inside IDX_metric_fact_pending.
-    const clockMeasures: readonly string[] = CLOCK_COLUMNS;
-    const pending = [
-      ...group.map((c) => `${c} AS ${c}`),
-      ...COLUMNS.map((c) =>
-        clockMeasures.includes(c) ? `-${sum(this.db, c)} AS ${c}` : `0 AS ${c}`,
-      ),
-    ].join(', ');
     const now = new Date(filter.nowMs);
     const today = localDay(now);
+    // Today's clocks not yet due, from metric_due: it holds only the four clock measures, and
+    // no month (every clock it returns falls due today, in this month).
+    const clockColumns: readonly string[] = CLOCK_COLUMNS;
+    const dueGroup = group.filter((c) => c !== 'month');
+    const pending = [
+      ...group.map((c) => (c === 'month' ? `${monthOfDay(today)} AS month` : `${c} AS ${c}`)),
+      ...COLUMNS.map((c) =>
+        clockColumns.includes(c) ? `-${sum(this.db, c)} AS ${c}` : `0 AS ${c}`,
+      ),
+    ].join(', ');
     for (const range of filter.days) {
       // Days after today hold nothing but clocks not yet due (everything else has happened by
-      // now): not read at all. Today's clocks due later today are subtracted from metric_fact,
-      // a bounded range of its due_at index, whatever the size of the data.
+      // now): not read at all. Today's clocks due later today are subtracted: a range of
+      // metric_due, one instant's rows per day whatever the size of the data.
       const last = Math.min(range.last, today);
       if (last < range.first) continue;
       parts.push({
@@ -489,7 +505,7 @@ export class MetricRepository {
       if (last === today) {
         const tomorrow = startOfLocalDay(addDays(localDateOf(now), 1)).getTime();
         parts.push({
-          sql: `SELECT ${pending} FROM metric_fact WHERE due_at >= ? AND due_at < ? AND ${scope.join(' AND ')} GROUP BY ${group.join(', ')}`,
+          sql: `SELECT ${pending} FROM metric_due WHERE due_at >= ? AND due_at < ? AND ${scope.join(' AND ')} GROUP BY ${dueGroup.join(', ')}`,
           params: [filter.nowMs, tomorrow, ...scopeParams],
         });
       }
