@@ -6,14 +6,10 @@ import { CadreEntity } from '../src/modules/cadre/cadre.entity';
 import { HouseholdEntity } from '../src/modules/household/household.entity';
 import { OrgUnitEntity } from '../src/modules/org/org-unit.entity';
 import { RequestEntity } from '../src/modules/request/request.entity';
-import { bearer, unique, uniquePhone } from './factories';
+import { unique, uniquePhone } from './factories';
 import { Loop, refusal } from './loop';
+import { jsonClient } from './json-client';
 import { type TestApp, startTestApp, testDialects } from './test-app';
-
-type Body = Record<string, unknown> & {
-  code?: string;
-  details?: { field: string; message: string }[];
-};
 
 describe.each(testDialects())('households (联户台账) on %s', (dialect) => {
   let t: TestApp;
@@ -41,25 +37,7 @@ describe.each(testDialects())('households (联户台账) on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const call = async (
-    token: string | null,
-    method: 'get' | 'post',
-    path: string,
-    body: object | undefined,
-    status: number,
-  ): Promise<Body> => {
-    let req = t.http()[method](path);
-    if (token) req = req.set(bearer(token));
-    const res = method === 'post' ? await req.send(body ?? {}) : await req;
-    if (res.status !== status) {
-      throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    }
-    return res.body as Body;
-  };
-  const post = (token: string | null, path: string, body: object, status = 200) =>
-    call(token, 'post', path, body, status);
-  const get = (token: string | null, path: string, status = 200) =>
-    call(token, 'get', path, undefined, status);
+  const { call, post, get } = jsonClient(() => t);
   const list = async (token: string, path: string) =>
     (await get(token, path)) as unknown as Page<Household>;
 

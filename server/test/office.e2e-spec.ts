@@ -6,12 +6,8 @@ import { AuditLogEntity } from '../src/modules/audit/audit-log.entity';
 import { RatingEntity } from '../src/modules/rating/rating.entity';
 import { bearer, uniquePhone } from './factories';
 import { idemKey, Loop, SUBMISSION } from './loop';
+import { jsonClient } from './json-client';
 import { type TestApp, startTestApp, testDialects } from './test-app';
-
-type Body = Record<string, unknown> & {
-  code?: string;
-  details?: { field: string; message: string }[];
-};
 
 describe.each(testDialects())('the township office on %s', (dialect) => {
   let t: TestApp;
@@ -32,25 +28,7 @@ describe.each(testDialects())('the township office on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const call = async (
-    token: string | null,
-    method: 'get' | 'post',
-    path: string,
-    body: object | undefined,
-    status: number,
-  ): Promise<Body> => {
-    let req = t.http()[method](path);
-    if (token) req = req.set(bearer(token));
-    const res = method === 'post' ? await req.send(body ?? {}) : await req;
-    if (res.status !== status) {
-      throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    }
-    return res.body as Body;
-  };
-  const post = (token: string | null, path: string, body: object, status = 200) =>
-    call(token, 'post', path, body, status);
-  const get = (token: string | null, path: string, status = 200) =>
-    call(token, 'get', path, undefined, status);
+  const { post, get } = jsonClient(() => t);
 
   const auditRows = (action: string) =>
     db.getRepository(AuditLogEntity).find({ where: { action }, order: { id: 'ASC' } });

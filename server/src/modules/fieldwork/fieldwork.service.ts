@@ -3,12 +3,10 @@ import {
   type Household,
   type HouseholdDetail,
   type MyHouseholdsQuery,
-  normalizePhone,
   type Page,
 } from '@mqlk/shared';
 import { AccessPolicy } from '../../common/access/access-policy';
 import type { RequestActor } from '../../common/auth/actor';
-import { PhoneCipher } from '../../common/crypto/phone-cipher';
 import { pageOf, sliceOf } from '../../common/paging';
 import { HouseholdRepository } from '../household/household.repository';
 import { HouseholdPresenter } from './household-presenter';
@@ -20,20 +18,14 @@ export class FieldworkService {
     private readonly policy: AccessPolicy,
     private readonly households: HouseholdRepository,
     private readonly presenter: HouseholdPresenter,
-    private readonly phones: PhoneCipher,
   ) {}
 
   async mine(actor: RequestActor, query: MyHouseholdsQuery): Promise<Page<Household>> {
     const cadreId = this.policy.requireCadre(actor);
     const slice = sliceOf(query);
-    const phone = query.q ? normalizePhone(query.q) : null;
     const [rows, total] = await this.households.pageOfCadre(
       cadreId,
-      {
-        group: query.group,
-        q: query.q || undefined,
-        phoneHash: phone ? this.phones.hash(phone) : null,
-      },
+      { group: query.group, ...this.presenter.search(query.q) },
       slice,
     );
     return pageOf(slice, await this.presenter.present(rows), total);
@@ -43,7 +35,6 @@ export class FieldworkService {
   async one(actor: RequestActor, id: number): Promise<HouseholdDetail> {
     const h = await this.households.findById(id);
     this.policy.requireOwnHousehold(actor, h);
-    const [view] = await this.presenter.present([h!]);
-    return { household: view!, phone: h!.phoneEnc ? this.phones.decrypt(h!.phoneEnc) : null };
+    return this.presenter.detail(h!);
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { HANDOVER_STATUSES, type Household } from '@mqlk/shared';
+import {
+  HANDOVER_STATUSES,
+  type Household,
+  type HouseholdDetail,
+  normalizePhone,
+} from '@mqlk/shared';
+import { PhoneCipher } from '../../common/crypto/phone-cipher';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { presentHouseholds } from '../household/household-view';
 import type { HouseholdEntity } from '../household/household.entity';
@@ -9,7 +15,7 @@ import { RequestRepository } from '../request/request.repository';
 
 /**
  * Households as both the office and the cadre read them: each look-up (tags, unit and cadre
- * names, open requests) once per batch. It lives here, not in `household/`, because counting
+ * names, open requests) once per batch, a search term, one household with its full phone. It lives here, not in `household/`, because counting
  * requests needs the request module, and the request module will need `household/`.
  */
 @Injectable()
@@ -19,7 +25,20 @@ export class HouseholdPresenter {
     private readonly org: OrgRepository,
     private readonly cadres: CadreRepository,
     private readonly requests: RequestRepository,
+    private readonly phones: PhoneCipher,
   ) {}
+
+  /** A list's search term: contained in a name, number or group, or a whole phone (by hash). */
+  search(q: string | undefined): { q?: string; phoneHash: string | null } {
+    const phone = q ? normalizePhone(q) : null;
+    return { q: q || undefined, phoneHash: phone ? this.phones.hash(phone) : null };
+  }
+
+  /** One household as its detail page shows it, the phone in full. */
+  async detail(h: HouseholdEntity): Promise<HouseholdDetail> {
+    const [view] = await this.present([h]);
+    return { household: view!, phone: h.phoneEnc ? this.phones.decrypt(h.phoneEnc) : null };
+  }
 
   async present(rows: HouseholdEntity[]): Promise<Household[]> {
     if (rows.length === 0) return [];

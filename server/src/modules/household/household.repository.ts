@@ -24,19 +24,8 @@ export type NewHousehold = Pick<
   | 'linkedAt'
 >;
 
-export type HouseholdChanges = Partial<
-  Pick<
-    HouseholdEntity,
-    | 'orgUnitId'
-    | 'groupName'
-    | 'houseNumber'
-    | 'headName'
-    | 'memberCount'
-    | 'phoneEnc'
-    | 'phoneHash'
-    | 'phoneMasked'
-  >
->;
+/** A household's own fields as an edit changes them (the link to a cadre moves by `relink`). */
+export type HouseholdChanges = Partial<Omit<NewHousehold, 'cadreId' | 'pairing' | 'linkedAt'>>;
 
 /** A household's tags, as the shared answer splits them. */
 export interface HouseholdTags {

@@ -7,7 +7,6 @@ import {
   type HouseholdDetail,
   type HouseholdListQuery,
   type MoveHouseholdInput,
-  normalizePhone,
   type Page,
   PAIRING_LABELS,
   type UpdateHouseholdInput,
@@ -55,15 +54,13 @@ export class OfficeHouseholds {
     const under = query.unitId
       ? (await this.scope.unit(actor, query.unitId)).path
       : this.scope.path(actor);
-    const phone = query.q ? normalizePhone(query.q) : null;
     const [rows, total] = await this.households.page(
       {
         unitIds: await this.org.subtreeIds(under),
         cadreId: query.cadreId,
         linked: query.linked,
         group: query.group,
-        q: query.q || undefined,
-        phoneHash: phone ? this.phones.hash(phone) : null,
+        ...this.presenter.search(query.q),
       },
       slice,
     );
@@ -73,7 +70,7 @@ export class OfficeHouseholds {
   /** One household with its full phone number: the opening is on the audit log. */
   async detail(actor: RequestActor, id: number): Promise<HouseholdDetail> {
     const h = await this.inScope(actor, id);
-    const [view] = await this.presenter.present([h]);
+    const detail = await this.presenter.detail(h);
     const unitPath = (await this.org.pathOf(h.orgUnitId))!;
     await this.audit.recordNow({
       ...auditActor(actor),
@@ -81,10 +78,10 @@ export class OfficeHouseholds {
       targetType: 'household',
       targetId: h.id,
       unitPath,
-      detail: { address: view!.address },
+      detail: { address: detail.household.address },
       at: this.clock.now(),
     });
-    return { household: view!, phone: h.phoneEnc ? this.phones.decrypt(h.phoneEnc) : null };
+    return detail;
   }
 
   async create(actor: RequestActor, input: CreateHouseholdInput): Promise<Household> {
