@@ -278,7 +278,7 @@ describe.each(testDialects())('photos on %s', (dialect) => {
     });
 
     const attach = (userId: number, ids: number[]) =>
-      db.transaction((m) => photos.attachToRequest(m, userId, requestId, ids));
+      db.transaction((m) => photos.attach(m, userId, { requestId }, ids));
     const refusal = {
       code: 'VALIDATION_FAILED',
       details: [{ field: 'photoIds', message: '照片已失效，请重新上传' }],
@@ -290,7 +290,7 @@ describe.each(testDialects())('photos on %s', (dialect) => {
       const first = await uploadAs(alice.auth);
       const second = await uploadAs(alice.auth);
       await attach(alice.id, [first, second, first]);
-      const views = await photos.viewsForRequests([requestId, requestId + 1000]);
+      const views = await photos.viewsFor('requestId', [requestId, requestId + 1000]);
       expect(views.get(requestId)?.map((v) => v.id)).toEqual([first, second]);
       expect(views.get(requestId + 1000)).toEqual([]);
       const view = views.get(requestId)?.[0];
@@ -298,7 +298,7 @@ describe.each(testDialects())('photos on %s', (dialect) => {
         .http()
         .get(view?.url ?? '')
         .expect(200);
-      expect(await photos.viewsForRequests([])).toEqual(new Map());
+      expect(await photos.viewsFor('requestId', [])).toEqual(new Map());
     });
 
     it('refuses another user’s photo, and changes nothing', async () => {

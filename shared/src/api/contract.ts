@@ -59,9 +59,19 @@ import type {
   HouseholdListQuery,
   MoveHouseholdInput,
   MyHouseholdsQuery,
+  MyVisitsQuery,
+  RecordVisitInput,
+  UnvisitedQuery,
   UpdateHouseholdInput,
+  VisitCoverageQuery,
 } from '../schemas/households';
-import type { Household, HouseholdDetail } from './household-schemas';
+import type {
+  Household,
+  HouseholdDetail,
+  UnvisitedHousehold,
+  Visit,
+  VisitCoverage,
+} from './household-schemas';
 import type {
   AccountWithPassword,
   AuditEntry,
@@ -276,6 +286,12 @@ export const ROUTES = {
   /* A cadre's own households (联户): nobody else's. */
   myHouseholds: route('GET', '/api/households/mine', ['cadre']),
   myHousehold: route('GET', '/api/households/:id', ['cadre']),
+  /* 走访日记: a cadre's visits to their own households. */
+  recordVisit: route('POST', '/api/visits', ['cadre'], 201),
+  myVisits: route('GET', '/api/visits/mine', ['cadre']),
+  /* What the office sees of visits: coverage per cadre, households long unvisited. */
+  visitCoverage: route('GET', '/api/office/visit-coverage', OFFICE),
+  unvisitedHouseholds: route('GET', '/api/office/households-unvisited', OFFICE),
 
   officeAccounts: route('GET', '/api/office/accounts', OFFICE),
   createAccount: route('POST', '/api/office/accounts', ['admin'], 201),
@@ -381,6 +397,10 @@ export interface ApiResponses {
   moveHousehold: Household;
   myHouseholds: Page<Household>;
   myHousehold: HouseholdDetail;
+  recordVisit: Visit;
+  myVisits: Page<Visit>;
+  visitCoverage: VisitCoverage;
+  unvisitedHouseholds: Page<UnvisitedHousehold>;
   officeAccounts: Page<OfficeAccount>;
   createAccount: AccountWithPassword;
   resetPassword: AccountWithPassword;
@@ -432,6 +452,7 @@ export interface ApiBodies {
   createHousehold: CreateHouseholdInput;
   updateHousehold: UpdateHouseholdInput;
   moveHousehold: MoveHouseholdInput;
+  recordVisit: RecordVisitInput;
   createAccount: CreateAccountInput;
   resetPassword: Record<string, never>;
   setAccountActive: SetAccountActiveInput;
@@ -462,6 +483,9 @@ export interface ApiQueries {
   ledger: LedgerQuery;
   officeHouseholds: HouseholdListQuery;
   myHouseholds: MyHouseholdsQuery;
+  myVisits: MyVisitsQuery;
+  visitCoverage: VisitCoverageQuery;
+  unvisitedHouseholds: UnvisitedQuery;
   countyCalendar: CalendarQuery;
   auditLog: AuditQuery;
 }

@@ -138,6 +138,8 @@ export const transferPostResultSchema = v.object({
   movedRequests: count,
   /** cards that now reach the successor */
   cards: count,
+  /** linked households (联户) now the successor's, their visit history kept */
+  movedHouseholds: count,
 });
 export type TransferPostResult = v.InferOutput<typeof transferPostResultSchema>;
 

@@ -60,9 +60,19 @@ import {
   householdListQuerySchema,
   moveHouseholdSchema,
   myHouseholdsQuerySchema,
+  myVisitsQuerySchema,
+  recordVisitSchema,
+  unvisitedQuerySchema,
   updateHouseholdSchema,
+  visitCoverageQuerySchema,
 } from '../schemas/households';
-import { householdDetailSchema, householdSchema } from './household-schemas';
+import {
+  householdDetailSchema,
+  householdSchema,
+  unvisitedHouseholdSchema,
+  visitCoverageSchema,
+  visitSchema,
+} from './household-schemas';
 import {
   anomalyQuerySchema,
   monthlyReportQuerySchema,
@@ -210,6 +220,10 @@ export const ROUTE_SUMMARIES: Record<RouteName, string> = {
   moveHousehold: '调整结对干部',
   myHouseholds: '我的联户',
   myHousehold: '我联系的一户',
+  recordVisit: '记一次走访（走访日记）',
+  myVisits: '我的走访记录（可按联户筛选）',
+  visitCoverage: '本季度走访覆盖率（按干部）',
+  unvisitedHouseholds: '90天未走访的联户（特殊群体在前）',
   officeAccounts: '辖区的登录账号',
   createAccount: '新增工作人员或管理员账号（县级管理员）',
   resetPassword: '重置密码：生成初始密码，原有登录全部失效',
@@ -230,6 +244,8 @@ const cadrePage = pageSchema(officeCadreSchema);
 const accountPage = pageSchema(officeAccountSchema);
 const auditPage = pageSchema(auditEntrySchema);
 const householdPage = pageSchema(householdSchema);
+const visitPage = pageSchema(visitSchema);
+const unvisitedPage = pageSchema(unvisitedHouseholdSchema);
 const figureRequestPage = pageSchema(figureRequestSchema);
 
 /**
@@ -274,6 +290,10 @@ export const NAMED_SCHEMAS: Record<string, v.GenericSchema> = {
   Household: householdSchema,
   HouseholdPage: householdPage,
   HouseholdDetail: householdDetailSchema,
+  Visit: visitSchema,
+  VisitPage: visitPage,
+  VisitCoverage: visitCoverageSchema,
+  UnvisitedHouseholdPage: unvisitedPage,
 };
 
 export const ROUTE_SCHEMAS = {
@@ -353,6 +373,10 @@ export const ROUTE_SCHEMAS = {
   moveHousehold: { response: householdSchema, body: moveHouseholdSchema },
   myHouseholds: { response: householdPage, query: myHouseholdsQuerySchema },
   myHousehold: { response: householdDetailSchema },
+  recordVisit: { response: visitSchema, body: recordVisitSchema },
+  myVisits: { response: visitPage, query: myVisitsQuerySchema },
+  visitCoverage: { response: visitCoverageSchema, query: visitCoverageQuerySchema },
+  unvisitedHouseholds: { response: unvisitedPage, query: unvisitedQuerySchema },
   officeAccounts: { response: accountPage, query: accountListQuerySchema },
   createAccount: { response: accountWithPasswordSchema, body: createAccountSchema },
   resetPassword: { response: accountWithPasswordSchema, body: emptyBodySchema },

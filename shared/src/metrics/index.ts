@@ -49,6 +49,7 @@ export {
   type RatingFigures,
 } from './rates';
 export {
+  compareFractions,
   RANKING_MIN_RATINGS,
   RANKING_PRIOR_WEIGHT,
   rankUnits,

@@ -13,7 +13,10 @@ import {
 } from '../households/households';
 import { isValidPhone, normalizePhone } from '../text/phone';
 import { textLength } from '../text/normalize';
+import { QUARTER_PATTERN } from '../households/visits';
+import { isLocalDate } from '../calendar/local-date';
 import { idField, optionalTextField, textField } from './fields';
+import { photoIdsField } from './inputs';
 import { boolParam, idParam, pageFields, searchParam } from './queries';
 
 const householdUnitId = v.pipe(
@@ -161,6 +164,53 @@ export const myHouseholdsQuerySchema = v.object({
   group: v.optional(v.picklist(SPECIAL_GROUPS, '特殊群体不对')),
 });
 
+/* ---- 走访日记 ---- */
+
+/** A visit as the cadre writes it down; the date's bounds (not ahead, ≤ 30 days back) need today. */
+export const recordVisitSchema = v.object({
+  householdId: v.pipe(
+    v.number('请选择走访的联户'),
+    v.integer('请选择走访的联户'),
+    v.minValue(1, '请选择走访的联户'),
+  ),
+  visitedOn: v.pipe(
+    v.string('请选择走访日期'),
+    v.check((s: string) => isLocalDate(s), '日期格式应为 2026-11-01'),
+  ),
+  /** who was met: 户主本人, 老伴, … */
+  met: textField('见到的人', 1, 32),
+  /** what was found (走访情况) */
+  found: textField('走访情况', 2, 1000),
+  photoIds: photoIdsField,
+});
+
+export const myVisitsQuerySchema = v.object({
+  ...pageFields,
+  householdId: idParam('联户编号不对'),
+});
+
+const quarterParam = v.optional(
+  v.pipe(v.string(), v.regex(QUARTER_PATTERN, '季度格式应为 2026-Q4')),
+);
+
+/** 走访覆盖率 per cadre of a unit, for a quarter (default: this one). */
+export const visitCoverageQuerySchema = v.object({
+  ...pageFields,
+  unitId: idParam('单位编号不对'),
+  quarter: quarterParam,
+});
+
+/** Households not visited for 90 days, 特殊群体 first. */
+export const unvisitedQuerySchema = v.object({
+  ...pageFields,
+  unitId: idParam('单位编号不对'),
+  cadreId: idParam('干部编号不对'),
+});
+
+export type RecordVisitInput = v.InferOutput<typeof recordVisitSchema>;
+export type MyVisitsQuery = v.InferOutput<typeof myVisitsQuerySchema>;
+export type VisitCoverageQuery = v.InferOutput<typeof visitCoverageQuerySchema>;
+export type UnvisitedQuery = v.InferOutput<typeof unvisitedQuerySchema>;
 export type HouseholdFieldsInput = v.InferOutput<typeof householdFieldsSchema>;
 export type CreateHouseholdInput = v.InferOutput<typeof createHouseholdSchema>;
 export type UpdateHouseholdInput = v.InferOutput<typeof updateHouseholdSchema>;

@@ -8,6 +8,15 @@ import { idField, optionalTextField, phoneField, textField, versionField } from 
 export const REQUEST_TEXT_MIN = 5;
 export const REQUEST_TEXT_MAX = 1000;
 export const MAX_PHOTOS = 3;
+
+/** Photos uploaded first (each an id), then named by the form that uses them. */
+export const photoIdsField = v.optional(
+  v.pipe(
+    v.array(idField, '照片格式不对'),
+    v.maxLength(MAX_PHOTOS, `最多只能上传${MAX_PHOTOS}张照片`),
+  ),
+  [],
+);
 /** Photos larger than this are refused; the client compresses before upload. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
@@ -58,13 +67,7 @@ export const submitRequestSchema = v.object({
   category: v.picklist(CATEGORY_CODES, '请选择诉求类别'),
   subTopic: v.optional(v.picklist(SUB_TOPIC_CODES, '请选择具体事项')),
   text: textField('诉求内容', REQUEST_TEXT_MIN, REQUEST_TEXT_MAX),
-  photoIds: v.optional(
-    v.pipe(
-      v.array(idField, '照片格式不对'),
-      v.maxLength(MAX_PHOTOS, `最多只能上传${MAX_PHOTOS}张照片`),
-    ),
-    [],
-  ),
+  photoIds: photoIdsField,
   contactPhone: v.optional(phoneField),
   location: v.optional(locationSchema),
   consent: v.literal(true, '请先阅读并同意个人信息保护说明'),
@@ -82,14 +85,10 @@ const proxyFields = {
   text: textField('群众反映的内容', REQUEST_TEXT_MIN, REQUEST_TEXT_MAX),
   /** the resident's own phone: the request is theirs once they sign in with it */
   residentPhone: phoneField,
-  photoIds: v.optional(
-    v.pipe(
-      v.array(idField, '照片格式不对'),
-      v.maxLength(MAX_PHOTOS, `最多只能上传${MAX_PHOTOS}张照片`),
-    ),
-    [],
-  ),
+  photoIds: photoIdsField,
   consent: v.literal(true, '请先向群众说明个人信息保护说明，并征得同意'),
+  /** the visit (走访) it came from: the request then names the visit's household */
+  visitId: v.optional(idField),
 };
 
 export const onBehalfSchema = v.object(proxyFields);

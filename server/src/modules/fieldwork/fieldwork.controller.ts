@@ -1,12 +1,12 @@
-import { Controller, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Headers, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { MyHouseholdsQuery } from '@mqlk/shared';
+import type { MyHouseholdsQuery, MyVisitsQuery, RecordVisitInput } from '@mqlk/shared';
 import type { RequestActor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
-import { Endpoint, ValidQuery } from '../../common/contract/endpoint';
+import { Endpoint, ValidBody, ValidQuery } from '../../common/contract/endpoint';
 import { FieldworkService } from './fieldwork.service';
 
-/** The cadre's half of the contact: their households (visits join later). */
+/** The cadre's half of the contact: their households and their visits (走访日记). */
 @ApiTags('fieldwork')
 @Controller()
 export class FieldworkController {
@@ -20,5 +20,19 @@ export class FieldworkController {
   @Endpoint('myHousehold')
   myHousehold(@CurrentActor() actor: RequestActor, @Param('id', ParseIntPipe) id: number) {
     return this.fieldwork.one(actor, id);
+  }
+
+  @Endpoint('recordVisit')
+  recordVisit(
+    @CurrentActor() actor: RequestActor,
+    @ValidBody() input: RecordVisitInput,
+    @Headers('idempotency-key') idemKey: string | undefined,
+  ) {
+    return this.fieldwork.record(actor, input, idemKey);
+  }
+
+  @Endpoint('myVisits')
+  myVisits(@CurrentActor() actor: RequestActor, @ValidQuery() query: MyVisitsQuery) {
+    return this.fieldwork.myVisits(actor, query);
   }
 }

@@ -31,8 +31,7 @@ export function presentHouseholds(rows: HouseholdEntity[], look: HouseholdLookup
       cadreId: h.cadreId,
       cadreName: h.cadreId === null ? null : (look.cadreNames.get(h.cadreId) ?? null),
       pairing: h.cadreId === null ? null : h.pairing,
-      // Visits come in a later slice.
-      lastVisitOn: null,
+      lastVisitOn: h.lastVisitOn,
       openRequests: look.openCounts.get(h.id) ?? 0,
     };
   });

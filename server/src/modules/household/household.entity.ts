@@ -21,6 +21,7 @@ import { OrgUnitEntity } from '../org/org-unit.entity';
 @Index('UQ_household_address', ['orgUnitId', 'groupName', 'houseNumber'], { unique: true })
 @Index('IDX_household_cadre_id', ['cadreId', 'id'])
 @Index('IDX_household_phone_hash', ['phoneHash'])
+@Index('IDX_household_org_unit_last_visit', ['orgUnitId', 'lastVisitOn'])
 export class HouseholdEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -63,6 +64,10 @@ export class HouseholdEntity {
   /** When the current link was made. */
   @Column({ ...DATETIME, name: 'linked_at', nullable: true })
   linkedAt!: Date | null;
+
+  /** The latest visit's local date (走访日记), kept with each visit; NULL until the first. */
+  @Column({ name: 'last_visit_on', type: 'varchar', length: 10, nullable: true })
+  lastVisitOn!: string | null;
 
   @CreateDateColumn({ ...DATETIME, name: 'created_at' })
   createdAt!: Date;

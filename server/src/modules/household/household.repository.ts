@@ -60,6 +60,11 @@ export class HouseholdRepository {
     return this.repo(m).findOne({ where: { id } });
   }
 
+  findByIds(ids: readonly number[]): Promise<HouseholdEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.households.find({ where: { id: In([...new Set(ids)]) } });
+  }
+
   /** A new household and its tags; an address already registered is HOUSEHOLD_EXISTS. */
   async insert(m: EntityManager, fields: NewHousehold, tags: HouseholdTags): Promise<number> {
     let id: number;
@@ -122,6 +127,52 @@ export class HouseholdRepository {
     at: Date | null,
   ): Promise<void> {
     await m.getRepository(HouseholdEntity).update(id, { cadreId, pairing, linkedAt: at });
+  }
+
+  /**
+   * 事随人转: every household linked to `fromCadreId` is now linked to `toCadreId`, with the same
+   * kind of link. Returns how many moved; their visits stay as they were.
+   */
+  async relinkAll(m: EntityManager, fromCadreId: number, toCadreId: number, at: Date) {
+    const result = await m
+      .getRepository(HouseholdEntity)
+      .update({ cadreId: fromCadreId }, { cadreId: toCadreId, linkedAt: at });
+    return result.affected ?? 0;
+  }
+
+  /**
+   * One page of the households in `unitIds` not visited since before `cutoff` (a local date):
+   * those never visited count once they were registered before `registeredBefore`. 特殊群体 first,
+   * then never visited, then the longest unvisited.
+   */
+  async unvisitedPage(
+    filter: { unitIds: readonly number[]; cadreId?: number },
+    cutoff: string,
+    registeredBefore: Date,
+    slice: PageSlice,
+  ): Promise<[HouseholdEntity[], number]> {
+    if (filter.unitIds.length === 0) return [[], 0];
+    const q = this.households
+      .createQueryBuilder('h')
+      .where('h.org_unit_id IN (:...units)', { units: [...filter.unitIds] })
+      .andWhere(
+        '(h.last_visit_on < :cutoff OR (h.last_visit_on IS NULL AND h.created_at < :registered))',
+        { cutoff, registered: registeredBefore },
+      );
+    if (filter.cadreId !== undefined) q.andWhere('h.cadre_id = :cadre', { cadre: filter.cadreId });
+    return q
+      .addSelect(
+        "CASE WHEN EXISTS (SELECT 1 FROM household_tag t WHERE t.household_id = h.id AND t.kind = 'group') THEN 0 ELSE 1 END",
+        'special_last',
+      )
+      .addSelect('CASE WHEN h.last_visit_on IS NULL THEN 0 ELSE 1 END', 'visited_last')
+      .orderBy('special_last', 'ASC')
+      .addOrderBy('visited_last', 'ASC')
+      .addOrderBy('h.last_visit_on', 'ASC')
+      .addOrderBy('h.id', 'ASC')
+      .skip(slice.offset)
+      .take(slice.limit)
+      .getManyAndCount();
   }
 
   /** One page of households, oldest first. */

@@ -25,6 +25,7 @@ import { AuditRepository, auditActor } from '../audit/audit.repository';
 import type { CadreEntity } from '../cadre/cadre.entity';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { CardRepository } from '../card/card.repository';
+import { HouseholdRepository } from '../household/household.repository';
 import { PhotoService } from '../photo/photo.service';
 import { OrgRepository } from '../org/org.repository';
 import { LEVEL_OF_UNIT } from '../request/request-routing';
@@ -43,6 +44,7 @@ export class OfficeCadres {
     private readonly cadres: CadreRepository,
     private readonly users: UserRepository,
     private readonly cards: CardRepository,
+    private readonly households: HouseholdRepository,
     private readonly officeCards: OfficeCards,
     private readonly requests: RequestRepository,
     private readonly moves: RequestMoves,
@@ -239,7 +241,8 @@ export class OfficeCadres {
   /**
    * 事随人转: the successor takes the post. The cadre's cards now reach the successor (the card
    * page says who took over), their waiting requests move with new clocks and a timeline step,
-   * and what they resolved stays theirs, ratings included.
+   * their linked households move with their kind of link, and what they resolved and whom they
+   * visited stays theirs, ratings included.
    */
   async transfer(
     actor: RequestActor,
@@ -278,19 +281,28 @@ export class OfficeCadres {
       // Out of the post, out of its residents' data: the account stops and its sessions end.
       await this.users.update(m, from.userId, { active: false, sessionsSince: now });
       const cards = await this.cards.countActive(from.id, m);
+      // Their households (联户) go with the post; the visits stay as they were made.
+      const households = await this.households.relinkAll(m, from.id, to.id, now);
       await this.record(m, actor, 'cadre.transfer', from.id, fromUnit!.path, {
         successorCadreId: to.id,
         successor: to.name,
         movedRequests: count,
         cards,
+        movedHouseholds: households,
       });
-      return { count, cards };
+      return { count, cards, households };
     });
     const [from, to] = await this.present([
       (await this.byId(id))!,
       (await this.byId(input.successorCadreId))!,
     ]);
-    return { from: from!, to: to!, movedRequests: moved.count, cards: moved.cards };
+    return {
+      from: from!,
+      to: to!,
+      movedRequests: moved.count,
+      cards: moved.cards,
+      movedHouseholds: moved.households,
+    };
   }
 
   /** A cadre whose unit is in the actor's scope. */

@@ -15,6 +15,8 @@ import { OfficeCadres } from './office-cadres';
 import { OfficeCards } from './office-cards';
 import { OfficeController } from './office.controller';
 import { OfficeHouseholds } from './office-households';
+import { OfficeVisits } from './office-visits';
+import { OfficeVisitsController } from './office-visits.controller';
 import { OfficeHouseholdsController } from './office-households.controller';
 import { OfficeImport } from './office-import';
 import { OfficeScope } from './office-scope';
@@ -38,7 +40,7 @@ import { OfficeUnits } from './office-units';
     RequestModule,
     UserModule,
   ],
-  controllers: [OfficeController, OfficeHouseholdsController],
+  controllers: [OfficeController, OfficeHouseholdsController, OfficeVisitsController],
   providers: [
     OfficeScope,
     OfficeUnits,
@@ -47,6 +49,7 @@ import { OfficeUnits } from './office-units';
     OfficeAccounts,
     OfficeImport,
     OfficeHouseholds,
+    OfficeVisits,
   ],
 })
 export class OfficeModule {}

@@ -10,8 +10,13 @@ export type NewPhoto = Pick<
 
 export type PhotoRow = Pick<
   RequestPhotoEntity,
-  'id' | 'requestId' | 'storageKey' | 'mime' | 'width' | 'height'
+  'id' | 'requestId' | 'visitId' | 'storageKey' | 'mime' | 'width' | 'height'
 >;
+
+/** What a photo belongs to: a request, or a visit (走访). */
+export type PhotoOwner =
+  | { requestId: number; visitId?: never }
+  | { visitId: number; requestId?: never };
 
 @Injectable()
 export class PhotoRepository {
@@ -20,37 +25,38 @@ export class PhotoRepository {
   ) {}
 
   async insert(photo: NewPhoto): Promise<RequestPhotoEntity> {
-    return this.photos.save(this.photos.create({ ...photo, requestId: null }));
+    return this.photos.save(this.photos.create({ ...photo, requestId: null, visitId: null }));
   }
 
   findById(id: number): Promise<PhotoRow | null> {
     return this.photos.findOne({
       where: { id },
-      select: ['id', 'requestId', 'storageKey', 'mime', 'width', 'height'],
+      select: ['id', 'requestId', 'visitId', 'storageKey', 'mime', 'width', 'height'],
     });
   }
 
   /**
-   * Attaches those of `ids` that `uploaderUserId` uploaded and that belong to no request yet, in
-   * the caller's transaction; returns how many were attached. One statement, so two submissions
+   * Attaches those of `ids` that `uploaderUserId` uploaded and that belong to nothing yet, in the
+   * caller's transaction; returns how many were attached. One statement, so two submissions
    * racing for the same photo cannot both get it.
    */
   async attachUnattached(
     manager: EntityManager,
-    requestId: number,
+    owner: PhotoOwner,
     uploaderUserId: number,
     ids: number[],
   ): Promise<number> {
     const result = await manager
       .getRepository(RequestPhotoEntity)
-      .update({ id: In(ids), uploaderUserId, requestId: IsNull() }, { requestId });
+      .update({ id: In(ids), uploaderUserId, requestId: IsNull(), visitId: IsNull() }, owner);
     return result.affected ?? 0;
   }
 
-  findByRequestIds(requestIds: number[]): Promise<PhotoRow[]> {
+  /** The photos of these requests or visits, oldest first. */
+  findByOwners(kind: keyof PhotoOwner, ids: number[]): Promise<PhotoRow[]> {
     return this.photos.find({
-      where: { requestId: In(requestIds) },
-      select: ['id', 'requestId', 'storageKey', 'mime', 'width', 'height'],
+      where: { [kind]: In(ids) },
+      select: ['id', 'requestId', 'visitId', 'storageKey', 'mime', 'width', 'height'],
       order: { id: 'ASC' },
     });
   }

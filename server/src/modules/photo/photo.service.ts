@@ -9,7 +9,7 @@ import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { PhotoDecodeError, normalizePhoto, sniffPhotoType } from './photo-image';
-import { PhotoRepository, type PhotoRow } from './photo.repository';
+import { type PhotoOwner, PhotoRepository, type PhotoRow } from './photo.repository';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { PhotoUrlSigner } from './photo-url';
 
@@ -93,18 +93,18 @@ export class PhotoService {
   }
 
   /**
-   * Attaches photos to a request being created, inside its transaction. Any id that is not one of
-   * the uploader's own unattached photos refuses the whole submission.
+   * Attaches photos to a request or a visit being created, inside its transaction. Any id that is
+   * not one of the uploader's own unattached photos refuses the whole submission.
    */
-  async attachToRequest(
+  async attach(
     manager: EntityManager,
     uploaderUserId: number,
-    requestId: number,
+    owner: PhotoOwner,
     photoIds: number[],
   ): Promise<void> {
     const ids = [...new Set(photoIds)];
     if (ids.length === 0) return;
-    const attached = await this.photos.attachUnattached(manager, requestId, uploaderUserId, ids);
+    const attached = await this.photos.attachUnattached(manager, owner, uploaderUserId, ids);
     if (attached !== ids.length) {
       throw new AppError('VALIDATION_FAILED', [
         { field: 'photoIds', message: '照片已失效，请重新上传' },
@@ -112,13 +112,14 @@ export class PhotoService {
     }
   }
 
-  /** The photos of each request, oldest first, with fresh signed links; every id gets an entry. */
-  async viewsForRequests(requestIds: number[]): Promise<Map<number, PhotoView[]>> {
-    const views = new Map<number, PhotoView[]>(requestIds.map((id) => [id, []]));
-    if (requestIds.length === 0) return views;
+  /** The photos of each request (or visit), oldest first, with fresh signed links; every id gets an entry. */
+  async viewsFor(kind: keyof PhotoOwner, ids: number[]): Promise<Map<number, PhotoView[]>> {
+    const views = new Map<number, PhotoView[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return views;
     const now = this.clock.now();
-    for (const photo of await this.photos.findByRequestIds([...new Set(requestIds)])) {
-      if (photo.requestId !== null) views.get(photo.requestId)?.push(this.viewOf(photo, now));
+    for (const photo of await this.photos.findByOwners(kind, [...new Set(ids)])) {
+      const owner = photo[kind];
+      if (owner !== null) views.get(owner)?.push(this.viewOf(photo, now));
     }
     return views;
   }

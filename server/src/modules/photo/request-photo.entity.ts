@@ -7,13 +7,18 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { DATETIME } from '../../database/columns';
+import { VisitEntity } from '../household/visit.entity';
 import { RequestEntity } from '../request/request.entity';
 import { UserAccountEntity } from '../user/user-account.entity';
 
-/** An uploaded photo (EXIF stripped). Uploaded before its request exists, then attached to it. */
+/**
+ * An uploaded photo (EXIF stripped). Uploaded before its request or visit (走访) exists, then
+ * attached to one of them.
+ */
 @Entity('request_photo')
 @Index('IDX_request_photo_request_id', ['requestId'])
 @Index('IDX_request_photo_uploader_user_id', ['uploaderUserId'])
+@Index('IDX_request_photo_visit_id', ['visitId'])
 export class RequestPhotoEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -21,6 +26,10 @@ export class RequestPhotoEntity {
   @Column({ name: 'request_id', type: 'int', nullable: true })
   @ForeignKey(() => RequestEntity, { name: 'FK_request_photo_request_id' })
   requestId!: number | null;
+
+  @Column({ name: 'visit_id', type: 'int', nullable: true })
+  @ForeignKey(() => VisitEntity, { name: 'FK_request_photo_visit_id' })
+  visitId!: number | null;
 
   @Column({ name: 'uploader_user_id', type: 'int' })
   @ForeignKey(() => UserAccountEntity, { name: 'FK_request_photo_uploader_user_id' })

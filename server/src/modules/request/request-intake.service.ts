@@ -24,6 +24,7 @@ import { SMS_SENDER, type SmsSender } from '../auth/external-services';
 import type { CadreEntity } from '../cadre/cadre.entity';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { CardService } from '../card/card.service';
+import { VisitRepository } from '../household/visit.repository';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { PhotoService } from '../photo/photo.service';
 import { ResidentAccounts } from '../user/resident-accounts';
@@ -53,6 +54,9 @@ interface NewRequestFields {
   contactPhoneEnc: string | null;
   contactPhoneMasked: string | null;
   cardId: number | null;
+  /** the household (联户) and visit (走访) it came from, when known */
+  householdId?: number | null;
+  visitId?: number | null;
 }
 
 /**
@@ -74,6 +78,7 @@ export class RequestIntake {
     private readonly residents: ResidentAccounts,
     private readonly idempotency: IdempotencyService,
     private readonly photos: PhotoService,
+    private readonly visits: VisitRepository,
     private readonly phones: PhoneCipher,
     private readonly policy: AccessPolicy,
     private readonly notices: RequestNotices,
@@ -116,7 +121,7 @@ export class RequestIntake {
   async fileOnBehalf(actor: RequestActor, input: OnBehalfInput, idemKey: string | undefined) {
     const cadre = await this.cadreOf(actor);
     const route = await this.routing.forCadre(cadre, input.category, 'cadre');
-    const fields = await this.forResident(input);
+    const fields = await this.forResident(actor, input);
     return this.idempotency.once(actor.userId, idemKey, 'POST /requests/on-behalf', input, (m) =>
       this.create(m, actor, 'submit', route, null, fields),
     );
@@ -126,7 +131,7 @@ export class RequestIntake {
   async recordOnSpot(actor: RequestActor, input: OnSpotInput, idemKey: string | undefined) {
     const cadre = await this.cadreOf(actor);
     const route = await this.routing.forCadre(cadre, input.category, 'cadre');
-    const fields = await this.forResident(input);
+    const fields = await this.forResident(actor, input);
     return this.idempotency.once(actor.userId, idemKey, 'POST /requests/on-spot', input, (m) =>
       this.create(m, actor, 'record_on_spot', route, input.note, fields),
     );
@@ -238,12 +243,20 @@ export class RequestIntake {
     return cadre;
   }
 
-  /** The resident a cadre enters a request for: their account by phone, created if need be. */
-  private async forResident(input: OnBehalfInput): Promise<NewRequestFields> {
+  /**
+   * The resident a cadre enters a request for: their account by phone, created if need be. Written
+   * down from one of the cadre's own visits, it names the visit and its household, and its channel
+   * is the visit (入户走访) whatever the form said.
+   */
+  private async forResident(actor: RequestActor, input: OnBehalfInput): Promise<NewRequestFields> {
+    const visit = input.visitId === undefined ? null : await this.visits.findById(input.visitId);
+    if (input.visitId !== undefined && (!visit || visit.cadreId !== actor.cadreId)) {
+      throw new AppError('NOT_FOUND');
+    }
     const resident = await this.residents.byPhone(input.residentPhone);
     const phone = this.phones.protect(input.residentPhone);
     return {
-      channel: input.channel,
+      channel: visit ? 'visit' : input.channel,
       category: input.category,
       subTopic: input.subTopic,
       text: input.text,
@@ -253,6 +266,8 @@ export class RequestIntake {
       contactPhoneEnc: phone.enc,
       contactPhoneMasked: phone.masked,
       cardId: null,
+      householdId: visit?.householdId ?? null,
+      visitId: visit?.id ?? null,
     };
   }
 
@@ -292,7 +307,7 @@ export class RequestIntake {
       now,
     );
     await this.clocks.write(m, id, clocks, now);
-    await this.photos.attachToRequest(m, actor.userId, id, photoIds);
+    await this.photos.attach(m, actor.userId, { requestId: id }, photoIds);
     const eventId = await this.timeline.append(m, {
       requestId: id,
       action,

@@ -142,7 +142,7 @@ export class RequestQueries {
       this.timeline.forRequest(id),
       this.clocks.forRequest(id),
       this.ratings.forRequest(id),
-      this.photos.viewsForRequests([id]),
+      this.photos.viewsFor('requestId', [id]),
     ]);
     const names = await this.users.displayNames([
       request.ownerUserId,

@@ -20,6 +20,7 @@ import { DATETIME, code } from '../../database/columns';
 import { CadreEntity } from '../cadre/cadre.entity';
 import { CardEntity } from '../card/card.entity';
 import { HouseholdEntity } from '../household/household.entity';
+import { VisitEntity } from '../household/visit.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { UserAccountEntity } from '../user/user-account.entity';
 
@@ -91,6 +92,12 @@ export class RequestEntity {
   @Column({ name: 'household_id', type: 'int', nullable: true })
   @ForeignKey(() => HouseholdEntity, { name: 'FK_request_household_id' })
   householdId!: number | null;
+
+  /** The visit (走访日记) it was written down on, when a cadre turned one into a request. */
+  @Column({ name: 'visit_id', type: 'int', nullable: true })
+  @ForeignKey(() => VisitEntity, { name: 'FK_request_visit_id' })
+  @Index('IDX_request_visit_id')
+  visitId!: number | null;
 
   @Column({ name: 'owner_user_id', type: 'int' })
   @ForeignKey(() => UserAccountEntity, { name: 'FK_request_owner_user_id' })

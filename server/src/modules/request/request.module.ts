@@ -5,6 +5,7 @@ import { CryptoModule } from '../../common/crypto/crypto.module';
 import { AuthModule } from '../auth/auth.module';
 import { CadreModule } from '../cadre/cadre.module';
 import { CardModule } from '../card/card.module';
+import { HouseholdModule } from '../household/household.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { AuditModule } from '../audit/audit.module';
 import { NoticeModule } from '../notice/notice.module';
@@ -50,6 +51,7 @@ import { TimelineRepository } from './timeline.repository';
     CadreModule,
     CardModule,
     CryptoModule,
+    HouseholdModule,
     IdempotencyModule,
     MetricsModule,
     NoticeModule,

@@ -58,8 +58,9 @@ export type NewRequest = Omit<
   | 'supervisionRemindAt'
   | 'flaggedToCountyAt'
   | 'householdId'
+  | 'visitId'
 > &
-  Partial<Pick<RequestEntity, 'householdId'>>;
+  Partial<Pick<RequestEntity, 'householdId' | 'visitId'>>;
 
 /**
  * The request table's one home (with the day's number sequence and the confirmation codes of
@@ -336,6 +337,21 @@ export class RequestRepository {
       .groupBy('r.household_id')
       .getRawMany();
     return new Map(rows.map((r) => [Number(r.householdId), Number(r.n)]));
+  }
+
+  /** The requests each visit was turned into, oldest first; every id gets an entry. */
+  async byVisits(
+    visitIds: readonly number[],
+  ): Promise<Map<number, { id: number; number: string }[]>> {
+    const out = new Map<number, { id: number; number: string }[]>(visitIds.map((id) => [id, []]));
+    if (visitIds.length === 0) return out;
+    const rows = await this.db.getRepository(RequestEntity).find({
+      where: { visitId: In([...new Set(visitIds)]) },
+      select: ['id', 'number', 'visitId'],
+      order: { id: 'ASC' },
+    });
+    for (const r of rows) out.get(r.visitId!)?.push({ id: r.id, number: r.number });
+    return out;
   }
 
   /** The requests an owner holds in these statuses, locked for a hand-over (事随人转). */
