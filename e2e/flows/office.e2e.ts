@@ -398,14 +398,16 @@ describe('the township office in a real browser', () => {
     await see(confirm.getByText('确定事随人转吗？')).toBeVisible();
     await see(
       confirm.getByText(
-        `${FIRST.name} 的联系卡和 1 条未办结诉求将转给 ${SECOND.name}，历史评价仍归${FIRST.name}。`,
+        `${FIRST.name} 的联系卡、结对的联户和 1 条未办结诉求将转给 ${SECOND.name}，历史评价和走访记录仍归${FIRST.name}。`,
       ),
     ).toBeVisible();
     await shot(admin, 'o12-transfer-confirm');
     await confirm.getByText(`确定转给${SECOND.name}`).click();
 
     await see(
-      page.getByText(`✓ 已事随人转：${FIRST.name}的1张联系卡和1条未办结诉求已转给${SECOND.name}。`),
+      page.getByText(
+        `✓ 已事随人转：${FIRST.name}的1张联系卡、0户结对联户和1条未办结诉求已转给${SECOND.name}。`,
+      ),
     ).toBeVisible();
     await see(page.locator('.cadre-page__head').getByText('✕ 已停用')).toBeVisible();
     await see(page.locator('.office-facts__line', { hasText: '接任' })).toContainText(SECOND.name);

@@ -30,6 +30,8 @@ export const SUB_PACKAGES = {
       password: 'password/index',
       myFigures: 'figures/index',
       figureRequests: 'figure-requests/index',
+      households: 'households/index',
+      household: 'household/index',
     },
   },
   township: {
@@ -104,6 +106,8 @@ export const H5_PATHS: Record<PageName, readonly string[]> = {
   password: ['/work/password'],
   myFigures: ['/work/figures'],
   figureRequests: ['/work/figure-requests'],
+  households: ['/work/households'],
+  household: ['/work/household'],
   figures: ['/township'],
   anomalies: ['/township/anomalies'],
   queue: ['/township/queue'],

@@ -94,6 +94,7 @@ describe('事随人转', () => {
       to: li,
       movedRequests: 2,
       cards: 1,
+      movedHouseholds: 3,
     });
     await openCadre();
 
@@ -113,7 +114,9 @@ describe('事随人转', () => {
 
     expect(screen.getByText('确定事随人转吗？')).toBeInTheDocument();
     expect(
-      screen.getByText('张三 的联系卡和 2 条未办结诉求将转给 李四，历史评价仍归张三。'),
+      screen.getByText(
+        '张三 的联系卡、结对的联户和 2 条未办结诉求将转给 李四，历史评价和走访记录仍归张三。',
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText(/原联系人张三已调整，现由\s*李四联系/)).toBeInTheDocument();
     expect(transfer).not.toHaveBeenCalled();
@@ -121,7 +124,9 @@ describe('事随人转', () => {
     fireEvent.click(screen.getByText('确定转给李四'));
 
     expect(
-      await screen.findByText(/已事随人转：张三的1张联系卡和2\s*条未办结诉求已转给李四/),
+      await screen.findByText(
+        /已事随人转：张三的1张联系卡、3\s*户结对联户和2条未办结诉求已转给李四/,
+      ),
     ).toBeInTheDocument();
     expect(transfer).toHaveBeenCalledWith(11, { successorCadreId: 12, note: '' });
     fireEvent.click(screen.getByText('打开李四的页面'));

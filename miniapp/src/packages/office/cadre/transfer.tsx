@@ -21,7 +21,7 @@ const CANDIDATES = 100;
 
 /** The sentence the confirmation turns on: what goes, to whom, and what stays. */
 export function transferSentence(from: OfficeCadre, to: { name: string }): string {
-  return `${from.name} 的联系卡和 ${from.openRequests} 条未办结诉求将转给 ${to.name}，历史评价仍归${from.name}`;
+  return `${from.name} 的联系卡、结对的联户和 ${from.openRequests} 条未办结诉求将转给 ${to.name}，历史评价和走访记录仍归${from.name}`;
 }
 
 /**
@@ -184,8 +184,8 @@ export function TransferDone({ result }: { result: TransferPostResult }) {
   return (
     <View className="office-done cadre-page__transferred">
       <Text className="cadre-page__transferred-text">
-        ✓ 已事随人转：{result.from.name}的{result.cards}张联系卡和{result.movedRequests}
-        条未办结诉求已转给{result.to.name}。
+        ✓ 已事随人转：{result.from.name}的{result.cards}张联系卡、{result.movedHouseholds}
+        户结对联户和{result.movedRequests}条未办结诉求已转给{result.to.name}。
       </Text>
       <Btn
         kind="secondary"

@@ -128,6 +128,16 @@ function Inbox() {
       ) : null}
 
       {cadre ? (
+        <Btn
+          kind="secondary"
+          className="inbox-page__township"
+          onClick={() => Taro.navigateTo({ url: routeOf('households') })}
+        >
+          我的联户：走访日记、在办诉求 ›
+        </Btn>
+      ) : null}
+
+      {cadre ? (
         <View className="mq-section inbox-page__record">
           <View className="inbox-page__record-buttons">
             <Btn

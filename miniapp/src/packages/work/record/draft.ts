@@ -32,17 +32,20 @@ export interface RecordDraft {
   consent: boolean;
   /** 当场解决的情况 (on_spot only). */
   note: string;
+  /** The visit (走访) it is written down from: the channel is then the visit. */
+  visitId: number | null;
   idempotencyKey: string;
 }
 
-export function recordDraftKey(userId: number, mode: RecordMode): string {
-  return `mqlk.record.${userId}.${mode}`;
+/** One draft per cadre and mode, and one more per visit being turned into a request. */
+export function recordDraftKey(userId: number, mode: RecordMode, visitId: number | null = null) {
+  return `mqlk.record.${userId}.${mode}${visitId === null ? '' : `.visit${visitId}`}`;
 }
 
-export function newRecordDraft(mode: RecordMode): RecordDraft {
+export function newRecordDraft(mode: RecordMode, visitId: number | null = null): RecordDraft {
   return {
     mode,
-    channel: null,
+    channel: visitId === null ? null : 'visit',
     category: null,
     subTopic: null,
     text: '',
@@ -50,6 +53,7 @@ export function newRecordDraft(mode: RecordMode): RecordDraft {
     photos: [],
     consent: false,
     note: '',
+    visitId,
     idempotencyKey: newIdempotencyKey(),
   };
 }
@@ -65,17 +69,21 @@ function isPhoto(value: unknown): value is PhotoView {
 }
 
 /** The stored draft, or a fresh one; anything unreadable is dropped field by field. */
-export function loadRecordDraft(userId: number, mode: RecordMode): RecordDraft {
-  const fresh = newRecordDraft(mode);
+export function loadRecordDraft(
+  userId: number,
+  mode: RecordMode,
+  visitId: number | null = null,
+): RecordDraft {
+  const fresh = newRecordDraft(mode, visitId);
   let stored: Partial<Record<keyof RecordDraft, unknown>>;
   try {
-    stored = (Taro.getStorageSync(recordDraftKey(userId, mode)) || {}) as typeof stored;
+    stored = (Taro.getStorageSync(recordDraftKey(userId, mode, visitId)) || {}) as typeof stored;
   } catch {
     return fresh;
   }
   return {
     mode,
-    channel: oneOf(PROXY_CHANNELS, stored.channel),
+    channel: visitId === null ? oneOf(PROXY_CHANNELS, stored.channel) : 'visit',
     category: oneOf(CATEGORY_CODES, stored.category),
     subTopic: oneOf(SUB_TOPIC_CODES, stored.subTopic),
     text: text(stored.text),
@@ -83,21 +91,26 @@ export function loadRecordDraft(userId: number, mode: RecordMode): RecordDraft {
     photos: Array.isArray(stored.photos) ? stored.photos.filter(isPhoto) : [],
     consent: stored.consent === true,
     note: text(stored.note),
+    visitId,
     idempotencyKey: text(stored.idempotencyKey) || fresh.idempotencyKey,
   };
 }
 
 export function saveRecordDraft(userId: number, draft: RecordDraft): void {
   try {
-    Taro.setStorageSync(recordDraftKey(userId, draft.mode), draft);
+    Taro.setStorageSync(recordDraftKey(userId, draft.mode, draft.visitId), draft);
   } catch {
     // A full phone: the form still works, only the safety copy is missing.
   }
 }
 
-export function clearRecordDraft(userId: number, mode: RecordMode): void {
+export function clearRecordDraft(
+  userId: number,
+  mode: RecordMode,
+  visitId: number | null = null,
+): void {
   try {
-    Taro.removeStorageSync(recordDraftKey(userId, mode));
+    Taro.removeStorageSync(recordDraftKey(userId, mode, visitId));
   } catch {
     // Nothing more to do.
   }
@@ -114,5 +127,6 @@ export function recordInput(draft: RecordDraft, photoIds: number[]): Record<stri
     photoIds,
     consent: draft.consent,
     ...(draft.mode === 'on_spot' ? { note: draft.note } : {}),
+    ...(draft.visitId === null ? {} : { visitId: draft.visitId }),
   };
 }

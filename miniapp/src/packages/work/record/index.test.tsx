@@ -5,6 +5,8 @@ import { textareaWith, typeInto } from '../../../../test/dom';
 import { confirmationTicket, requestDetail } from '../../../../test/fixtures';
 import { signedIn } from '../../../../test/sessions';
 import { setRouterParams, storage } from '../../../../test/taro-mock';
+import { householdDetail } from '../../../../test/household-fixtures';
+import { getMyHousehold } from '../../../services/api/households';
 import { fileOnBehalf, recordOnSpot } from '../../../services/api/requests';
 import { ApiError, NETWORK_ERROR, NETWORK_ERROR_MESSAGE } from '../../../services/http';
 import { restoreSession, saveSession } from '../../../services/session';
@@ -17,6 +19,7 @@ jest.mock('../../../services/api/requests', () => ({
   recordOnSpot: jest.fn(),
 }));
 jest.mock('../../../services/api/photos', () => ({ uploadPhoto: jest.fn() }));
+jest.mock('../../../services/api/households', () => ({ getMyHousehold: jest.fn() }));
 
 const onBehalf = jest.mocked(fileOnBehalf);
 const onSpot = jest.mocked(recordOnSpot);
@@ -187,5 +190,42 @@ describe('登记当场解决', () => {
       url: '/packages/work/request/index?id=81&filed=on_spot',
     });
     expect(takeTicket(81)).toEqual(ticket);
+  });
+});
+
+describe('from a visit (走访日记)', () => {
+  beforeEach(() => {
+    setRouterParams({ mode: 'on_behalf', visitId: '501', householdId: '31' });
+    jest.mocked(getMyHousehold).mockReset().mockResolvedValue(householdDetail());
+  });
+
+  it('names the household, fills in its phone, and files on the visit channel with the visit', async () => {
+    onBehalf.mockResolvedValueOnce(requestDetail({ id: 78, channel: 'visit' }));
+    render(<RecordPage />);
+    expect(await screen.findByText('红星村三组12号 · 户主周玉芬')).toBeInTheDocument();
+    expect(screen.getByText('在哪里了解到的：入户走访')).toBeInTheDocument();
+    expect(screen.queryByText('走访代录')).not.toBeInTheDocument();
+    expect(screen.getByPlaceholderText(PHONE)).toHaveValue('13900000001');
+    fireEvent.click(screen.getByText('实际困难'));
+    fireEvent.click(screen.getByText('饮水'));
+    await typeInto(TEXT, '家里的井水浑浊，想通自来水');
+    fireEvent.click(screen.getByText('已向群众说明个人信息保护说明，群众同意'));
+    fireEvent.click(screen.getByText('登记'));
+    await screen.findByText('正在打开…');
+    expect(onBehalf).toHaveBeenCalledWith(
+      {
+        channel: 'visit',
+        category: 'difficulty',
+        subTopic: 'water',
+        text: '家里的井水浑浊，想通自来水',
+        residentPhone: '13900000001',
+        photoIds: [],
+        consent: true,
+        visitId: 501,
+      },
+      expect.any(String),
+    );
+    // Its own draft: the plain 代填 draft is left as it was.
+    expect(storage.has(recordDraftKey(CADRE_USER_ID, 'on_behalf'))).toBe(false);
   });
 });

@@ -7,10 +7,11 @@ import {
   REQUEST_TEXT_MAX,
   REQUEST_TEXT_MIN,
   isConductComplaint,
+  type HouseholdDetail,
   normalizeText,
   textLength,
 } from '@mqlk/shared';
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { CategoryPicker } from '../../../components/category-picker';
 import { ConsentBox } from '../../../components/consent-box';
@@ -19,6 +20,7 @@ import { Page } from '../../../components/page';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { RequireRole } from '../../../components/work-access';
 import { routeOf } from '../../../constants/routes';
+import { getMyHousehold } from '../../../services/api/households';
 import { currentUser } from '../../../services/session';
 import { classNames } from '../../../utils/format';
 import { RECORD_MODES, type RecordMode } from './draft';
@@ -43,34 +45,56 @@ const TITLES: Record<RecordMode, { title: string; intro: string; button: string 
 /** A conduct complaint goes to the township, never "solved on the spot" by a cadre. */
 const ON_SPOT_CATEGORIES = CATEGORIES.filter((c) => !isConductComplaint(c.code));
 
+/** A positive whole number from the address, or null. */
+const idParam = (value: string | undefined) =>
+  value && /^\d{1,9}$/.test(value) ? Number(value) : null;
+
 export default function RecordPage() {
   const { params } = useRouter();
   const mode = (RECORD_MODES as readonly string[]).includes(params.mode ?? '')
     ? (params.mode as RecordMode)
     : 'on_behalf';
+  // From a visit (走访日记): the request names the visit, and the household fills in the phone.
+  const visitId = idParam(params.visitId);
+  const householdId = visitId === null ? null : idParam(params.householdId);
   return (
     <Page className="record-page">
       <RequireRole roles={['cadre']}>
-        <RecordOrRefuse mode={mode} />
+        <RecordOrRefuse mode={mode} visitId={visitId} householdId={householdId} />
       </RequireRole>
     </Page>
   );
 }
 
-function RecordOrRefuse({ mode }: { mode: RecordMode }) {
+interface FromVisit {
+  visitId: number | null;
+  householdId: number | null;
+}
+
+function RecordOrRefuse({ mode, visitId, householdId }: { mode: RecordMode } & FromVisit) {
   const user = currentUser();
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: TITLES[mode].title }).catch(() => undefined);
   }, [mode]);
   if (!user) return null;
-  return <RecordFormView userId={user.id} mode={mode} />;
+  return (
+    <RecordFormView userId={user.id} mode={mode} visitId={visitId} householdId={householdId} />
+  );
 }
 
-function RecordFormView({ userId, mode }: { userId: number; mode: RecordMode }) {
-  const form = useRecordForm(userId, mode);
+function RecordFormView({
+  userId,
+  mode,
+  visitId,
+  householdId,
+}: { userId: number; mode: RecordMode } & FromVisit) {
+  const form = useRecordForm(userId, mode, visitId);
   const { draft, update, issue } = form;
   const length = textLength(normalizeText(draft.text));
   const onSpot = mode === 'on_spot';
+  const household = useVisitHousehold(householdId, (phone) => {
+    if (draft.residentPhone.trim() === '') update({ residentPhone: phone });
+  });
 
   return (
     <View>
@@ -79,27 +103,39 @@ function RecordFormView({ userId, mode }: { userId: number; mode: RecordMode }) 
         <Text className="record-page__intro">{TITLES[mode].intro}</Text>
       </View>
 
-      <View className="mq-field">
-        <Text className="mq-label">在哪里了解到的</Text>
-        <View className="record-page__chips">
-          {PROXY_CHANNELS.map((channel) => {
-            const selected = draft.channel === channel;
-            return (
-              <View
-                key={channel}
-                className={classNames('record-page__chip', selected && 'is-selected')}
-                onClick={() => update({ channel })}
-              >
-                <Text>
-                  {selected ? '✓ ' : ''}
-                  {REQUEST_CHANNEL_LABELS[channel]}
-                </Text>
-              </View>
-            );
-          })}
+      {visitId !== null ? (
+        <View className="mq-field record-page__visit">
+          <Text className="mq-label">在哪里了解到的：入户走访</Text>
+          {household ? (
+            <Text className="record-page__visit-home">
+              {household.household.address} · 户主{household.household.headName}
+            </Text>
+          ) : null}
+          <Text className="mq-muted">这件事会记在这次走访下面，办理人能看到是哪一户反映的。</Text>
         </View>
-        {issue('channel') ? <Text className="mq-field-error">{issue('channel')}</Text> : null}
-      </View>
+      ) : (
+        <View className="mq-field">
+          <Text className="mq-label">在哪里了解到的</Text>
+          <View className="record-page__chips">
+            {PROXY_CHANNELS.map((channel) => {
+              const selected = draft.channel === channel;
+              return (
+                <View
+                  key={channel}
+                  className={classNames('record-page__chip', selected && 'is-selected')}
+                  onClick={() => update({ channel })}
+                >
+                  <Text>
+                    {selected ? '✓ ' : ''}
+                    {REQUEST_CHANNEL_LABELS[channel]}
+                  </Text>
+                </View>
+              );
+            })}
+          </View>
+          {issue('channel') ? <Text className="mq-field-error">{issue('channel')}</Text> : null}
+        </View>
+      )}
 
       <CategoryPicker
         label="群众反映的是哪一类事情"
@@ -196,4 +232,30 @@ function RecordFormView({ userId, mode }: { userId: number; mode: RecordMode }) 
       />
     </View>
   );
+}
+
+/**
+ * The household a visit was made to, once loaded; its phone goes into an empty phone field. Not
+ * loading it (no signal) costs nothing but typing the phone.
+ */
+function useVisitHousehold(householdId: number | null, onPhone: (phone: string) => void) {
+  const [household, setHousehold] = useState<HouseholdDetail | null>(null);
+  const onPhoneRef = useRef(onPhone);
+  onPhoneRef.current = onPhone;
+  useEffect(() => {
+    if (householdId === null) return;
+    let live = true;
+    getMyHousehold(householdId).then(
+      (found) => {
+        if (!live) return;
+        setHousehold(found);
+        if (found.phone) onPhoneRef.current(found.phone);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [householdId]);
+  return household;
 }

@@ -24,7 +24,7 @@ const PHASE_TEXT: Record<RecordPhase, string> = {
   done: '正在打开…',
 };
 
-type Editable = Omit<RecordDraft, 'mode' | 'photos' | 'idempotencyKey'>;
+type Editable = Omit<RecordDraft, 'mode' | 'photos' | 'idempotencyKey' | 'visitId'>;
 
 /** Cadres are signed in already: their photos go up as soon as they are chosen. */
 const signedIn = () => Promise.resolve(true);
@@ -65,8 +65,8 @@ function check(draft: RecordDraft): Checked {
 }
 
 /** The record form: the draft, its checks with the shared schema, and filing it exactly once. */
-export function useRecordForm(userId: number, mode: RecordMode) {
-  const filing = useRequestDraft(() => loadRecordDraft(userId, mode));
+export function useRecordForm(userId: number, mode: RecordMode, visitId: number | null = null) {
+  const filing = useRequestDraft(() => loadRecordDraft(userId, mode, visitId));
   const { draft, photos } = filing;
   const [phase, setPhase] = useState<RecordPhase>('editing');
 
@@ -98,7 +98,7 @@ export function useRecordForm(userId: number, mode: RecordMode) {
         uploaded.map((p) => p.id),
         draft.idempotencyKey,
       );
-      clearRecordDraft(userId, mode);
+      clearRecordDraft(userId, mode, visitId);
       setPhase('done');
       await Taro.redirectTo({ url: routeOf('workRequest', { id, filed: mode }) });
     } catch (error) {

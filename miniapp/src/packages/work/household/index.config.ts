@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '联户 · 走访日记',
+});
