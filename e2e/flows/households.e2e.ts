@@ -42,13 +42,15 @@ describe('我的联户 and 走访日记 in the browser', () => {
   let product: Product;
   let browser: Browser;
   let page: Page;
+  let staff: string;
+  let kinId: number;
   const phone = randomPhone();
 
   beforeAll(async () => {
     product = await startProduct();
     browser = await launchBrowser();
     const api = new Api(product.baseUrl);
-    const staff = await api.signIn('shiqiao');
+    staff = await api.signIn('shiqiao');
     const cadres = await api.call<{ items: { id: number; unitId: number }[] }>(
       'GET',
       `/api/office/cadres?q=${encodeURIComponent('张建国')}`,
@@ -56,12 +58,13 @@ describe('我的联户 and 走访日记 in the browser', () => {
     );
     const cadre = cadres.items[0]!;
     for (const [i, home] of HOMES.entries()) {
-      await api.call('POST', '/api/office/households', staff, {
+      const made = await api.call<{ id: number }>('POST', '/api/office/households', staff, {
         ...home,
         unitId: cadre.unitId,
         phone: i === 0 ? phone : randomPhone(),
         cadreId: cadre.id,
       });
+      if (i === 0) kinId = made.id;
     }
     page = await phonePage(browser);
     await signInAtWork(page, product.baseUrl, 'cadre01');
@@ -143,6 +146,46 @@ describe('我的联户 and 走访日记 in the browser', () => {
     await see(shown(page).getByText(`已登记诉求 ${number} ›`)).toBeVisible();
     expect(await pageText(page)).toContain('在办诉求1件');
     await shot(page, 'h07-diary-with-request');
+  });
+
+  it('a 民困帮扶卡 scan submits a request that arrives with its household', async () => {
+    const api = new Api(product.baseUrl);
+    const card = await api.call<{ code: string }>(
+      'POST',
+      `/api/office/households/${kinId}/help-card`,
+      staff,
+      {},
+    );
+    const resident = await phonePage(browser);
+    await resident.goto(`${product.baseUrl}/c/${card.code}`);
+    await see(
+      shown(resident).getByText('民困帮扶卡：张建国是您家的结亲干部，有事直接反映，不用再写地址。'),
+    ).toBeVisible();
+    // The public card names no household.
+    expect(await pageText(resident)).not.toContain('周玉芬');
+    await shot(resident, 'h09-help-card');
+    await shown(resident).getByText('我要反映').first().click();
+    const form = shown(resident);
+    await form.getByText('实际困难', { exact: true }).click();
+    await form.getByText('就医', { exact: true }).click();
+    await form.locator('textarea').fill('老伴腿疼走不了路，想请村医上门看看，再问问医保怎么报销。');
+    await form.getByText('请点这里表示同意', { exact: false }).click();
+    await field(form, '请输入11位手机号').fill(phone);
+    await form.getByText('获取验证码').click();
+    const hint = await form.getByText(/测试环境验证码/).textContent();
+    await field(form, '6位数字').fill(/(\d{6})/.exec(hint ?? '')![1]!);
+    await form.getByText('提交', { exact: true }).click();
+    const done = shown(resident)
+      .getByText(/MQ-\d{8}-\d{4}/)
+      .first();
+    await done.waitFor();
+    const number = /MQ-\d{8}-\d{4}/.exec((await done.textContent()) ?? '')![0];
+    await resident.context().close();
+
+    await page.goto(`${product.baseUrl}/work`);
+    await shown(page).getByText(new RegExp(number)).first().click();
+    await see(shown(page).getByText('来自联户：东岭村一组8号（户主周玉芬）')).toBeVisible();
+    await shot(page, 'h10-request-from-help-card');
   });
 
   it('reads in 长辈模式 at the large sizes', async () => {

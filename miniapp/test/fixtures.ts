@@ -41,6 +41,7 @@ export function cardView(overrides: Partial<CardView> = {}): CardView {
     ],
     handedOverFrom: null,
     replacedBy: null,
+    helpCard: false,
     ...overrides,
   };
 }
@@ -99,6 +100,7 @@ export function requestDetail(overrides: Partial<RequestDetail> = {}): RequestDe
     flaggedToCounty: false,
     clocks: [],
     timeline: [timelineEntry()],
+    household: null,
     allowedActions: [],
     ...overrides,
   };

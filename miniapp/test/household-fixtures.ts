@@ -20,6 +20,7 @@ export function household(overrides: Partial<Household> = {}): Household {
     pairing: 'kin',
     lastVisitOn: null,
     openRequests: 0,
+    helpCardCode: null,
     ...overrides,
   };
 }

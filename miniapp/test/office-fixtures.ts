@@ -73,6 +73,7 @@ export function officeCard(overrides: Partial<OfficeCard> = {}): OfficeCard {
     revokedAt: null,
     revokeReason: null,
     replacedByCode: null,
+    householdId: null,
     scans: 17,
     requests: 4,
     ...overrides,

@@ -43,6 +43,11 @@ export function RequestHeader({ request, forWork = false }: HeaderProps) {
       {forWork && request.firstContactName ? (
         <Text className="mq-request-header__line">首接干部：{request.firstContactName}</Text>
       ) : null}
+      {forWork && request.household ? (
+        <Text className="mq-request-header__line">
+          来自联户：{request.household.address}（户主{request.household.headName}）
+        </Text>
+      ) : null}
       {forWork && request.contactPhoneMasked ? (
         <Text className="mq-request-header__line">联系电话：{request.contactPhoneMasked}</Text>
       ) : null}

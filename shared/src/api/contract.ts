@@ -282,6 +282,7 @@ export const ROUTES = {
   householdDetail: route('GET', '/api/office/households/:id', OFFICE),
   updateHousehold: route('POST', '/api/office/households/:id', OFFICE),
   moveHousehold: route('POST', '/api/office/households/:id/move', OFFICE),
+  issueHelpCard: route('POST', '/api/office/households/:id/help-card', OFFICE, 201),
 
   /* A cadre's own households (联户): nobody else's. */
   myHouseholds: route('GET', '/api/households/mine', ['cadre']),
@@ -395,6 +396,7 @@ export interface ApiResponses {
   householdDetail: HouseholdDetail;
   updateHousehold: Household;
   moveHousehold: Household;
+  issueHelpCard: OfficeCard;
   myHouseholds: Page<Household>;
   myHousehold: HouseholdDetail;
   recordVisit: Visit;
@@ -448,6 +450,7 @@ export interface ApiBodies {
   transferPost: TransferPostInput;
   removeCadrePhoto: Record<string, never>;
   issueCard: Record<string, never>;
+  issueHelpCard: Record<string, never>;
   revokeCard: RevokeCardInput;
   createHousehold: CreateHouseholdInput;
   updateHousehold: UpdateHouseholdInput;

@@ -34,6 +34,8 @@ export const householdSchema = v.object({
   lastVisitOn: v.nullable(localDate),
   /** requests from this household still being handled */
   openRequests: count,
+  /** the code of its 民困帮扶卡 in use, if one was issued */
+  helpCardCode: v.nullable(v.string()),
 });
 export type Household = v.InferOutput<typeof householdSchema>;
 

@@ -52,6 +52,8 @@ export const officeCardSchema = v.object({
   revokeReason: v.nullable(v.string()),
   /** the card issued in its place (补卡) */
   replacedByCode: v.nullable(v.string()),
+  /** a 民困帮扶卡's household */
+  householdId: v.nullable(id),
   scans: count,
   requests: count,
 });

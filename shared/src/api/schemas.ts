@@ -116,6 +116,11 @@ export const cardViewSchema = v.object({
    * code takes no requests.
    */
   replacedBy: v.nullable(v.string()),
+  /**
+   * a 民困帮扶卡: the card of one household in hardship (结亲), reaching its linked cadre with the
+   * household known. The page says so; it never shows the household's name or address.
+   */
+  helpCard: v.boolean(),
 });
 export type CardView = v.InferOutput<typeof cardViewSchema>;
 
@@ -220,6 +225,8 @@ export const requestDetailSchema = v.object({
   /** every deadline clock, each kept after it stops (cadres and staff only) */
   clocks: v.array(clockViewSchema),
   timeline: v.array(timelineEntrySchema),
+  /** the household (联户) it came from (a visit, a 民困帮扶卡), for cadres and staff only */
+  household: v.nullable(v.object({ id, address: v.string(), headName: v.string() })),
   /** what the reader may do now (drives the buttons); every one has its route */
   allowedActions: v.array(v.picklist(ACTIONS)),
 });

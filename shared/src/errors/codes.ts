@@ -81,6 +81,10 @@ export const ERRORS = {
     message: '这个门牌号已经登记过联户了，请在列表里查找',
   },
   PAIRING_INVALID: { status: 409, message: '结对的干部须是本乡镇（街道）在岗的干部' },
+  HELP_CARD_NOT_KIN: {
+    status: 409,
+    message: '只有结亲户才能发民困帮扶卡，请先把结对方式调整为结亲',
+  },
   CARD_ALREADY_REVOKED: { status: 409, message: '这张联系卡已经停用了' },
   NOTHING_TO_PRINT: {
     status: 409,

@@ -41,6 +41,7 @@ describe('CardPage', () => {
     expect(screen.getByText('镇卫生院').closest('a')).toHaveAttribute('href', 'tel:057188880001');
     expect(screen.getByText('供电所').closest('a')).toHaveAttribute('href', 'tel:95598');
     expect(screen.queryByText(/接任/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/民困帮扶卡/)).not.toBeInTheDocument();
 
     fireEvent.click(screen.getByText('我要反映'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({
@@ -56,6 +57,17 @@ describe('CardPage', () => {
 
     expect(
       await screen.findByText('原联系人张伟已调整，现由李明联系，您的事情照常办理。'),
+    ).toBeInTheDocument();
+  });
+
+  it('says a 民困帮扶卡 is the household’s, without naming the household', async () => {
+    setRouterParams({ code: CARD_CODE });
+    fetchCard.mockResolvedValueOnce(cardView({ helpCard: true }));
+
+    render(<CardPage />);
+
+    expect(
+      await screen.findByText('民困帮扶卡：李明是您家的结亲干部，有事直接反映，不用再写地址。'),
     ).toBeInTheDocument();
   });
 

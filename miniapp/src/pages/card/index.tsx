@@ -87,6 +87,11 @@ function CardContent({ card }: { card: CardView }) {
         <Text className="card-page__name">{cadre.name}</Text>
         <Text className="card-page__post">{cadre.post}</Text>
         <Text className="card-page__place">{place}</Text>
+        {card.helpCard ? (
+          <Text className="card-page__help">
+            民困帮扶卡：{cadre.name}是您家的结亲干部，有事直接反映，不用再写地址。
+          </Text>
+        ) : null}
         {card.handedOverFrom ? (
           <Text className="card-page__handover">
             原联系人{card.handedOverFrom}已调整，现由{cadre.name}联系，您的事情照常办理。

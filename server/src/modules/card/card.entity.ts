@@ -1,6 +1,7 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { DATETIME, code } from '../../database/columns';
 import { CadreEntity } from '../cadre/cadre.entity';
+import { HouseholdEntity } from '../household/household.entity';
 
 export const CARD_STATUSES = ['active', 'revoked'] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];
@@ -13,6 +14,7 @@ export type CardStatus = (typeof CARD_STATUSES)[number];
 @Entity('card')
 @Index('UQ_card_code', ['code'], { unique: true })
 @Index('IDX_card_cadre_id', ['cadreId'])
+@Index('IDX_card_household_id', ['householdId'])
 export class CardEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -23,6 +25,14 @@ export class CardEntity {
   @Column({ name: 'cadre_id', type: 'int' })
   @ForeignKey(() => CadreEntity, { name: 'FK_card_cadre_id' })
   cadreId!: number;
+
+  /**
+   * A 民困帮扶卡: the household in hardship (结亲) it was given to. It reaches the household's
+   * linked cadre, and what is asked through it names the household.
+   */
+  @Column({ name: 'household_id', type: 'int', nullable: true })
+  @ForeignKey(() => HouseholdEntity, { name: 'FK_card_household_id' })
+  householdId!: number | null;
 
   @Column(code())
   status!: CardStatus;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CryptoModule } from '../../common/crypto/crypto.module';
 import { CadreModule } from '../cadre/cadre.module';
+import { HouseholdModule } from '../household/household.module';
 import { OrgModule } from '../org/org.module';
 import { CardController } from './card.controller';
 import { CardEntity, CardScanDayEntity } from './card.entity';
@@ -12,6 +13,7 @@ import { CardService } from './card.service';
   imports: [
     TypeOrmModule.forFeature([CardEntity, CardScanDayEntity]),
     CadreModule,
+    HouseholdModule,
     OrgModule,
     CryptoModule,
   ],

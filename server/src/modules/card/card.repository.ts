@@ -36,8 +36,13 @@ export class CardRepository {
     return this.repo(m).find({ where: { cadreId: In([...cadreIds]) }, order: { id: 'DESC' } });
   }
 
-  async insert(m: EntityManager, card: Pick<CardEntity, 'code' | 'cadreId' | 'issuedAt'>) {
+  async insert(
+    m: EntityManager,
+    card: Pick<CardEntity, 'code' | 'cadreId' | 'issuedAt'> &
+      Partial<Pick<CardEntity, 'householdId'>>,
+  ) {
     const inserted = await m.getRepository(CardEntity).insert({
+      householdId: null,
       ...card,
       status: 'active',
       revokedAt: null,
@@ -106,6 +111,19 @@ export class CardRepository {
       where: { cadreId: In([...cadreIds]), status: 'active' },
       order: { cadreId: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** The 民困帮扶卡 in use of each of these households (the newest, should there be two). */
+  async activeHelpCards(
+    householdIds: readonly number[],
+    m?: EntityManager,
+  ): Promise<Map<number, CardEntity>> {
+    if (householdIds.length === 0) return new Map();
+    const rows = await this.repo(m).find({
+      where: { householdId: In([...new Set(householdIds)]), status: 'active' },
+      order: { id: 'ASC' },
+    });
+    return new Map(rows.map((c) => [c.householdId!, c]));
   }
 
   countActive(cadreId: number, m?: EntityManager): Promise<number> {

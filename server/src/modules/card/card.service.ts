@@ -5,6 +5,7 @@ import { AppError } from '../../common/app-error';
 import { PhoneCipher } from '../../common/crypto/phone-cipher';
 import type { CadreEntity } from '../cadre/cadre.entity';
 import { CadreRepository } from '../cadre/cadre.repository';
+import { HouseholdRepository } from '../household/household.repository';
 import { OrgRepository } from '../org/org.repository';
 import type { CardEntity } from './card.entity';
 import { CardRepository } from './card.repository';
@@ -22,6 +23,7 @@ export class CardService {
   constructor(
     private readonly cards: CardRepository,
     private readonly cadres: CadreRepository,
+    private readonly households: HouseholdRepository,
     private readonly org: OrgRepository,
     private readonly phones: PhoneCipher,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -42,10 +44,20 @@ export class CardService {
     return card;
   }
 
-  private async holderOf(card: CardEntity): Promise<ResolvedCard> {
+  /**
+   * Who answers a card today: the printed cadre, or whoever took over their post (事随人转). A
+   * 民困帮扶卡 follows its household: the cadre the household is linked to now, if it still is.
+   */
+  async holderOf(card: CardEntity): Promise<ResolvedCard> {
     const printed = await this.cadres.findById(card.cadreId);
     if (!printed) throw new Error(`card ${card.id} names no cadre`);
-    const cadre = await this.cadres.currentHolder(printed);
+    const home =
+      card.householdId === null ? null : await this.households.findById(card.householdId);
+    const linked =
+      home && home.cadreId !== null && home.cadreId !== printed.id
+        ? await this.cadres.findById(home.cadreId)
+        : null;
+    const cadre = await this.cadres.currentHolder(linked ?? printed);
     return { card, cadre, handedOverFrom: cadre.id === printed.id ? null : printed };
   }
 
@@ -89,6 +101,7 @@ export class CardService {
       hotlines: township?.hotlines ?? [],
       handedOverFrom: handedOverFrom?.name ?? null,
       replacedBy: null,
+      helpCard: card.householdId !== null,
     };
   }
 }

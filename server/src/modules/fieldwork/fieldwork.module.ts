@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../../common/access/access.module';
 import { CryptoModule } from '../../common/crypto/crypto.module';
 import { CadreModule } from '../cadre/cadre.module';
+import { CardModule } from '../card/card.module';
 import { HouseholdModule } from '../household/household.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { OrgModule } from '../org/org.module';
@@ -21,6 +22,7 @@ import { VisitPresenter } from './visit-presenter';
   imports: [
     AccessModule,
     CadreModule,
+    CardModule,
     CryptoModule,
     HouseholdModule,
     IdempotencyModule,

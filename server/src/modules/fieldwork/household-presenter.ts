@@ -7,6 +7,7 @@ import {
 } from '@mqlk/shared';
 import { PhoneCipher } from '../../common/crypto/phone-cipher';
 import { CadreRepository } from '../cadre/cadre.repository';
+import { CardRepository } from '../card/card.repository';
 import { presentHouseholds } from '../household/household-view';
 import type { HouseholdEntity } from '../household/household.entity';
 import { HouseholdRepository } from '../household/household.repository';
@@ -25,6 +26,7 @@ export class HouseholdPresenter {
     private readonly org: OrgRepository,
     private readonly cadres: CadreRepository,
     private readonly requests: RequestRepository,
+    private readonly cards: CardRepository,
     private readonly phones: PhoneCipher,
   ) {}
 
@@ -52,6 +54,9 @@ export class HouseholdPresenter {
       cadreNames: await this.cadres.namesByIds(cadreIds),
       // Still waiting on someone: open, or a 当场解决 the resident has not confirmed yet.
       openCounts: await this.requests.countByHouseholds(ids, HANDOVER_STATUSES),
+      helpCards: new Map(
+        [...(await this.cards.activeHelpCards(ids)).entries()].map(([id, c]) => [id, c.code]),
+      ),
     });
   }
 }

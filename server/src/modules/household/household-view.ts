@@ -9,6 +9,8 @@ export interface HouseholdLookups {
   cadreNames: ReadonlyMap<number, string>;
   /** requests from each household still being handled */
   openCounts: ReadonlyMap<number, number>;
+  /** the code of each household's 民困帮扶卡 in use */
+  helpCards: ReadonlyMap<number, string>;
 }
 
 /** Households as lists show them: the phone masked, the address written out. */
@@ -33,6 +35,7 @@ export function presentHouseholds(rows: HouseholdEntity[], look: HouseholdLookup
       pairing: h.cadreId === null ? null : h.pairing,
       lastVisitOn: h.lastVisitOn,
       openRequests: look.openCounts.get(h.id) ?? 0,
+      helpCardCode: look.helpCards.get(h.id) ?? null,
     };
   });
 }

@@ -5,6 +5,7 @@ import {
   type CardDetail,
   type CardSheetQuery,
   generateCardCode,
+  householdAddress,
   localDateOf,
   type OfficeCard,
   type RevokeCardInput,
@@ -23,6 +24,9 @@ import type { CadreEntity } from '../cadre/cadre.entity';
 import { CadreRepository } from '../cadre/cadre.repository';
 import type { CardEntity } from '../card/card.entity';
 import { CardRepository } from '../card/card.repository';
+import { CardService } from '../card/card.service';
+import type { HouseholdEntity } from '../household/household.entity';
+import { HouseholdRepository } from '../household/household.repository';
 import { OrgRepository } from '../org/org.repository';
 import { RequestRepository } from '../request/request.repository';
 import { type CardFont, resolveCardFont } from '../print/card-font';
@@ -38,6 +42,8 @@ export class OfficeCards {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cards: CardRepository,
+    private readonly answering: CardService,
+    private readonly households: HouseholdRepository,
     private readonly cadres: CadreRepository,
     private readonly org: OrgRepository,
     private readonly requests: RequestRepository,
@@ -63,20 +69,51 @@ export class OfficeCards {
     return this.one(id);
   }
 
+  /**
+   * 民困帮扶卡: the card of a household linked 结亲, naming it and its cadre. A household has one in
+   * use at a time: asking again gives the same card (a lost one is stopped and re-issued).
+   */
+  async issueHelpCard(actor: RequestActor, householdId: number): Promise<OfficeCard> {
+    const id = await this.db.transaction(async (m) => {
+      const home = await this.households.findById(householdId, m);
+      if (!home) throw new AppError('NOT_FOUND');
+      const unit = await this.scope.unit(actor, home.orgUnitId, m);
+      if (home.cadreId === null || home.pairing !== 'kin') throw new AppError('HELP_CARD_NOT_KIN');
+      const inUse = (await this.cards.activeHelpCards([home.id], m)).get(home.id);
+      if (inUse) return inUse.id;
+      const cadre = (await this.cadres.findById(home.cadreId, m))!;
+      return this.issueIn(m, actor, cadre, unit.path, {
+        id: home.id,
+        address: householdAddress(unit.name, home.groupName, home.houseNumber),
+      });
+    });
+    return this.one(id);
+  }
+
   /** A new code from `shared/`; a collision (≈71 random bits: never seen) draws again. */
   private async issueIn(
     m: EntityManager,
     actor: RequestActor,
     cadre: CadreEntity,
     unitPath: string,
+    household: { id: number; address: string } | null = null,
   ): Promise<number> {
     if (!cadre.active) throw new AppError('CADRE_INACTIVE');
     const at = this.clock.now();
     for (let attempt = 1; ; attempt++) {
       const code = generateCardCode();
       try {
-        const id = await this.cards.insert(m, { code, cadreId: cadre.id, issuedAt: at });
-        await this.record(m, actor, 'card.issue', id, unitPath, { code, cadre: cadre.name });
+        const id = await this.cards.insert(m, {
+          code,
+          cadreId: cadre.id,
+          householdId: household?.id ?? null,
+          issuedAt: at,
+        });
+        await this.record(m, actor, household ? 'card.issue_help' : 'card.issue', id, unitPath, {
+          code,
+          cadre: cadre.name,
+          ...(household ? { household: household.address } : {}),
+        });
         return id;
       } catch (err) {
         if (!isUniqueViolation(err) || attempt >= CODE_ATTEMPTS) throw err;
@@ -118,7 +155,20 @@ export class OfficeCards {
       if (!card) throw new AppError('NOT_FOUND');
       const { cadre, unitPath } = await this.cadreInScope(actor, card.cadreId, m);
       if (card.status !== 'active') throw new AppError('CARD_ALREADY_REVOKED');
-      const newId = input.reissue ? await this.issueIn(m, actor, cadre, unitPath) : null;
+      // 补卡 of a 民困帮扶卡 is again the household's.
+      const home =
+        input.reissue && card.householdId !== null
+          ? await this.households.findById(card.householdId, m)
+          : null;
+      const newId = input.reissue
+        ? await this.issueIn(
+            m,
+            actor,
+            cadre,
+            unitPath,
+            home ? { id: home.id, address: await this.addressOf(home, m) } : null,
+          )
+        : null;
       if (!(await this.cards.revoke(m, card.id, input.reason, this.clock.now(), newId))) {
         throw new AppError('CARD_ALREADY_REVOKED');
       }
@@ -204,8 +254,16 @@ export class OfficeCards {
 
   private async toPrintable(cards: CardEntity[]): Promise<PrintableCard[]> {
     const out: PrintableCard[] = [];
+    const homes = new Map(
+      (
+        await this.households.findByIds(
+          cards.map((c) => c.householdId).filter((x): x is number => x !== null),
+        )
+      ).map((h) => [h.id, h]),
+    );
     for (const card of cards) {
-      const cadre = await this.cadres.currentHolder((await this.cadres.findById(card.cadreId))!);
+      const { cadre } = await this.answering.holderOf(card);
+      const home = card.householdId === null ? undefined : homes.get(card.householdId);
       const unit = (await this.org.findById(cadre.orgUnitId))!;
       const lineage = await this.org.findLineage(unit);
       const township = lineage.find((u) => u.kind === 'township') ?? null;
@@ -220,6 +278,7 @@ export class OfficeCards {
         duties: cadre.duties,
         dutyDays: cadre.dutyDays,
         hotlines: township?.hotlines ?? [],
+        household: home ? `${home.headName}户 · ${await this.addressOf(home)}` : null,
       });
     }
     return out;
@@ -235,6 +294,11 @@ export class OfficeCards {
   }
 
   private font: CardFont | undefined;
+
+  private async addressOf(home: HouseholdEntity, m?: EntityManager): Promise<string> {
+    const unit = await this.org.findById(home.orgUnitId, m);
+    return householdAddress(unit?.name ?? '', home.groupName, home.houseNumber);
+  }
 
   private async cadreInScope(actor: RequestActor, cadreId: number, m?: EntityManager) {
     const cadre = await this.cadres.findById(cadreId, m);
@@ -271,6 +335,7 @@ export class OfficeCards {
       revokeReason: c.revokeReason,
       replacedByCode:
         c.replacedByCardId === null ? null : (replacements.get(c.replacedByCardId) ?? null),
+      householdId: c.householdId,
       scans: scans.get(c.id) ?? 0,
       requests: requests.get(c.id) ?? 0,
     }));

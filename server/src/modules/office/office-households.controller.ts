@@ -9,13 +9,17 @@ import type {
 import type { RequestActor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
 import { Endpoint, ValidBody, ValidQuery } from '../../common/contract/endpoint';
+import { OfficeCards } from './office-cards';
 import { OfficeHouseholds } from './office-households';
 
 /** The 联户台账 in the office: staff and county admins, inside their scope; every change audited. */
 @ApiTags('office')
 @Controller()
 export class OfficeHouseholdsController {
-  constructor(private readonly households: OfficeHouseholds) {}
+  constructor(
+    private readonly households: OfficeHouseholds,
+    private readonly cards: OfficeCards,
+  ) {}
 
   @Endpoint('officeHouseholds')
   officeHouseholds(@CurrentActor() actor: RequestActor, @ValidQuery() query: HouseholdListQuery) {
@@ -48,5 +52,10 @@ export class OfficeHouseholdsController {
     @ValidBody() input: MoveHouseholdInput,
   ) {
     return this.households.move(actor, id, input);
+  }
+
+  @Endpoint('issueHelpCard')
+  issueHelpCard(@CurrentActor() actor: RequestActor, @Param('id', ParseIntPipe) id: number) {
+    return this.cards.issueHelpCard(actor, id);
   }
 }

@@ -169,7 +169,8 @@ function drawQr(doc: Doc, url: string, x: number, y: number, size: number) {
 export function drawFront(pen: Pen, card: PrintableCard, url: string) {
   const { doc, regular, bold } = pen;
   const { width: w, height: h, pad, qr, qrTop, columnGap, stripe, colors } = FACE;
-  frame(pen, '民情联系卡', card.townshipName ?? card.villageName);
+  // A 民困帮扶卡 says so, and whose it is, where the duties would begin.
+  frame(pen, card.household ? '民困帮扶卡' : '民情联系卡', card.townshipName ?? card.villageName);
 
   const qrX = w - pad - qr;
   drawQr(doc, url, qrX, qrTop, qr);
@@ -204,6 +205,12 @@ export function drawFront(pen: Pen, card: PrintableCard, url: string) {
   const phone = fitLine(doc, bold, `电话 ${formatPhone(card.phone)}`, 9.5, 7, textW);
   line(doc, phone, bold, colors.ink, pad, y, {});
   y += 9.5 * LINE + 0.5 * MM;
+
+  if (card.household) {
+    const whose = fitLine(doc, bold, `帮扶对象：${card.household}`, 7.5, 6, textW);
+    line(doc, whose, bold, colors.brand, pad, y, {});
+    y += 7.5 * LINE + 0.3 * MM;
+  }
 
   const daysSize = 7;
   const daysY = h - stripe - 1.6 * MM - daysSize * LINE;

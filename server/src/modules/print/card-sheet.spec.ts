@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import jsQR from 'jsqr';
@@ -21,6 +21,8 @@ import {
 jest.setTimeout(60_000);
 
 const BASE = 'https://mqlk.example.cn';
+/** Where a sheet worth looking at is kept, beside the browser flows' screenshots. */
+const ARTIFACTS = path.resolve(__dirname, '../../../../.artifacts/screenshots');
 const DPI = 150;
 const SURNAMES = ['张', '李', '王', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙'];
 const GIVEN = [
@@ -215,6 +217,25 @@ describe('card sheet PDF', () => {
     expect(back.map((w) => inside(w, 0, 'back'))).toEqual([true]);
     // Slot 0's back is in the right-hand column.
     expect(back[0]!.x).toBeGreaterThan(CARD_SHEET_LAYOUT.page.width / 2);
+  });
+
+  it('prints a 民困帮扶卡 beside a cadre card: its title and whose it is, inside the card', async () => {
+    const [own, help] = makeCards(2);
+    const helpCard = { ...help!, household: '周玉芬户 · 东岭村一组8号' };
+    const sheet = await render('help', [own!, helpCard]);
+    const text = tool('pdftotext', [sheet.pdf, '-']);
+    expect(text).toContain('民困帮扶卡');
+    expect(text).toContain('帮扶对象：周玉芬户 · 东岭村一组8号');
+    expect(text.match(/民情联系卡/g)).toHaveLength(1);
+    const front = words(sheet.pdf, 1);
+    const title = front.filter((w) => w.text.includes('民困帮扶卡'));
+    expect(title.map((w) => inside(w, 1, 'front'))).toEqual([true]);
+    expect(
+      front.filter((w) => w.text.includes('帮扶对象')).every((w) => inside(w, 1, 'front')),
+    ).toBe(true);
+    expect(await decodeQr(sheet.png(1), 1)).toBe(cardUrl(BASE, helpCard.code));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    copyFileSync(sheet.png(1), path.join(ARTIFACTS, 'help-card-sheet-front.png'));
   });
 
   it('works with the bundled font alone (a machine with only Node)', async () => {

@@ -26,6 +26,8 @@ export interface PrintableCard {
   dutyDays: string;
   /** The township's 民众服务卡 hotlines, on the back. */
   hotlines: { name: string; phone: string }[];
+  /** A 民困帮扶卡's household, e.g. 周玉芬户 · 东岭村一组8号; null on a cadre's own card. */
+  household?: string | null;
 }
 
 export interface CardSheetOptions {

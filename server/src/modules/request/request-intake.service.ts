@@ -113,6 +113,8 @@ export class RequestIntake {
         contactPhoneEnc: phone?.enc ?? null,
         contactPhoneMasked: masked,
         cardId: card.card.id,
+        // A 民困帮扶卡 names its household: no address needed.
+        householdId: card.card.householdId,
       }),
     );
   }

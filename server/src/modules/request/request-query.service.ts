@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type HandledItem,
+  householdAddress,
   type InboxQuery,
   type MoveResult,
   type Page,
@@ -28,6 +29,7 @@ import { UserRepository } from '../user/user.repository';
 import { NoticeService } from '../notice/notice.service';
 import { ClockRepository } from './clock.repository';
 import { DeadlineRules } from './deadline-rules';
+import { HouseholdRepository } from '../household/household.repository';
 import { RequestPresenter } from './request-presenter';
 import { RequestRouting } from './request-routing';
 import type { RequestEntity } from './request.entity';
@@ -44,6 +46,7 @@ export class RequestQueries {
     private readonly ratings: RatingRepository,
     private readonly users: UserRepository,
     private readonly cadres: CadreRepository,
+    private readonly households: HouseholdRepository,
     private readonly org: OrgRepository,
     private readonly photos: PhotoService,
     private readonly routing: RequestRouting,
@@ -194,7 +197,20 @@ export class RequestQueries {
           : false,
       clocks: this.presenter.clocks(clocks, who, names, now),
       timeline: this.presenter.timeline(events, request, who, actor.userId, names),
+      household: actor.role === 'resident' ? null : await this.householdOf(request),
       allowedActions: this.policy.allowedActions(who, request),
+    };
+  }
+
+  /** The household (联户) a request came from, as its handlers see it. */
+  private async householdOf(r: RequestEntity): Promise<RequestDetail['household']> {
+    const home = r.householdId === null ? null : await this.households.findById(r.householdId);
+    if (!home) return null;
+    const unit = await this.org.findById(home.orgUnitId);
+    return {
+      id: home.id,
+      address: householdAddress(unit?.name ?? '', home.groupName, home.houseNumber),
+      headName: home.headName,
     };
   }
 
