@@ -14,6 +14,7 @@ import { OfficeAccounts } from './office-accounts';
 import { OfficeCadres } from './office-cadres';
 import { OfficeCards } from './office-cards';
 import { OfficeController } from './office.controller';
+import { HouseholdPlacement } from './household-placement';
 import { OfficeHouseholds } from './office-households';
 import { OfficeHouseholdsController } from './office-households.controller';
 import { OfficeImport } from './office-import';
@@ -47,6 +48,7 @@ import { OfficeUnits } from './office-units';
     OfficeAccounts,
     OfficeImport,
     OfficeHouseholds,
+    HouseholdPlacement,
   ],
 })
 export class OfficeModule {}
