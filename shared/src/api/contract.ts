@@ -69,6 +69,7 @@ import type {
   CadreDetail,
   CardDetail,
   CountyCalendar,
+  ImportCounts,
   ImportResult,
   OfficeAccount,
   OfficeCadre,
@@ -272,6 +273,14 @@ export const ROUTES = {
   householdDetail: route('GET', '/api/office/households/:id', OFFICE),
   updateHousehold: route('POST', '/api/office/households/:id', OFFICE),
   moveHousehold: route('POST', '/api/office/households/:id/move', OFFICE),
+  householdImportTemplate: {
+    ...route('GET', '/api/office/households/import-template', OFFICE),
+    produces: XLSX,
+  },
+  importHouseholds: {
+    ...route('POST', '/api/office/households/import', OFFICE),
+    upload: 'file',
+  },
 
   /* A cadre's own households (联户): nobody else's. */
   myHouseholds: route('GET', '/api/households/mine', ['cadre']),
@@ -379,6 +388,9 @@ export interface ApiResponses {
   householdDetail: HouseholdDetail;
   updateHousehold: Household;
   moveHousehold: Household;
+  /** the .xlsx bytes */
+  householdImportTemplate: unknown;
+  importHouseholds: ImportCounts;
   myHouseholds: Page<Household>;
   myHousehold: HouseholdDetail;
   officeAccounts: Page<OfficeAccount>;

@@ -60,6 +60,26 @@ export class HouseholdRepository {
     return this.repo(m).findOne({ where: { id } });
   }
 
+  /**
+   * The households registered at any of these addresses (unit, group, house number as the unique
+   * index holds them), for an import to tell new rows from known ones.
+   */
+  async findByAddresses(
+    m: EntityManager,
+    addresses: readonly Pick<HouseholdEntity, 'orgUnitId' | 'groupName' | 'houseNumber'>[],
+  ): Promise<HouseholdEntity[]> {
+    if (addresses.length === 0) return [];
+    const units = [...new Set(addresses.map((a) => a.orgUnitId))];
+    const numbers = [...new Set(addresses.map((a) => a.houseNumber))];
+    const key = (a: (typeof addresses)[number]) =>
+      JSON.stringify([a.orgUnitId, a.groupName, a.houseNumber]);
+    const wanted = new Set(addresses.map(key));
+    const rows = await m
+      .getRepository(HouseholdEntity)
+      .find({ where: { orgUnitId: In(units), houseNumber: In(numbers) } });
+    return rows.filter((h) => wanted.has(key(h)));
+  }
+
   /** A new household and its tags; an address already registered is HOUSEHOLD_EXISTS. */
   async insert(m: EntityManager, fields: NewHousehold, tags: HouseholdTags): Promise<number> {
     let id: number;

@@ -1,4 +1,4 @@
-import { Controller, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Param, ParseIntPipe, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
   CreateHouseholdInput,
@@ -6,16 +6,25 @@ import type {
   MoveHouseholdInput,
   UpdateHouseholdInput,
 } from '@mqlk/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestActor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
 import { Endpoint, ValidBody, ValidQuery } from '../../common/contract/endpoint';
+import { buildHouseholdTemplate } from './household-sheet';
+import { OfficeHouseholdImport } from './office-household-import';
 import { OfficeHouseholds } from './office-households';
+import { OfficeScope } from './office-scope';
+import { readSpreadsheetUpload, xlsxDownload } from './spreadsheet-upload';
 
 /** The 联户台账 in the office: staff and county admins, inside their scope; every change audited. */
 @ApiTags('office')
 @Controller()
 export class OfficeHouseholdsController {
-  constructor(private readonly households: OfficeHouseholds) {}
+  constructor(
+    private readonly households: OfficeHouseholds,
+    private readonly importer: OfficeHouseholdImport,
+    private readonly scope: OfficeScope,
+  ) {}
 
   @Endpoint('officeHouseholds')
   officeHouseholds(@CurrentActor() actor: RequestActor, @ValidQuery() query: HouseholdListQuery) {
@@ -48,5 +57,21 @@ export class OfficeHouseholdsController {
     @ValidBody() input: MoveHouseholdInput,
   ) {
     return this.households.move(actor, id, input);
+  }
+
+  @Endpoint('householdImportTemplate')
+  householdImportTemplate(
+    @CurrentActor() actor: RequestActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    this.scope.path(actor);
+    xlsxDownload(reply, '联户导入模板.xlsx', 'household-template.xlsx');
+    return buildHouseholdTemplate();
+  }
+
+  @Endpoint('importHouseholds')
+  async importHouseholds(@CurrentActor() actor: RequestActor, @Req() request: FastifyRequest) {
+    this.scope.path(actor);
+    return this.importer.run(actor, await readSpreadsheetUpload(request));
   }
 }

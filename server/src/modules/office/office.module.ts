@@ -15,6 +15,7 @@ import { OfficeCadres } from './office-cadres';
 import { OfficeCards } from './office-cards';
 import { OfficeController } from './office.controller';
 import { HouseholdPlacement } from './household-placement';
+import { OfficeHouseholdImport } from './office-household-import';
 import { OfficeHouseholds } from './office-households';
 import { OfficeHouseholdsController } from './office-households.controller';
 import { OfficeImport } from './office-import';
@@ -49,6 +50,7 @@ import { OfficeUnits } from './office-units';
     OfficeImport,
     OfficeHouseholds,
     HouseholdPlacement,
+    OfficeHouseholdImport,
   ],
 })
 export class OfficeModule {}
