@@ -90,7 +90,7 @@ export class HouseholdRepository {
       if (isUniqueViolation(err)) throw new AppError('HOUSEHOLD_EXISTS');
       throw err;
     }
-    await this.replaceTags(m, id, tags);
+    await this.insertTags(m, id, tags);
     return id;
   }
 
@@ -106,13 +106,16 @@ export class HouseholdRepository {
 
   /** The household's tags become exactly these. */
   async replaceTags(m: EntityManager, id: number, tags: HouseholdTags): Promise<void> {
-    const repo = m.getRepository(HouseholdTagEntity);
-    await repo.delete({ householdId: id });
+    await m.getRepository(HouseholdTagEntity).delete({ householdId: id });
+    await this.insertTags(m, id, tags);
+  }
+
+  private async insertTags(m: EntityManager, id: number, tags: HouseholdTags): Promise<void> {
     const rows = [
       ...tags.specialGroups.map((tag) => ({ householdId: id, kind: 'group' as const, tag })),
       ...tags.freeTags.map((tag) => ({ householdId: id, kind: 'free' as const, tag })),
     ];
-    if (rows.length > 0) await repo.insert(rows);
+    if (rows.length > 0) await m.getRepository(HouseholdTagEntity).insert(rows);
   }
 
   /** The tags of these households, in the order they were given. */

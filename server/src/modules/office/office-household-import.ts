@@ -9,7 +9,7 @@ import { AuditRepository, auditActor } from '../audit/audit.repository';
 import type { CadreEntity } from '../cadre/cadre.entity';
 import { CadreRepository } from '../cadre/cadre.repository';
 import type { HouseholdEntity } from '../household/household.entity';
-import { HouseholdRepository } from '../household/household.repository';
+import { HouseholdRepository, type HouseholdTags } from '../household/household.repository';
 import type { OrgUnitEntity } from '../org/org-unit.entity';
 import { OrgRepository } from '../org/org.repository';
 import { UserRepository } from '../user/user.repository';
@@ -76,9 +76,14 @@ export class OfficeHouseholdImport {
           )
         ).map((h) => [addressKey({ ...h, unitId: h.orgUnitId }), h]),
       );
+      const tags = await this.households.tagsOf(
+        [...known.values()].map((h) => h.id),
+        m,
+      );
       const issues: FieldIssue[] = [];
       for (const p of placed.rows) {
-        const outcome = await this.write(m, p, known.get(addressKey(p.row)));
+        const h = known.get(addressKey(p.row));
+        const outcome = await this.write(m, p, h && { household: h, tags: tags.get(h.id)! });
         if (outcome === 'taken') {
           issues.push(
             householdIssue(p.row.row, 'houseNumber', '这个门牌刚刚被别人登记了，请重新上传'),
@@ -164,7 +169,7 @@ export class OfficeHouseholdImport {
   private async write(
     m: EntityManager,
     { row, unit, cadre }: PlacedRow,
-    known: HouseholdEntity | undefined,
+    known: { household: HouseholdEntity; tags: HouseholdTags } | undefined,
   ): Promise<keyof ImportCounts | 'taken'> {
     if (!known) {
       try {
@@ -176,8 +181,8 @@ export class OfficeHouseholdImport {
       }
       return 'created';
     }
-    const changed = await this.office.applyFields(m, known, row);
-    const relinked = await this.office.relink(m, known, cadre, row.pairing);
+    const changed = await this.office.applyFields(m, known.household, row, known.tags);
+    const relinked = await this.office.relink(m, known.household, cadre, row.pairing);
     return changed.length > 0 || relinked ? 'updated' : 'unchanged';
   }
 

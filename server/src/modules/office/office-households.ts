@@ -24,7 +24,11 @@ import type { CadreEntity } from '../cadre/cadre.entity';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { HouseholdPresenter } from '../fieldwork/household-presenter';
 import type { HouseholdEntity } from '../household/household.entity';
-import { type HouseholdChanges, HouseholdRepository } from '../household/household.repository';
+import {
+  type HouseholdChanges,
+  HouseholdRepository,
+  type HouseholdTags,
+} from '../household/household.repository';
 import type { OrgUnitEntity } from '../org/org-unit.entity';
 import { OrgRepository } from '../org/org.repository';
 import { HouseholdPlacement } from './household-placement';
@@ -157,15 +161,17 @@ export class OfficeHouseholds {
 
   /**
    * Writes a household's changed fields and tags inside the caller's transaction, unaudited; the
-   * names of what changed (none: nothing written). The unit is the caller's to check.
+   * names of what changed (none: nothing written). The unit is the caller's to check; `known`:
+   * its tags, when the caller has read them already.
    */
   async applyFields(
     m: EntityManager,
     h: HouseholdEntity,
     input: HouseholdFieldsInput,
+    known?: HouseholdTags,
   ): Promise<string[]> {
     const phone = h.phoneEnc ? this.phones.decrypt(h.phoneEnc) : '';
-    const tags = (await this.households.tagsOf([h.id], m)).get(h.id)!;
+    const tags = known ?? (await this.households.tagsOf([h.id], m)).get(h.id)!;
     const sameSet = (a: readonly string[], b: readonly string[]) =>
       [...a].sort().join('\n') === [...b].sort().join('\n');
     const tagsChanged =
