@@ -2,12 +2,14 @@ import {
   householdAddress,
   normalizeAddressPart,
   PAIRING_LABELS,
+  pairingOf,
   PAIRINGS,
   SPECIAL_GROUP_LABELS,
   SPECIAL_GROUPS,
 } from '../src/households/households';
 import {
   createHouseholdSchema,
+  householdImportLinkSchema,
   householdListQuerySchema,
   issueFor,
   moveHouseholdSchema,
@@ -40,6 +42,16 @@ describe('the household vocabulary', () => {
     ['b区12a号', 'B区12A号'],
   ])('reads the address part %j as %j', (typed, stored) => {
     expect(normalizeAddressPart(typed)).toBe(stored);
+  });
+
+  it.each([
+    ['结亲', 'kin'],
+    ['结友', 'befriend'],
+    ['acquaint', 'acquaint'],
+    ['结对', null],
+    ['', null],
+  ])('reads the kind of link %j as %j', (text, pairing) => {
+    expect(pairingOf(text)).toBe(pairing);
   });
 
   it('writes an address as the lists show it, with or without a group', () => {
@@ -159,4 +171,34 @@ describe('the household form', () => {
     const bad = validate(householdListQuerySchema, { group: 'rich' });
     expect(bad.ok || issueFor(bad.issues, 'group')).toBe('特殊群体不对');
   });
+});
+
+describe('the link in an import row', () => {
+  it.each([
+    [{ cadreUsername: 'wangjh01', pairing: 'kin' }, null, null],
+    [{ cadreUsername: null, pairing: null }, null, null],
+    [
+      { cadreUsername: 'wangjh01', pairing: null },
+      'pairing',
+      '填了结对干部，还要填结对方式：结交、结友或结亲',
+    ],
+    [
+      { cadreUsername: null, pairing: 'kin' },
+      'cadreUsername',
+      '填了结对方式，还要填结对干部的登录账号',
+    ],
+    [{ cadreUsername: 'wangjh01', pairing: 'enemy' }, 'pairing', '结对方式只能填结交、结友或结亲'],
+    [
+      { cadreUsername: '王建华', pairing: 'kin' },
+      'cadreUsername',
+      '登录账号为4到32位字母、数字或 _ . -',
+    ],
+  ])(
+    'takes the cadre by login account and the kind of link together: %j',
+    (link, field, message) => {
+      const r = validate(householdImportLinkSchema, link);
+      if (field === null) expect(r).toEqual({ ok: true, value: link });
+      else expect(r.ok || issueFor(r.issues, field)).toBe(message);
+    },
+  );
 });

@@ -79,6 +79,7 @@ import type {
   CadreDetail,
   CardDetail,
   CountyCalendar,
+  ImportCounts,
   ImportResult,
   OfficeAccount,
   OfficeCadre,
@@ -283,6 +284,14 @@ export const ROUTES = {
   updateHousehold: route('POST', '/api/office/households/:id', OFFICE),
   moveHousehold: route('POST', '/api/office/households/:id/move', OFFICE),
   issueHelpCard: route('POST', '/api/office/households/:id/help-card', OFFICE, 201),
+  householdImportTemplate: {
+    ...route('GET', '/api/office/households/import-template', OFFICE),
+    produces: XLSX,
+  },
+  importHouseholds: {
+    ...route('POST', '/api/office/households/import', OFFICE),
+    upload: 'file',
+  },
 
   /* A cadre's own households (联户): nobody else's. */
   myHouseholds: route('GET', '/api/households/mine', ['cadre']),
@@ -397,6 +406,9 @@ export interface ApiResponses {
   updateHousehold: Household;
   moveHousehold: Household;
   issueHelpCard: OfficeCard;
+  /** the .xlsx bytes */
+  householdImportTemplate: unknown;
+  importHouseholds: ImportCounts;
   myHouseholds: Page<Household>;
   myHousehold: HouseholdDetail;
   recordVisit: Visit;

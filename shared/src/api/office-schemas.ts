@@ -145,10 +145,16 @@ export const transferPostResultSchema = v.object({
 });
 export type TransferPostResult = v.InferOutput<typeof transferPostResultSchema>;
 
-export const importResultSchema = v.object({
+/** What an import did: rows added, rows that changed something, rows that were already so. */
+export const importCountsSchema = v.object({
   created: count,
   updated: count,
   unchanged: count,
+});
+export type ImportCounts = v.InferOutput<typeof importCountsSchema>;
+
+export const importResultSchema = v.object({
+  ...importCountsSchema.entries,
   /** the new accounts' initial passwords, shown once */
   accounts: v.array(
     v.object({ name: v.string(), username: v.string(), initialPassword: v.string() }),

@@ -34,6 +34,12 @@ export const PAIRING_LABELS: Record<Pairing, string> = {
   kin: '结亲',
 };
 
+/** The kind of link a label (结亲) or a code (kin) names, if any. */
+export function pairingOf(text: string): Pairing | null {
+  if ((PAIRINGS as readonly string[]).includes(text)) return text as Pairing;
+  return PAIRINGS.find((p) => PAIRING_LABELS[p] === text) ?? null;
+}
+
 /** 自定义标签: at most this many per household. */
 export const MAX_FREE_TAGS = 5;
 

@@ -1,6 +1,7 @@
 /**
  * What the office sends about households (联户) and what a cadre asks of their own. The form and
- * the future Excel import row are the same schema (`householdFieldsSchema`), as with cadres.
+ * each row of the Excel import are the same schema (`householdFieldsSchema`), as with cadres; the
+ * import row names its cadre by login account (`householdImportLinkSchema`).
  */
 import * as v from 'valibot';
 import {
@@ -17,6 +18,7 @@ import { QUARTER_PATTERN } from '../households/visits';
 import { isLocalDate } from '../calendar/local-date';
 import { idField, optionalTextField, textField } from './fields';
 import { photoIdsField } from './inputs';
+import { usernameField } from './office';
 import { boolParam, idParam, pageFields, searchParam } from './queries';
 
 const householdUnitId = v.pipe(
@@ -135,6 +137,32 @@ export const createHouseholdSchema = v.pipe(
 
 export const updateHouseholdSchema = householdFieldsSchema;
 
+/**
+ * 结对 as an import row gives it: the cadre by their login account (unique, unlike a name) and
+ * the kind of link, both or neither. Checked apart from the fields, so a row's every problem is
+ * named at once.
+ */
+export const householdImportLinkSchema = v.pipe(
+  v.object({
+    cadreUsername: v.nullable(usernameField),
+    pairing: v.nullable(v.picklist(PAIRINGS, '结对方式只能填结交、结友或结亲')),
+  }),
+  v.forward(
+    v.check(
+      (i) => i.cadreUsername === null || i.pairing !== null,
+      '填了结对干部，还要填结对方式：结交、结友或结亲',
+    ),
+    ['pairing'],
+  ),
+  v.forward(
+    v.check(
+      (i) => i.pairing === null || i.cadreUsername !== null,
+      '填了结对方式，还要填结对干部的登录账号',
+    ),
+    ['cadreUsername'],
+  ),
+);
+
 /** 调整结对: another cadre, another kind of link, or none (both null). */
 export const moveHouseholdSchema = v.pipe(
   v.object({
@@ -214,6 +242,7 @@ export type UnvisitedQuery = v.InferOutput<typeof unvisitedQuerySchema>;
 export type HouseholdFieldsInput = v.InferOutput<typeof householdFieldsSchema>;
 export type CreateHouseholdInput = v.InferOutput<typeof createHouseholdSchema>;
 export type UpdateHouseholdInput = v.InferOutput<typeof updateHouseholdSchema>;
+export type HouseholdImportLink = v.InferOutput<typeof householdImportLinkSchema>;
 export type MoveHouseholdInput = v.InferOutput<typeof moveHouseholdSchema>;
 export type HouseholdListQuery = v.InferOutput<typeof householdListQuerySchema>;
 export type MyHouseholdsQuery = v.InferOutput<typeof myHouseholdsQuerySchema>;

@@ -274,6 +274,7 @@ export const AUDIT_ACTION_LABELS = {
   'household.update': '修改联户信息',
   'household.move': '调整结对',
   'household.view': '查看联户详情',
+  'household.import': '导入联户',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
@@ -303,6 +304,7 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   rows: '行数',
   created: '新增',
   updated: '更新',
+  unchanged: '没有变化',
   number: '诉求编号',
   channel: '渠道',
   lastError: '失败原因',

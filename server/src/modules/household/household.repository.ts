@@ -65,6 +65,26 @@ export class HouseholdRepository {
     return this.households.find({ where: { id: In([...new Set(ids)]) } });
   }
 
+  /**
+   * The households registered at any of these addresses (unit, group, house number as the unique
+   * index holds them), for an import to tell new rows from known ones.
+   */
+  async findByAddresses(
+    m: EntityManager,
+    addresses: readonly Pick<HouseholdEntity, 'orgUnitId' | 'groupName' | 'houseNumber'>[],
+  ): Promise<HouseholdEntity[]> {
+    if (addresses.length === 0) return [];
+    const units = [...new Set(addresses.map((a) => a.orgUnitId))];
+    const numbers = [...new Set(addresses.map((a) => a.houseNumber))];
+    const key = (a: (typeof addresses)[number]) =>
+      JSON.stringify([a.orgUnitId, a.groupName, a.houseNumber]);
+    const wanted = new Set(addresses.map(key));
+    const rows = await m
+      .getRepository(HouseholdEntity)
+      .find({ where: { orgUnitId: In(units), houseNumber: In(numbers) } });
+    return rows.filter((h) => wanted.has(key(h)));
+  }
+
   /** A new household and its tags; an address already registered is HOUSEHOLD_EXISTS. */
   async insert(m: EntityManager, fields: NewHousehold, tags: HouseholdTags): Promise<number> {
     let id: number;
@@ -75,7 +95,7 @@ export class HouseholdRepository {
       if (isUniqueViolation(err)) throw new AppError('HOUSEHOLD_EXISTS');
       throw err;
     }
-    await this.replaceTags(m, id, tags);
+    await this.insertTags(m, id, tags);
     return id;
   }
 
@@ -91,13 +111,16 @@ export class HouseholdRepository {
 
   /** The household's tags become exactly these. */
   async replaceTags(m: EntityManager, id: number, tags: HouseholdTags): Promise<void> {
-    const repo = m.getRepository(HouseholdTagEntity);
-    await repo.delete({ householdId: id });
+    await m.getRepository(HouseholdTagEntity).delete({ householdId: id });
+    await this.insertTags(m, id, tags);
+  }
+
+  private async insertTags(m: EntityManager, id: number, tags: HouseholdTags): Promise<void> {
     const rows = [
       ...tags.specialGroups.map((tag) => ({ householdId: id, kind: 'group' as const, tag })),
       ...tags.freeTags.map((tag) => ({ householdId: id, kind: 'free' as const, tag })),
     ];
-    if (rows.length > 0) await repo.insert(rows);
+    if (rows.length > 0) await m.getRepository(HouseholdTagEntity).insert(rows);
   }
 
   /** The tags of these households, in the order they were given. */

@@ -3,13 +3,15 @@ import {
   buildCadreTemplate,
   CADRE_GUIDE_SHEET_NAME,
   CADRE_SHEET_NAME,
+  parseCadreSheet,
+} from './cadre-sheet';
+import {
   cellText,
   declaredUnzippedBytes,
   MAX_IMPORT_ROWS,
   MAX_UNZIPPED_BYTES,
-  parseCadreSheet,
   type UnitResolver,
-} from './cadre-sheet';
+} from './import-sheet';
 
 const HEADERS = ['所属单位', '姓名', '职务', '手机号', '职责', '一线工作日', '登录账号'];
 

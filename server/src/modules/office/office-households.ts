@@ -5,9 +5,11 @@ import {
   type Household,
   householdAddress,
   type HouseholdDetail,
+  type HouseholdFieldsInput,
   type HouseholdListQuery,
   type MoveHouseholdInput,
   type Page,
+  type Pairing,
   PAIRING_LABELS,
   type UpdateHouseholdInput,
 } from '@mqlk/shared';
@@ -22,13 +24,15 @@ import type { CadreEntity } from '../cadre/cadre.entity';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { HouseholdPresenter } from '../fieldwork/household-presenter';
 import type { HouseholdEntity } from '../household/household.entity';
-import { type HouseholdChanges, HouseholdRepository } from '../household/household.repository';
+import {
+  type HouseholdChanges,
+  HouseholdRepository,
+  type HouseholdTags,
+} from '../household/household.repository';
 import type { OrgUnitEntity } from '../org/org-unit.entity';
 import { OrgRepository } from '../org/org.repository';
+import { HouseholdPlacement } from './household-placement';
 import { OfficeScope } from './office-scope';
-
-/** Where a household may be registered: a village (社区) or a grid, not a township or county. */
-const HOUSEHOLD_UNIT_KINDS: readonly OrgUnitEntity['kind'][] = ['village', 'grid'];
 
 /**
  * The 联户台账 as the office keeps it: staff and county admins register, edit and re-pair
@@ -45,6 +49,7 @@ export class OfficeHouseholds {
     private readonly presenter: HouseholdPresenter,
     private readonly phones: PhoneCipher,
     private readonly scope: OfficeScope,
+    private readonly placement: HouseholdPlacement,
     private readonly audit: AuditRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -86,25 +91,12 @@ export class OfficeHouseholds {
 
   async create(actor: RequestActor, input: CreateHouseholdInput): Promise<Household> {
     const id = await this.db.transaction(async (m) => {
-      const unit = await this.placeable(actor, input.unitId, m);
+      const unit = await this.placement.placeable(actor, input.unitId, m);
       const cadre =
-        input.cadreId === null ? null : await this.pairable(actor, unit, input.cadreId, m);
-      const now = this.clock.now();
-      const id = await this.households.insert(
-        m,
-        {
-          orgUnitId: unit.id,
-          groupName: input.groupName,
-          houseNumber: input.houseNumber,
-          headName: input.headName,
-          memberCount: input.memberCount,
-          ...this.storedPhone(input.phone),
-          cadreId: cadre?.id ?? null,
-          pairing: cadre ? input.pairing : null,
-          linkedAt: cadre ? now : null,
-        },
-        { specialGroups: input.specialGroups, freeTags: input.freeTags },
-      );
+        input.cadreId === null
+          ? null
+          : await this.placement.pairable(actor, unit, input.cadreId, m);
+      const id = await this.insert(m, unit, input, cadre, input.pairing);
       await this.record(m, actor, 'household.create', id, unit.path, {
         address: householdAddress(unit.name, input.groupName, input.houseNumber),
         head: input.headName,
@@ -114,6 +106,31 @@ export class OfficeHouseholds {
       return id;
     });
     return this.view(id);
+  }
+
+  /** A new household inside the caller's transaction (the import writes many), unaudited. */
+  async insert(
+    m: EntityManager,
+    unit: OrgUnitEntity,
+    input: HouseholdFieldsInput,
+    cadre: CadreEntity | null,
+    pairing: Pairing | null,
+  ): Promise<number> {
+    return this.households.insert(
+      m,
+      {
+        orgUnitId: unit.id,
+        groupName: input.groupName,
+        houseNumber: input.houseNumber,
+        headName: input.headName,
+        memberCount: input.memberCount,
+        ...this.storedPhone(input.phone),
+        cadreId: cadre?.id ?? null,
+        pairing: cadre ? pairing : null,
+        linkedAt: cadre ? this.clock.now() : null,
+      },
+      { specialGroups: input.specialGroups, freeTags: input.freeTags },
+    );
   }
 
   /**
@@ -126,52 +143,13 @@ export class OfficeHouseholds {
       const h = await this.inScope(actor, id, m);
       let unit = (await this.org.findById(h.orgUnitId, m))!;
       if (input.unitId !== h.orgUnitId) {
-        const to = await this.placeable(actor, input.unitId, m);
-        if (
-          h.cadreId !== null &&
-          (await this.scope.townshipOf(unit)) !== (await this.scope.townshipOf(to))
-        ) {
+        const to = await this.placement.placeable(actor, input.unitId, m);
+        if (h.cadreId !== null && !(await this.placement.sameTownship(unit, to))) {
           throw new AppError('PAIRING_INVALID');
         }
         unit = to;
       }
-      const phone = h.phoneEnc ? this.phones.decrypt(h.phoneEnc) : '';
-      const tags = (await this.households.tagsOf([h.id], m)).get(h.id)!;
-      const sameSet = (a: readonly string[], b: readonly string[]) =>
-        [...a].sort().join('\n') === [...b].sort().join('\n');
-      const tagsChanged =
-        !sameSet(tags.specialGroups, input.specialGroups) ||
-        !sameSet(tags.freeTags, input.freeTags);
-      const changed = (
-        [
-          ['unitId', h.orgUnitId, input.unitId],
-          ['groupName', h.groupName, input.groupName],
-          ['houseNumber', h.houseNumber, input.houseNumber],
-          ['headName', h.headName, input.headName],
-          ['phone', phone, input.phone],
-          ['memberCount', h.memberCount, input.memberCount],
-        ] as const
-      )
-        .filter(([, before, after]) => before !== after)
-        .map(([field]): string => field);
-      if (changed.length > 0) {
-        const changes: HouseholdChanges = {
-          orgUnitId: input.unitId,
-          groupName: input.groupName,
-          houseNumber: input.houseNumber,
-          headName: input.headName,
-          memberCount: input.memberCount,
-        };
-        if (changed.includes('phone')) Object.assign(changes, this.storedPhone(input.phone));
-        await this.households.update(m, h.id, changes);
-      }
-      if (tagsChanged) {
-        await this.households.replaceTags(m, h.id, {
-          specialGroups: input.specialGroups,
-          freeTags: input.freeTags,
-        });
-        changed.push('tags');
-      }
+      const changed = await this.applyFields(m, h, input);
       if (changed.length === 0) return;
       await this.record(m, actor, 'household.update', h.id, unit.path, {
         address: householdAddress(unit.name, input.groupName, input.houseNumber),
@@ -181,16 +159,68 @@ export class OfficeHouseholds {
     return this.view(id);
   }
 
+  /**
+   * Writes a household's changed fields and tags inside the caller's transaction, unaudited; the
+   * names of what changed (none: nothing written). The unit is the caller's to check; `known`:
+   * its tags, when the caller has read them already.
+   */
+  async applyFields(
+    m: EntityManager,
+    h: HouseholdEntity,
+    input: HouseholdFieldsInput,
+    known?: HouseholdTags,
+  ): Promise<string[]> {
+    const phone = h.phoneEnc ? this.phones.decrypt(h.phoneEnc) : '';
+    const tags = known ?? (await this.households.tagsOf([h.id], m)).get(h.id)!;
+    const sameSet = (a: readonly string[], b: readonly string[]) =>
+      [...a].sort().join('\n') === [...b].sort().join('\n');
+    const tagsChanged =
+      !sameSet(tags.specialGroups, input.specialGroups) || !sameSet(tags.freeTags, input.freeTags);
+    const changed = (
+      [
+        ['unitId', h.orgUnitId, input.unitId],
+        ['groupName', h.groupName, input.groupName],
+        ['houseNumber', h.houseNumber, input.houseNumber],
+        ['headName', h.headName, input.headName],
+        ['phone', phone, input.phone],
+        ['memberCount', h.memberCount, input.memberCount],
+      ] as const
+    )
+      .filter(([, before, after]) => before !== after)
+      .map(([field]): string => field);
+    if (changed.length > 0) {
+      const changes: HouseholdChanges = {
+        orgUnitId: input.unitId,
+        groupName: input.groupName,
+        houseNumber: input.houseNumber,
+        headName: input.headName,
+        memberCount: input.memberCount,
+      };
+      if (changed.includes('phone')) Object.assign(changes, this.storedPhone(input.phone));
+      await this.households.update(m, h.id, changes);
+    }
+    if (tagsChanged) {
+      await this.households.replaceTags(m, h.id, {
+        specialGroups: input.specialGroups,
+        freeTags: input.freeTags,
+      });
+      changed.push('tags');
+    }
+    return changed;
+  }
+
   /** 调整结对: another cadre of the same township, another kind of link, or none. */
   async move(actor: RequestActor, id: number, input: MoveHouseholdInput): Promise<Household> {
     await this.db.transaction(async (m) => {
       const h = await this.inScope(actor, id, m);
       if (h.cadreId === input.cadreId && h.pairing === input.pairing) return;
       const unit = (await this.org.findById(h.orgUnitId, m))!;
-      const to = input.cadreId === null ? null : await this.pairable(actor, unit, input.cadreId, m);
+      const to =
+        input.cadreId === null
+          ? null
+          : await this.placement.pairable(actor, unit, input.cadreId, m);
       const from = h.cadreId === null ? null : await this.cadres.findById(h.cadreId, m);
-      const linkedAt = to === null ? null : h.cadreId === to.id ? h.linkedAt : this.clock.now();
-      await this.households.relink(m, h.id, to?.id ?? null, to ? input.pairing : null, linkedAt);
+      await this.relink(m, h, to, input.pairing);
       await this.record(m, actor, 'household.move', h.id, unit.path, {
         address: householdAddress(unit.name, h.groupName, h.houseNumber),
         fromCadre: from?.name ?? null,
@@ -200,6 +230,23 @@ export class OfficeHouseholds {
       });
     });
     return this.view(id);
+  }
+
+  /**
+   * Links a household to `to` (or to none) inside the caller's transaction, unaudited; a link to
+   * the same cadre keeps the date it was made. False when it was so already.
+   */
+  async relink(
+    m: EntityManager,
+    h: HouseholdEntity,
+    to: CadreEntity | null,
+    pairing: Pairing | null,
+  ): Promise<boolean> {
+    const toPairing = to ? pairing : null;
+    if (h.cadreId === (to?.id ?? null) && h.pairing === toPairing) return false;
+    const linkedAt = to === null ? null : h.cadreId === to.id ? h.linkedAt : this.clock.now();
+    await this.households.relink(m, h.id, to?.id ?? null, toPairing, linkedAt);
+    return true;
   }
 
   /** A household whose unit is in the actor's scope. */
@@ -212,38 +259,6 @@ export class OfficeHouseholds {
     if (!h) throw new AppError('NOT_FOUND');
     await this.scope.unit(actor, h.orgUnitId, m);
     return h;
-  }
-
-  /** A unit that can take a household: in scope, not retired, a village or a grid. */
-  private async placeable(
-    actor: RequestActor,
-    unitId: number,
-    m: EntityManager,
-  ): Promise<OrgUnitEntity> {
-    const unit = await this.scope.openUnit(actor, unitId, m);
-    if (!HOUSEHOLD_UNIT_KINDS.includes(unit.kind)) {
-      throw new AppError('VALIDATION_FAILED', [
-        { field: 'unitId', message: '联户要登记在村（社区）或网格下' },
-      ]);
-    }
-    return unit;
-  }
-
-  /** A cadre who may be linked to a household of `unit`: in scope, in post, same township. */
-  private async pairable(
-    actor: RequestActor,
-    unit: OrgUnitEntity,
-    cadreId: number,
-    m: EntityManager,
-  ): Promise<CadreEntity> {
-    const cadre = await this.cadres.findById(cadreId, m);
-    if (!cadre) throw new AppError('NOT_FOUND');
-    const cadreUnit = await this.scope.unit(actor, cadre.orgUnitId, m);
-    if (!cadre.active) throw new AppError('PAIRING_INVALID');
-    if ((await this.scope.townshipOf(cadreUnit)) !== (await this.scope.townshipOf(unit))) {
-      throw new AppError('PAIRING_INVALID');
-    }
-    return cadre;
   }
 
   private storedPhone(phone: string) {

@@ -8,10 +8,10 @@ import { CLOCK, type Clock } from '../../common/clock/clock';
 import { hashPassword } from '../../common/crypto/password';
 import { AuditRepository, auditActor } from '../audit/audit.repository';
 import { CadreRepository } from '../cadre/cadre.repository';
-import type { OrgUnitEntity } from '../org/org-unit.entity';
 import { OrgRepository } from '../org/org.repository';
 import { UserRepository } from '../user/user.repository';
 import { parseCadreSheet } from './cadre-sheet';
+import { unitResolver } from './import-sheet';
 import { OfficeCadres } from './office-cadres';
 import { initialPassword, OfficeScope } from './office-scope';
 
@@ -88,37 +88,4 @@ export class OfficeImport {
     });
     return result;
   }
-}
-
-/**
- * 所属单位 as written in the sheet: a unit's name when it is unique in the scope, or a path of
- * names (石桥镇/东岭村/第一网格) read from the bottom up.
- */
-export function unitResolver(units: OrgUnitEntity[]) {
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const namesOf = (u: OrgUnitEntity): string[] => {
-    const names: string[] = [];
-    for (
-      let at: OrgUnitEntity | undefined = u;
-      at;
-      at = at.parentId === null ? undefined : byId.get(at.parentId)
-    ) {
-      names.unshift(at.name);
-    }
-    return names;
-  };
-  return (text: string): { id: number } | { error: string } => {
-    const parts = text
-      .split(/[/／>＞、\\]/)
-      .map((p) => p.trim())
-      .filter(Boolean);
-    if (parts.length === 0) return { error: '请填写所属单位' };
-    const matches = units.filter((u) => {
-      const names = namesOf(u);
-      return parts.every((p, i) => names[names.length - parts.length + i] === p);
-    });
-    if (matches.length === 1) return { id: matches[0]!.id };
-    if (matches.length === 0) return { error: `没有找到单位“${text}”（或已撤销），请核对名称` };
-    return { error: `有${matches.length}个单位都叫“${text}”，请写成“乡镇/村/网格”的形式` };
-  };
 }

@@ -21,14 +21,13 @@ import {
 } from '@mqlk/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PassThrough } from 'node:stream';
-import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
 import { attachment } from '../../common/attachment';
 import { Endpoint, ValidBody, ValidQuery } from '../../common/contract/endpoint';
 import { pageOf, sliceOf } from '../../common/paging';
 import { AuditRepository } from '../audit/audit.repository';
-import { readFileUpload, readPhotoUpload } from '../photo/photo-upload';
+import { readPhotoUpload } from '../photo/photo-upload';
 import { renderCardSheet } from '../print/card-sheet';
 import { buildCadreTemplate } from './cadre-sheet';
 import { OfficeAccounts } from './office-accounts';
@@ -37,9 +36,7 @@ import { OfficeCards } from './office-cards';
 import { OfficeImport } from './office-import';
 import { OfficeScope } from './office-scope';
 import { OfficeUnits } from './office-units';
-
-const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { readSpreadsheetUpload, xlsxDownload } from './spreadsheet-upload';
 
 /** The township office: staff and county admins, each inside their scope; every change audited. */
 @ApiTags('office')
@@ -141,33 +138,14 @@ export class OfficeController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     this.scope.path(actor);
-    void reply.header('content-type', XLSX);
-    void reply.header(
-      'content-disposition',
-      attachment('干部导入模板.xlsx', 'cadre-template.xlsx'),
-    );
+    xlsxDownload(reply, '干部导入模板.xlsx', 'cadre-template.xlsx');
     return buildCadreTemplate();
   }
 
   @Endpoint('importCadres')
   async importCadres(@CurrentActor() actor: RequestActor, @Req() request: FastifyRequest) {
     this.scope.path(actor);
-    const file = await readFileUpload(
-      request,
-      'file',
-      IMPORT_MAX_BYTES,
-      () =>
-        new AppError('VALIDATION_FAILED', [
-          { field: 'file', message: '请选择要导入的 Excel 文件' },
-        ]),
-      () =>
-        new AppError('VALIDATION_FAILED', [
-          { field: 'file', message: '文件没有完整传上来，请重新上传' },
-        ]),
-      () =>
-        new AppError('VALIDATION_FAILED', [{ field: 'file', message: '文件太大了，不能超过5MB' }]),
-    );
-    return this.importer.run(actor, file);
+    return this.importer.run(actor, await readSpreadsheetUpload(request));
   }
 
   @Endpoint('issueCard')

@@ -14,6 +14,8 @@ import { OfficeAccounts } from './office-accounts';
 import { OfficeCadres } from './office-cadres';
 import { OfficeCards } from './office-cards';
 import { OfficeController } from './office.controller';
+import { HouseholdPlacement } from './household-placement';
+import { OfficeHouseholdImport } from './office-household-import';
 import { OfficeHouseholds } from './office-households';
 import { OfficeVisits } from './office-visits';
 import { OfficeVisitsController } from './office-visits.controller';
@@ -50,6 +52,8 @@ import { OfficeUnits } from './office-units';
     OfficeImport,
     OfficeHouseholds,
     OfficeVisits,
+    HouseholdPlacement,
+    OfficeHouseholdImport,
   ],
 })
 export class OfficeModule {}
