@@ -31,6 +31,7 @@ describe('routes', () => {
       officeAccounts: 'packages/office/accounts/index',
       officeCalendar: 'packages/office/calendar/index',
       officeAudit: 'packages/office/audit/index',
+      officeHouseholds: 'packages/office/households/index',
     });
     expect(Object.keys(H5_PATHS).sort()).toEqual(Object.keys(PAGE_PATHS).sort());
     expect(Object.keys(SUB_PACKAGES)).toEqual(['resident', 'work', 'township', 'office', 'notice']);
