@@ -2,19 +2,19 @@ import { Text, View } from '@tarojs/components';
 import {
   addDays,
   formatRate,
-  localDateOf,
   type Quarter,
   quarterLabel,
   quarterOf,
   type VisitCoverage,
   type VisitCoverageRow,
 } from '@mqlk/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 import { ListFooter } from '../../../components/list-footer';
 import { WorkError } from '../../../components/work-access';
 import { usePaged, type Paged } from '../../../hooks/use-paged';
 import { getVisitCoverage } from '../../../services/api/office-households';
+import { formatLocalDay } from '../../../utils/format';
 import { Chips } from '../components/form';
 import { Table, type Column } from '../components/table';
 
@@ -66,39 +66,48 @@ const COVERAGE_COLUMNS: readonly Column<VisitCoverageRow>[] = [
 
 /**
  * 走访覆盖率: for each cadre, the share of their linked households visited in the quarter,
- * lowest first as the server orders them, with the whole unit's share above.
+ * lowest first as the server orders them, with the whole unit's share above. The first answer
+ * (no quarter asked) says which quarter is the current one by the server's clock; the picker
+ * offers it and the three before.
  */
-export function Coverage({ unitId }: { unitId: number | null }) {
-  const [quarters] = useState(() => recentQuarters(localDateOf(new Date())));
-  const [quarter, setQuarter] = useState(quarters[0]!.key);
+export function Coverage({ unitId, unitFilter }: { unitId: number | null; unitFilter: ReactNode }) {
+  const [current, setCurrent] = useState<Quarter | null>(null);
+  const [quarter, setQuarter] = useState<string | null>(null);
   const [answer, setAnswer] = useState<VisitCoverage | null>(null);
-  const filter = { quarter, ...(unitId ? { unitId } : {}) };
+  const filter = { ...(quarter ? { quarter } : {}), ...(unitId ? { unitId } : {}) };
   const list = usePaged(
     (page) =>
       getVisitCoverage(filter, page).then((got) => {
         setAnswer(got);
+        setCurrent((known) => known ?? { key: got.quarter, from: got.from, to: got.to });
         return got.rows;
       }),
     JSON.stringify(filter),
   );
-  const current = quarter === quarters[0]!.key;
+  const shown = quarter ?? current?.key;
 
   return (
     <View>
-      <View className="office-filters">
-        <Chips
-          label="季度"
-          options={quarters.map((q) => ({ key: q.key, label: quarterLabel(q) }))}
-          value={quarter}
-          onChange={setQuarter}
-        />
+      <View className="office-filters households-page__filters">
+        {unitFilter}
+        {current && shown ? (
+          <Chips
+            label="季度"
+            options={recentQuarters(current.from).map((q) => ({
+              key: q.key,
+              label: quarterLabel(q),
+            }))}
+            value={shown}
+            onChange={setQuarter}
+          />
+        ) : null}
       </View>
       {list.status === 'loading' ? <Text className="office-page__loading">正在加载…</Text> : null}
       {list.status === 'failed' && list.items.length === 0 && list.error ? (
         <WorkError error={list.error} onRetry={list.reload} />
       ) : null}
       {list.status !== 'loading' && answer ? (
-        <CoverageRows answer={answer} current={current} list={list} />
+        <CoverageRows answer={answer} current={answer.quarter === current?.key} list={list} />
       ) : null}
     </View>
   );
@@ -128,7 +137,8 @@ function CoverageRows({
         {percent(total.numerator, total.denominator)}
       </Text>
       <Text className="mq-muted households-page__count">
-        {answer.from} 至 {answer.to}；覆盖率 = 季度内走访过的结对联户 ÷ 现在结对的联户，低的在前。
+        {formatLocalDay(answer.from)}至{formatLocalDay(answer.to)}；覆盖率 = 季度内走访过的结对联户
+        ÷ 现在结对的联户，低的在前。
       </Text>
       <Table columns={COVERAGE_COLUMNS} rows={list.items} rowKey={(r) => r.cadreId} />
       <ListFooter list={list} />

@@ -5,7 +5,7 @@ import {
   SPECIAL_GROUP_LABELS,
   SPECIAL_GROUPS,
 } from '@mqlk/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 import { Btn } from '../../../components/btn';
 import { ListFooter } from '../../../components/list-footer';
@@ -60,6 +60,7 @@ const HOUSEHOLD_COLUMNS: readonly Column<Household>[] = [
 export function HouseholdList({
   units,
   unitId,
+  unitFilter,
   opened,
   backLabel,
   onOpen,
@@ -67,6 +68,7 @@ export function HouseholdList({
 }: {
   units: readonly UnitNode[];
   unitId: number | null;
+  unitFilter: ReactNode;
   /** the household shown in the list's place */
   opened: number | null;
   backLabel: string;
@@ -128,7 +130,7 @@ export function HouseholdList({
               <Input
                 className="mq-input"
                 value={typed}
-                placeholder="搜索户主姓名、门牌号或完整手机号"
+                placeholder="姓名、门牌号或完整手机号"
                 confirmType="search"
                 onInput={(e) => setTyped(e.detail.value)}
                 onConfirm={() => setQ(typed.trim())}
@@ -139,7 +141,7 @@ export function HouseholdList({
             </Btn>
           </View>
           <View className="households-page__filters">
-            <Chips label="结对" options={LINKED_OPTIONS} value={linked} onChange={setLinked} />
+            {unitFilter}
             <CadrePicker
               label="结对干部"
               unitId={unitId}
@@ -147,8 +149,9 @@ export function HouseholdList({
               onChange={setCadre}
               anyLabel="全部干部"
             />
+            <Chips label="结对" options={LINKED_OPTIONS} value={linked} onChange={setLinked} />
+            <Chips label="特殊群体" options={GROUP_OPTIONS} value={group} onChange={setGroup} />
           </View>
-          <Chips label="特殊群体" options={GROUP_OPTIONS} value={group} onChange={setGroup} />
         </View>
 
         <HouseholdRows

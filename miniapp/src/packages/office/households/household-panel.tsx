@@ -56,7 +56,7 @@ export function HouseholdPanel({
 
   return (
     <View className="household-panel">
-      <View className="household-panel__top">
+      <View className="office-form__buttons household-panel__top">
         <Btn kind="plain" size="small" onClick={onClose}>
           {backLabel}
         </Btn>

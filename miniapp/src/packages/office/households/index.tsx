@@ -55,6 +55,17 @@ function Board({ units }: { units: UnitNode[] }) {
     setTab('list');
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
   };
+  // Each tab shows it in its own filters.
+  const unitFilter = (
+    <UnitChooser
+      label="单位"
+      units={units}
+      value={unitId}
+      onChange={setUnitId}
+      selectable={() => true}
+      anyLabel="管辖范围内全部"
+    />
+  );
   const close = () => {
     setOpened(null);
     setTab(from);
@@ -70,30 +81,21 @@ function Board({ units }: { units: UnitNode[] }) {
           setTab(next);
         }}
       />
-      {opened !== null && tab === 'list' ? null : (
-        <View className="households-page__unit">
-          <UnitChooser
-            label="单位"
-            units={units}
-            value={unitId}
-            onChange={setUnitId}
-            selectable={() => true}
-            anyLabel="管辖范围内全部"
-          />
-        </View>
-      )}
       {tab === 'list' ? (
         <HouseholdList
           units={units}
           unitId={unitId}
+          unitFilter={unitFilter}
           opened={opened}
           backLabel={from === 'unvisited' ? '‹ 返回90天未走访' : '‹ 返回联户列表'}
           onOpen={open}
           onClose={close}
         />
       ) : null}
-      {tab === 'coverage' ? <Coverage unitId={unitId} /> : null}
-      {tab === 'unvisited' ? <Unvisited unitId={unitId} onOpen={open} /> : null}
+      {tab === 'coverage' ? <Coverage unitId={unitId} unitFilter={unitFilter} /> : null}
+      {tab === 'unvisited' ? (
+        <Unvisited unitId={unitId} unitFilter={unitFilter} onOpen={open} />
+      ) : null}
     </View>
   );
 }

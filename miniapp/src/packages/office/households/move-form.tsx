@@ -94,7 +94,7 @@ export function MoveForm({
           onChange={(pairing) => form.set('pairing', pairing)}
           error={form.issue('pairing')}
         />
-        <Text className="mq-muted office-hint office-form__wide">{PAIRING_HINT}</Text>
+        <Text className="mq-muted household-form__hint office-form__wide">{PAIRING_HINT}</Text>
         <TextAreaField
           className="office-form__wide"
           label="说明（可不填）"

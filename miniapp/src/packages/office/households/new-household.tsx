@@ -85,7 +85,7 @@ export function NewHousehold({
       </View>
       <HouseholdFields form={form} units={units} />
 
-      <Text className="mq-label household-form__part">结对干部（可以以后再定）</Text>
+      <Text className="household-form__part">结对（可以以后再定）</Text>
       {values.unitId === null ? (
         <Text className="mq-muted household-form__note">
           先选择所在的村（社区）或网格，再从本乡镇（街道）的在岗干部里选。
@@ -93,7 +93,7 @@ export function NewHousehold({
       ) : (
         <View className="office-form__grid">
           <CadrePicker
-            label="干部"
+            label="结对干部"
             unitId={township?.id ?? null}
             value={values.cadre}
             onChange={(cadre) => {
@@ -109,8 +109,8 @@ export function NewHousehold({
             error={form.issue('pairing')}
           />
           {values.cadre ? (
-            <View className="office-form__wide">
-              <Text className="mq-muted office-hint">{PAIRING_HINT}</Text>
+            <View className="office-form__wide household-form__unlink">
+              <Text className="mq-muted household-form__hint">{PAIRING_HINT}</Text>
               <Btn
                 kind="plain"
                 size="small"

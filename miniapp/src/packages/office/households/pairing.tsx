@@ -5,6 +5,7 @@ import {
   PAIRING_LABELS,
   PAIRINGS,
   SPECIAL_GROUP_LABELS,
+  SPECIAL_GROUPS,
 } from '@mqlk/shared';
 
 import { formatLocalDay } from '../../../utils/format';
@@ -49,14 +50,14 @@ export function pairingText(h: Pick<Household, 'cadreName' | 'pairing'>): string
 export const lastVisitText = (h: Pick<Household, 'lastVisitOn'>): string =>
   h.lastVisitOn ? formatLocalDay(h.lastVisitOn) : '从未走访';
 
-/** The special groups first (each a tag of its own colour), then the free tags; — when none. */
+/** The special groups first, in the vocabulary's order and marked, then the free tags; — when none. */
 export function HouseholdTags({ household }: { household: Household }) {
   if (household.specialGroups.length === 0 && household.freeTags.length === 0) {
     return <Text className="mq-muted">—</Text>;
   }
   return (
     <Text className="household-tags">
-      {household.specialGroups.map((g) => (
+      {SPECIAL_GROUPS.filter((g) => household.specialGroups.includes(g)).map((g) => (
         <Text key={g} className="household-tag household-tag--special">
           {SPECIAL_GROUP_LABELS[g]}
         </Text>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { UNVISITED_DAYS, type UnvisitedHousehold } from '@mqlk/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 import { ListFooter } from '../../../components/list-footer';
 import { MessageScreen } from '../../../components/message-screen';
@@ -58,9 +58,11 @@ const UNVISITED_COLUMNS: readonly Column<UnvisitedHousehold>[] = [
  */
 export function Unvisited({
   unitId,
+  unitFilter,
   onOpen,
 }: {
   unitId: number | null;
+  unitFilter: ReactNode;
   onOpen: (householdId: number) => void;
 }) {
   const [cadre, setCadre] = useState<CadreChoice | null>(null);
@@ -70,6 +72,7 @@ export function Unvisited({
   return (
     <View>
       <View className="office-filters households-page__filters">
+        {unitFilter}
         <CadrePicker
           label="结对干部"
           unitId={unitId}
