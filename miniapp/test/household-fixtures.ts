@@ -1,28 +1,22 @@
 import type { Household, HouseholdDetail, Visit } from '@mqlk/shared';
 
+import { household as officeHousehold } from './office-fixtures';
+
 export { pageOf } from './office-fixtures';
 
+/** A cadre's own household: 周玉芬, 空巢老人, never visited, nothing open (the office's shape). */
 export function household(overrides: Partial<Household> = {}): Household {
-  return {
+  return officeHousehold({
     id: 31,
-    unitId: 3,
-    unitName: '红星村',
-    groupName: '三组',
-    houseNumber: '12号',
-    address: '红星村三组12号',
     headName: '周玉芬',
     phoneMasked: '139****0001',
     memberCount: 2,
     specialGroups: ['empty_nest'],
-    freeTags: ['独居'],
-    cadreId: 11,
     cadreName: '李明',
-    pairing: 'kin',
     lastVisitOn: null,
     openRequests: 0,
-    helpCardCode: null,
     ...overrides,
-  };
+  });
 }
 
 export function householdDetail(overrides: Partial<Household> = {}): HouseholdDetail {

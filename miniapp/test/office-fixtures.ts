@@ -1,10 +1,13 @@
 import type {
   CadreDetail,
+  Household,
   OfficeCadre,
   OfficeCard,
   OfficeUnit,
   OfficeUnitTree,
   Page,
+  VisitCoverage,
+  VisitCoverageRow,
 } from '@mqlk/shared';
 
 function unit(
@@ -89,4 +92,59 @@ export function cadreDetail(
 
 export function pageOf<T>(items: T[], total = items.length): Page<T> {
   return { items, total, page: 1, pageSize: 20 };
+}
+
+/** 红星村三组12号, 低保 and a free tag, linked 结亲 to 张三 (11). */
+export function household(overrides: Partial<Household> = {}): Household {
+  return {
+    id: 51,
+    unitId: 3,
+    unitName: '红星村',
+    groupName: '三组',
+    houseNumber: '12号',
+    address: '红星村三组12号',
+    headName: '王秀兰',
+    phoneMasked: '139****1234',
+    memberCount: 3,
+    specialGroups: ['subsistence'],
+    freeTags: ['独居'],
+    cadreId: 11,
+    cadreName: '张三',
+    pairing: 'kin',
+    lastVisitOn: '2026-11-20',
+    openRequests: 1,
+    helpCardCode: null,
+    ...overrides,
+  };
+}
+
+export function coverageRow(overrides: Partial<VisitCoverageRow> = {}): VisitCoverageRow {
+  return {
+    cadreId: 11,
+    cadreName: '张三',
+    unitName: '红星村',
+    coverage: { numerator: 3, denominator: 8 },
+    specialCoverage: { numerator: 1, denominator: 2 },
+    visits: 5,
+    dutyDayVisits: 2,
+    ...overrides,
+  };
+}
+
+export function visitCoverage(
+  rows: VisitCoverageRow[],
+  overrides: Partial<VisitCoverage> = {},
+): VisitCoverage {
+  return {
+    quarter: '2026-Q4',
+    label: '2026年第四季度',
+    from: '2026-10-01',
+    to: '2026-12-31',
+    total: {
+      numerator: rows.reduce((n, r) => n + r.coverage.numerator, 0),
+      denominator: rows.reduce((n, r) => n + r.coverage.denominator, 0),
+    },
+    rows: pageOf(rows),
+    ...overrides,
+  };
 }

@@ -61,6 +61,7 @@ const Taro = {
   reLaunch: navigation(),
   navigateBack: navigation(),
   makePhoneCall: jest.fn(() => Promise.resolve()),
+  pageScrollTo: jest.fn(() => Promise.resolve({ errMsg: 'pageScrollTo:ok' })),
   setNavigationBarTitle: jest.fn(() => Promise.resolve({ errMsg: 'ok' })),
   login: jest.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })),
   chooseImage: jest.fn(),

@@ -16,6 +16,8 @@ describe('routes', () => {
       password: 'packages/work/password/index',
       myFigures: 'packages/work/figures/index',
       figureRequests: 'packages/work/figure-requests/index',
+      households: 'packages/work/households/index',
+      household: 'packages/work/household/index',
       figures: 'packages/township/figures/index',
       anomalies: 'packages/township/anomalies/index',
       queue: 'packages/township/queue/index',
@@ -31,6 +33,7 @@ describe('routes', () => {
       officeAccounts: 'packages/office/accounts/index',
       officeCalendar: 'packages/office/calendar/index',
       officeAudit: 'packages/office/audit/index',
+      officeHouseholds: 'packages/office/households/index',
     });
     expect(Object.keys(H5_PATHS).sort()).toEqual(Object.keys(PAGE_PATHS).sort());
     expect(Object.keys(SUB_PACKAGES)).toEqual(['resident', 'work', 'township', 'office', 'notice']);

@@ -60,6 +60,7 @@ export const SUB_PACKAGES = {
       officeAccounts: 'accounts/index',
       officeCalendar: 'calendar/index',
       officeAudit: 'audit/index',
+      officeHouseholds: 'households/index',
     },
   },
   /** Everyone's 消息 list: its own package, since residents and workers both open it. */
@@ -123,6 +124,7 @@ export const H5_PATHS: Record<PageName, readonly string[]> = {
   officeAccounts: ['/office/accounts'],
   officeCalendar: ['/office/calendar'],
   officeAudit: ['/office/audit'],
+  officeHouseholds: ['/office/households'],
 };
 
 export type RouteParams = Record<string, string | number | undefined>;

@@ -9,8 +9,8 @@ export interface ImportIssue {
   problem: string;
 }
 
-/** The template's columns, by the field names the server's row issues use. */
-const COLUMNS: Record<string, string> = {
+/** The cadre template's columns, by the field names the server's row issues use. */
+export const CADRE_COLUMNS: Record<string, string> = {
   unitId: '所属单位',
   unit: '所属单位',
   name: '姓名',
@@ -26,7 +26,10 @@ const COLUMNS: Record<string, string> = {
  * table, in sheet order. The message already names row and column; the table shows them in their
  * own columns and the problem without that prefix.
  */
-export function importIssues(details: readonly FieldIssue[]): ImportIssue[] {
+export function importIssues(
+  details: readonly FieldIssue[],
+  columns: Record<string, string> = CADRE_COLUMNS,
+): ImportIssue[] {
   return details
     .map((detail): ImportIssue => {
       const said = /^第(\d+)行(?:「([^」]+)」)?[：:]\s*([\s\S]*)$/.exec(detail.message);
@@ -35,7 +38,7 @@ export function importIssues(details: readonly FieldIssue[]): ImportIssue[] {
       const key = path?.[2];
       return {
         row: rowText ? Number(rowText) : null,
-        column: said?.[2] ?? (key ? (COLUMNS[key] ?? key) : ''),
+        column: said?.[2] ?? (key ? (columns[key] ?? key) : ''),
         problem: (said?.[3] ?? detail.message).trim(),
       };
     })

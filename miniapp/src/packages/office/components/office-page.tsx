@@ -17,6 +17,7 @@ export type OfficeSection =
   | 'anomalies'
   | 'officeUnits'
   | 'officeCadres'
+  | 'officeHouseholds'
   | 'officePrint'
   | 'officeLedger'
   | 'officeAccounts'
@@ -50,6 +51,11 @@ export const SECTIONS: readonly {
     page: 'officeCadres',
     label: '干部',
     about: '新增、修改、Excel导入，联系卡，事随人转',
+  },
+  {
+    page: 'officeHouseholds',
+    label: '联户台账',
+    about: '联户的登记和结对，走访覆盖率，90天未走访的户',
   },
   { page: 'officePrint', label: '打印联系卡', about: '按村或乡镇打印，A4每页8张' },
   { page: 'officeLedger', label: '民情台账', about: '按时间、状态、类别筛选，导出Excel' },
