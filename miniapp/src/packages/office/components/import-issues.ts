@@ -9,26 +9,14 @@ export interface ImportIssue {
   problem: string;
 }
 
-/** The cadre template's columns, by the field names the server's row issues use. */
-export const CADRE_COLUMNS: Record<string, string> = {
-  unitId: '所属单位',
-  unit: '所属单位',
-  name: '姓名',
-  post: '职务',
-  phone: '手机号',
-  duties: '职责',
-  dutyDays: '一线工作日',
-  username: '登录账号',
-};
-
 /**
  * The server's `details` of IMPORT_INVALID (`rows.12.phone`, "第12行「手机号」：…") as rows of a
  * table, in sheet order. The message already names row and column; the table shows them in their
- * own columns and the problem without that prefix.
+ * own columns and the problem without that prefix. `columns` names the template's columns by field.
  */
 export function importIssues(
   details: readonly FieldIssue[],
-  columns: Record<string, string> = CADRE_COLUMNS,
+  columns: Record<string, string>,
 ): ImportIssue[] {
   return details
     .map((detail): ImportIssue => {
