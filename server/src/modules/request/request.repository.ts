@@ -58,8 +58,11 @@ export type NewRequest = Omit<
   | 'supervisionRemindAt'
   | 'flaggedToCountyAt'
   | 'householdId'
+  | 'publicSummary'
+  | 'publicHidden'
 > &
-  Partial<Pick<RequestEntity, 'householdId'>>;
+  // 公示摘要 comes with a resolution (or from staff), never with a new request.
+  Partial<Pick<RequestEntity, 'householdId' | 'publicSummary' | 'publicHidden'>>;
 
 /**
  * The request table's one home (with the day's number sequence and the confirmation codes of
