@@ -10,4 +10,5 @@ export * from './schemas';
 export * from './metrics';
 export * from './notices/notices';
 export * from './households/households';
+export * from './board/board';
 export * from './api';

@@ -25,6 +25,7 @@ import type {
   TransferInput,
   VerifyInput,
   WechatSignInInput,
+  PublicSummaryEditInput,
 } from '../schemas/inputs';
 import type {
   FiguresQuery,
@@ -62,6 +63,7 @@ import type {
   UpdateHouseholdInput,
 } from '../schemas/households';
 import type { Household, HouseholdDetail } from './household-schemas';
+import type { PublicSummaryState, VillageBoard } from './board-schemas';
 import type {
   AccountWithPassword,
   AuditEntry,
@@ -273,6 +275,14 @@ export const ROUTES = {
   updateHousehold: route('POST', '/api/office/households/:id', OFFICE),
   moveHousehold: route('POST', '/api/office/households/:id/move', OFFICE),
 
+  /* The village board (公示栏): public, no sign-in; staff edit or hide a request's 公示摘要. */
+  villageBoard: route('GET', '/api/board/:unitId', 'public'),
+  editPublicSummary: route('POST', '/api/office/requests/:id/public', OFFICE),
+  boardPoster: {
+    ...route('GET', '/api/office/units/:id/board-poster.pdf', OFFICE),
+    produces: 'application/pdf',
+  },
+
   /* A cadre's own households (联户): nobody else's. */
   myHouseholds: route('GET', '/api/households/mine', ['cadre']),
   myHousehold: route('GET', '/api/households/:id', ['cadre']),
@@ -379,6 +389,10 @@ export interface ApiResponses {
   householdDetail: HouseholdDetail;
   updateHousehold: Household;
   moveHousehold: Household;
+  villageBoard: VillageBoard;
+  editPublicSummary: PublicSummaryState;
+  /** the PDF bytes */
+  boardPoster: unknown;
   myHouseholds: Page<Household>;
   myHousehold: HouseholdDetail;
   officeAccounts: Page<OfficeAccount>;
@@ -432,6 +446,7 @@ export interface ApiBodies {
   createHousehold: CreateHouseholdInput;
   updateHousehold: UpdateHouseholdInput;
   moveHousehold: MoveHouseholdInput;
+  editPublicSummary: PublicSummaryEditInput;
   createAccount: CreateAccountInput;
   resetPassword: Record<string, never>;
   setAccountActive: SetAccountActiveInput;

@@ -14,6 +14,7 @@ import {
   rateSchema,
   replySchema,
   resolveSchema,
+  publicSummaryEditSchema,
   smsCodeRequestSchema,
   smsSignInSchema,
   staffSignInSchema,
@@ -63,6 +64,7 @@ import {
   updateHouseholdSchema,
 } from '../schemas/households';
 import { householdDetailSchema, householdSchema } from './household-schemas';
+import { publicSummaryStateSchema, villageBoardSchema } from './board-schemas';
 import {
   anomalyQuerySchema,
   monthlyReportQuerySchema,
@@ -208,6 +210,9 @@ export const ROUTE_SUMMARIES: Record<RouteName, string> = {
   householdDetail: '一户联户：含完整电话（记入操作日志）',
   updateHousehold: '修改联户信息',
   moveHousehold: '调整结对干部',
+  villageBoard: '村务公示栏：近三个月的诉求办理情况和每月指标（公开，不含群众个人信息）',
+  editPublicSummary: '修改或隐藏一条诉求的公示摘要',
+  boardPoster: '公示栏海报（PDF，A4，含本村公示二维码）',
   myHouseholds: '我的联户',
   myHousehold: '我联系的一户',
   officeAccounts: '辖区的登录账号',
@@ -351,6 +356,9 @@ export const ROUTE_SCHEMAS = {
   householdDetail: { response: householdDetailSchema },
   updateHousehold: { response: householdSchema, body: updateHouseholdSchema },
   moveHousehold: { response: householdSchema, body: moveHouseholdSchema },
+  villageBoard: { response: villageBoardSchema },
+  editPublicSummary: { response: publicSummaryStateSchema, body: publicSummaryEditSchema },
+  boardPoster: { response: v.unknown() },
   myHouseholds: { response: householdPage, query: myHouseholdsQuerySchema },
   myHousehold: { response: householdDetailSchema },
   officeAccounts: { response: accountPage, query: accountListQuerySchema },
