@@ -31,9 +31,17 @@ describe('routes', () => {
       officeAccounts: 'packages/office/accounts/index',
       officeCalendar: 'packages/office/calendar/index',
       officeAudit: 'packages/office/audit/index',
+      villageBoard: 'packages/board/village/index',
     });
     expect(Object.keys(H5_PATHS).sort()).toEqual(Object.keys(PAGE_PATHS).sort());
-    expect(Object.keys(SUB_PACKAGES)).toEqual(['resident', 'work', 'township', 'office', 'notice']);
+    expect(Object.keys(SUB_PACKAGES)).toEqual([
+      'resident',
+      'work',
+      'township',
+      'office',
+      'board',
+      'notice',
+    ]);
   });
 
   it('builds navigation URLs with an encoded query', () => {
