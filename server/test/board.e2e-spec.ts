@@ -229,6 +229,21 @@ describe.each(testDialects())('the village board (公示栏) on %s', (dialect) =
       );
       shown.push('村道拓宽建议已向群众解释');
 
+      // Escalated to the township (上报) and resolved there: still the village's, on its board.
+      const escalated = await seed(w.cadreA.card.code, {
+        name: '公孙远山',
+        text: '跨村的水渠堵了亥，村里协调不了',
+        address: '四组公孙家',
+      });
+      const accepted = await l.move(cadreA, escalated.id, 'accept', { version: escalated.version });
+      await l.move(cadreA, escalated.id, 'escalate', {
+        version: accepted.version,
+        reason: '跨村水渠需要乡镇协调甲乙',
+      });
+      keep('escalation reason', '跨村水渠需要乡镇协调甲乙');
+      await resolve(staffA, escalated.id, '镇里协调两村疏通了水渠丙丁', '跨村水渠已由镇里协调疏通');
+      shown.push('跨村水渠已由镇里协调疏通');
+
       // Resolved, then hidden by staff: off the board, its summary kept.
       const toHide = await seed(w.cadreA.card.code, {
         name: '东方玉珍',
@@ -395,7 +410,8 @@ describe.each(testDialects())('the village board (公示栏) on %s', (dialect) =
         });
       });
       const now = villageBoard.months.at(-1)!;
-      // This month: the village's own seven (never the township's conduct complaints).
+      // This month: seven (the escalated one counts in the township's figures, as staff read
+      // them; the conduct complaints never count here).
       expect(now.received).toBe(7);
       expect(now.resolved).toBe(6);
       expect(now.ratings).toBe(1);

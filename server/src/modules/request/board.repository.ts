@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BOARD_STATUSES, CONDUCT_CATEGORY } from '@mqlk/shared';
-import { Brackets, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { subtreePattern } from '../../common/access/access-policy';
+import { RequestClockEntity } from './request-clock.entity';
 import { RequestEntity } from './request.entity';
+
+/**
+ * How many candidate requests the board's read considers, the latest first: far more than a
+ * village submits in three months, and few enough for one `IN (…)` on every database.
+ */
+const MAX_CANDIDATES = 5000;
 
 /**
  * The only columns the village board (公示栏) ever reads. Nothing the resident gave (text, phone,
@@ -43,22 +50,20 @@ export class BoardRepository {
    * more, so the caller knows there are more): held in the village's subtree now or ever (a request
    * escalated to the township is still the village's), with a summary, not hidden, not a conduct
    * complaint, in a status the board shows.
+   *
+   * Two index range reads find the candidates (held there now: `owner_unit_path`; held there
+   * before: the clocks' `owner_unit_path, due_at`, every clock of a request submitted since then
+   * being due after it), then one read takes the board's columns of those: a county's years of
+   * requests are never scanned for one village's page.
    */
   async publicItems(villagePath: string, since: Date, limit: number): Promise<BoardRow[]> {
-    const like = subtreePattern(villagePath);
+    const ids = await this.candidates(villagePath, since);
+    if (ids.length === 0) return [];
     const rows = await this.db
       .getRepository(RequestEntity)
       .createQueryBuilder('r')
       .select(BOARD_COLUMNS.map((c) => `r.${c}`))
-      .where(
-        new Brackets((w) =>
-          w
-            .where('r.owner_unit_path LIKE :like', { like })
-            .orWhere(
-              'r.id IN (SELECT c.request_id FROM request_clock c WHERE c.owner_unit_path LIKE :like)',
-            ),
-        ),
-      )
+      .where('r.id IN (:...ids)', { ids })
       .andWhere('r.submitted_at >= :since', { since })
       .andWhere("r.public_summary IS NOT NULL AND r.public_summary <> ''")
       .andWhere('r.public_hidden = 0')
@@ -71,7 +76,31 @@ export class BoardRepository {
     return rows.map((r) => pick(r, BOARD_COLUMNS));
   }
 
-  /** A request's 公示 columns, locked for an edit where the database can. */
+  /** The ids of the requests held in the subtree since `since`, the latest (highest) first. */
+  private async candidates(villagePath: string, since: Date): Promise<number[]> {
+    const like = subtreePattern(villagePath);
+    const [held, clocked] = await Promise.all([
+      this.db
+        .getRepository(RequestEntity)
+        .createQueryBuilder('r')
+        .select('r.id', 'id')
+        .where('r.owner_unit_path LIKE :like', { like })
+        .andWhere('r.submitted_at >= :since', { since })
+        .getRawMany<{ id: number | string }>(),
+      this.db
+        .getRepository(RequestClockEntity)
+        .createQueryBuilder('c')
+        .select('c.request_id', 'id')
+        .where('c.owner_unit_path LIKE :like', { like })
+        .andWhere('c.due_at >= :since', { since })
+        .getRawMany<{ id: number | string }>(),
+    ]);
+    const ids = [...new Set([...held, ...clocked].map((r) => Number(r.id)))];
+    // Ids grow with submission: beyond MAX_CANDIDATES, the oldest could not make the page anyway.
+    return ids.sort((a, b) => b - a).slice(0, MAX_CANDIDATES);
+  }
+
+  /** A request's 公示 columns (and where it is held), for a staff edit. */
   async publicState(id: number, m: EntityManager = this.db.manager): Promise<PublicState | null> {
     const row = await m.getRepository(RequestEntity).findOne({
       where: { id },
