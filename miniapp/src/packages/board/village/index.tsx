@@ -73,9 +73,7 @@ function Board({ board }: { board: VillageBoard }) {
         <Text className="board-page__township">{board.townshipName}</Text>
         <Text className="board-page__village">{board.villageName}</Text>
         <Text className="board-page__title">村务公示 · 民情办理</Text>
-        <Text className="board-page__since">
-          {monthDay(board.since)}以来的诉求办理情况
-        </Text>
+        <Text className="board-page__since">{monthDay(board.since)}以来的诉求办理情况</Text>
       </View>
       <Figures months={board.months} />
       <View className="mq-section">
