@@ -437,6 +437,11 @@ describe.each(testDialects())('the village board (公示栏) on %s', (dialect) =
         onBoard: true,
       });
       expect(summaries((await board(l.w.villageA.id)).body)).toContain('五组一处邻里纠纷已调解');
+      // The request's own page says what the board says (owner and staff).
+      expect(await l.get(cadreA, hiddenId)).toMatchObject({
+        publicSummary: '五组一处邻里纠纷已调解',
+        publicHidden: false,
+      });
       const audit = await db.getRepository(AuditLogEntity).find({
         where: { action: 'request.public_summary', targetId: hiddenId },
         order: { id: 'ASC' },

@@ -67,7 +67,8 @@ export function ReplyAction({ request, run }: ActionProps) {
 export function ResolveAction({ request, run }: ActionProps) {
   const [outcome, setOutcome] = useState<ResolutionOutcome | null>(null);
   const [note, setNote] = useState('');
-  const [publicSummary, setPublicSummary] = useState('');
+  // A second round starts from what the board says now.
+  const [publicSummary, setPublicSummary] = useState(request.publicSummary ?? '');
   const form = useMoveForm();
   const rectifying = request.status === 'rectifying';
 
