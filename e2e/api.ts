@@ -68,9 +68,14 @@ export class Api {
   }
 
   /** Accept and resolve, as the owner. */
-  async handle(token: string, id: number, note = '已经联系水务站修好了管道') {
+  async handle(
+    token: string,
+    id: number,
+    note = '已经联系水务站修好了管道',
+    publicSummary = '反映的事已办好',
+  ) {
     await this.move(token, id, 'accept');
-    return this.move(token, id, 'resolve', { outcome: 'solved', note });
+    return this.move(token, id, 'resolve', { outcome: 'solved', note, publicSummary });
   }
 
   rate(token: string, id: number, level: number, comment = '') {

@@ -87,6 +87,9 @@ describe('the loop in a real browser: scan → submit → handle → rate → �
     await field(shown(cadre), '怎么办的、办成什么样').fill(
       '已联系镇供水站抢修，管道已修复，恢复供水。',
     );
+    await field(shown(cadre), '比如：村东头自来水管道已修复，恢复供水').fill(
+      '村东头自来水管道已修复，恢复供水',
+    );
     await shown(cadre).getByText('办结，请群众评价').click();
     await see(shown(cadre).getByText('已办结').first()).toBeVisible();
     await shot(cadre, '05-cadre-resolved');

@@ -96,6 +96,7 @@ describe('every move in a real browser', () => {
     await shot(cadre, 'm11-cadre-rectification-task');
     await task.getByText('已解决', { exact: true }).click();
     await field(task, '怎么办的、办成什么样').fill('已重新更换阀门，第二天回访群众，不再漏水。');
+    await field(task, '比如：村东头自来水管道已修复，恢复供水').fill('漏水阀门已重新更换');
     await task.getByText('整改完成，再次办结').click();
     await see(status(cadre, '已办结')).toBeVisible();
     await shot(cadre, 'm12-cadre-rectified');

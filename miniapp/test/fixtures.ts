@@ -98,6 +98,8 @@ export function requestDetail(overrides: Partial<RequestDetail> = {}): RequestDe
     rectification: null,
     supervisionNote: null,
     flaggedToCounty: false,
+    publicSummary: null,
+    publicHidden: false,
     clocks: [],
     timeline: [timelineEntry()],
     household: null,

@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BoardModule } from './modules/board/board.module';
 import { CadreModule } from './modules/cadre/cadre.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { CardModule } from './modules/card/card.module';
@@ -56,6 +57,7 @@ export class AppModule {
         CalendarModule,
         RequestModule,
         StatsModule,
+        BoardModule,
         PhotoModule,
         RatingModule,
         IdempotencyModule,

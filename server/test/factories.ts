@@ -201,7 +201,7 @@ export async function acceptAndResolve(
   http: Http,
   cadreToken: string,
   request: { id: number; version: number },
-  resolution: { outcome: 'solved' | 'explained'; note: string },
+  resolution: { outcome: 'solved' | 'explained'; note: string; publicSummary?: string },
 ): Promise<void> {
   const path = `/api/requests/${request.id}`;
   await http
@@ -212,6 +212,6 @@ export async function acceptAndResolve(
   await http
     .post(`${path}/resolve`)
     .set(bearer(cadreToken))
-    .send({ version: request.version + 1, ...resolution })
+    .send({ version: request.version + 1, publicSummary: '反映的事已办理', ...resolution })
     .expect(200);
 }

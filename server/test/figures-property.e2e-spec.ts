@@ -258,6 +258,7 @@ describe.each(testDialects())('figures from rollups equal the reference on %s', 
           await tryMove(everyone, id, 'resolve', {
             outcome: step.explained ? 'explained' : 'solved',
             note: step.explained ? '政策不允许，已当面解释清楚原因和依据' : '已经办好了',
+            publicSummary: step.explained ? '已向群众解释政策' : '反映的事已办好',
           });
           break;
         case 'escalate':

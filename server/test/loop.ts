@@ -98,11 +98,17 @@ export class Loop {
     ownerToken: string,
     id: number,
     note = '已联系供水站修好了管道',
+    publicSummary = '供水管道已修好',
   ): Promise<RequestDetail> {
     let r = await this.get(ownerToken, id);
     if (r.status === 'submitted')
       r = await this.move(ownerToken, id, 'accept', { version: r.version });
-    return this.move(ownerToken, id, 'resolve', { version: r.version, outcome: 'solved', note });
+    return this.move(ownerToken, id, 'resolve', {
+      version: r.version,
+      outcome: 'solved',
+      note,
+      publicSummary,
+    });
   }
 
   rate(residentToken: string, id: number, level: 1 | 2 | 3 | 4 | 5, comment = '') {

@@ -376,7 +376,12 @@ describe.each(testDialects())('the whole state machine over HTTP on %s', (dialec
       case 'reply':
         return { text: '已经在联系相关部门' };
       case 'resolve':
-        return { version, outcome: 'solved', note: '已经处理好了' };
+        return {
+          version,
+          outcome: 'solved',
+          note: '已经处理好了',
+          publicSummary: '反映的事已处理',
+        };
       case 'escalate':
         return { version, reason: '需要上级协调处理' };
       case 'transfer':

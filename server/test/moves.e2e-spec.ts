@@ -89,6 +89,7 @@ describe.each(testDialects())('every move of a request on %s', (dialect) => {
         version: task.version,
         outcome: 'solved',
         note: '已重新更换阀门，回访群众确认不漏了',
+        publicSummary: '漏水阀门已重新更换',
       });
       expect(again).toMatchObject({ status: 'resolved', round: 2 });
       expect((await l.get(resident, id)).allowedActions).toEqual(['rate']);

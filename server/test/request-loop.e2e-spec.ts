@@ -91,7 +91,12 @@ describe.each(testDialects())('the whole loop on %s', (dialect) => {
       .http()
       .post(`/api/requests/${id}/resolve`)
       .set(bearer(cadreToken))
-      .send({ version: accepted.body.version + 1, outcome: 'solved', note: '管道已修复，恢复供水' })
+      .send({
+        version: accepted.body.version + 1,
+        outcome: 'solved',
+        note: '管道已修复，恢复供水',
+        publicSummary: '自来水管道已修复，恢复供水',
+      })
       .expect(200);
     expect(resolved.body).toMatchObject({
       status: 'resolved',
@@ -167,6 +172,7 @@ describe.each(testDialects())('the whole loop on %s', (dialect) => {
     await acceptAndResolve(t.http(), cadreToken, body, {
       outcome: 'explained',
       note: '该路段属省道，需交通部门统一改造',
+      publicSummary: '路段属省道，已向群众解释',
     });
     const stranger = await signInResident(t.http());
     const theirs = await t
@@ -194,7 +200,11 @@ describe.each(testDialects())('the whole loop on %s', (dialect) => {
   it('closes the rating window after 7 days', async () => {
     const resident = await signInResident(t.http());
     const { body } = await submit(resident, {}).expect(201);
-    await acceptAndResolve(t.http(), cadreToken, body, { outcome: 'solved', note: '已处理完毕' });
+    await acceptAndResolve(t.http(), cadreToken, body, {
+      outcome: 'solved',
+      note: '已处理完毕',
+      publicSummary: '反映的问题已处理完毕',
+    });
     await t.app
       .get(DataSource)
       .getRepository(RequestEntity)

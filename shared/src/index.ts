@@ -11,4 +11,5 @@ export * from './metrics';
 export * from './notices/notices';
 export * from './households/households';
 export * from './households/visits';
+export * from './board/board';
 export * from './api';

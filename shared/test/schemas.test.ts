@@ -10,6 +10,7 @@ import {
   confirmSchema,
   emptyBodySchema,
   resolveSchema,
+  publicSummaryEditSchema,
   smsSignInSchema,
   staffSignInSchema,
   submitRequestSchema,
@@ -123,10 +124,16 @@ describe('cadre move schemas', () => {
     expect(validate(replySchema, { text: '好' }).ok).toBe(false);
   });
   it('resolving as "explained" needs real reasons', () => {
-    expect(validate(resolveSchema, { version: 1, outcome: 'solved', note: '已修好' }).ok).toBe(
-      true,
-    );
-    const short = validate(resolveSchema, { version: 1, outcome: 'explained', note: '办不了' });
+    const summary = { publicSummary: '村东头自来水管道已修复' };
+    expect(
+      validate(resolveSchema, { version: 1, outcome: 'solved', note: '已修好', ...summary }).ok,
+    ).toBe(true);
+    const short = validate(resolveSchema, {
+      version: 1,
+      outcome: 'explained',
+      note: '办不了',
+      ...summary,
+    });
     expect(short).toEqual({
       ok: false,
       issues: [{ field: 'note', message: '不能解决的，请写清楚原因（至少10个字）' }],
@@ -135,11 +142,39 @@ describe('cadre move schemas', () => {
       version: 1,
       outcome: 'explained',
       note: '该路段属于省道，需由交通部门统一规划改造',
+      ...summary,
     };
     expect(validate(resolveSchema, long).ok).toBe(true);
-    expect(validate(resolveSchema, { version: 1, outcome: 'maybe', note: '已修好' }).ok).toBe(
-      false,
-    );
+    expect(
+      validate(resolveSchema, { version: 1, outcome: 'maybe', note: '已修好', ...summary }).ok,
+    ).toBe(false);
+  });
+  it('resolving needs a 公示摘要 of 4 to 40 characters, on one line', () => {
+    const base = { version: 1, outcome: 'solved', note: '已修好' };
+    expect(validate(resolveSchema, base)).toEqual({
+      ok: false,
+      issues: [{ field: 'publicSummary', message: '请填写公示摘要' }],
+    });
+    expect(validate(resolveSchema, { ...base, publicSummary: '  修路 ' })).toEqual({
+      ok: false,
+      issues: [{ field: 'publicSummary', message: '公示摘要至少要4个字，现在只有2个字' }],
+    });
+    expect(validate(resolveSchema, { ...base, publicSummary: '修'.repeat(41) })).toEqual({
+      ok: false,
+      issues: [{ field: 'publicSummary', message: '公示摘要最多40个字，现在有41个字，请精简一些' }],
+    });
+    expect(validate(resolveSchema, { ...base, publicSummary: '修'.repeat(40) }).ok).toBe(true);
+    const twoLines = validate(resolveSchema, { ...base, publicSummary: '路灯已修好\n  恢复照明' });
+    expect(twoLines.ok && twoLines.value.publicSummary).toBe('路灯已修好 恢复照明');
+  });
+  it('staff edit a 公示摘要, hide it, or both; never neither', () => {
+    expect(validate(publicSummaryEditSchema, { hidden: true }).ok).toBe(true);
+    expect(validate(publicSummaryEditSchema, { summary: '道路坑洼已填平' }).ok).toBe(true);
+    expect(validate(publicSummaryEditSchema, {})).toEqual({
+      ok: false,
+      issues: [{ field: '', message: '请修改公示摘要，或选择是否公示' }],
+    });
+    expect(validate(publicSummaryEditSchema, { summary: '短' }).ok).toBe(false);
   });
   it('escalate and transfer need a reason; transfer needs a target', () => {
     expect(validate(escalateSchema, { version: 0, reason: '需要乡镇协调水务站' }).ok).toBe(true);

@@ -34,9 +34,17 @@ describe('routes', () => {
       officeCalendar: 'packages/office/calendar/index',
       officeAudit: 'packages/office/audit/index',
       officeHouseholds: 'packages/office/households/index',
+      villageBoard: 'packages/board/village/index',
     });
     expect(Object.keys(H5_PATHS).sort()).toEqual(Object.keys(PAGE_PATHS).sort());
-    expect(Object.keys(SUB_PACKAGES)).toEqual(['resident', 'work', 'township', 'office', 'notice']);
+    expect(Object.keys(SUB_PACKAGES)).toEqual([
+      'resident',
+      'work',
+      'township',
+      'office',
+      'board',
+      'notice',
+    ]);
   });
 
   it('builds navigation URLs with an encoded query', () => {

@@ -63,6 +63,11 @@ export const SUB_PACKAGES = {
       officeHouseholds: 'households/index',
     },
   },
+  /** 村务公示栏: public, no sign-in; what a QR code on the village's notice board opens. */
+  board: {
+    root: 'packages/board',
+    pages: { villageBoard: 'village/index' },
+  },
   /** Everyone's 消息 list: its own package, since residents and workers both open it. */
   notice: {
     root: 'packages/notice',
@@ -89,7 +94,8 @@ export const PAGE_PATHS = {
 
 /**
  * Short H5 paths, first one canonical. A card's QR code opened in a phone browser lands on
- * `/c/<code>`, and a 当场解决 confirmation link on `/confirm/<token>`; Taro passes only the query
+ * `/c/<code>`, a 当场解决 confirmation link on `/confirm/<token>`, a village board's poster on
+ * `/board/<unit id>`; Taro passes only the query
  * string to the page, so those pages read the code from the path itself. Staff bookmark `/work`,
  * `/township` and `/office` on their desktops.
  */
@@ -114,6 +120,7 @@ export const H5_PATHS: Record<PageName, readonly string[]> = {
   queue: ['/township/queue'],
   failedNotices: ['/township/failed-notices'],
   messages: ['/messages'],
+  villageBoard: ['/board', '/board/:id'],
   officeHome: ['/office'],
   officeUnits: ['/office/units'],
   officeCadres: ['/office/cadres'],

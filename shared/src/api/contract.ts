@@ -25,6 +25,7 @@ import type {
   TransferInput,
   VerifyInput,
   WechatSignInInput,
+  PublicSummaryEditInput,
 } from '../schemas/inputs';
 import type {
   FiguresQuery,
@@ -72,6 +73,7 @@ import type {
   Visit,
   VisitCoverage,
 } from './household-schemas';
+import type { PublicSummaryState, VillageBoard } from './board-schemas';
 import type {
   AccountWithPassword,
   AuditEntry,
@@ -293,6 +295,14 @@ export const ROUTES = {
     upload: 'file',
   },
 
+  /* The village board (公示栏): public, no sign-in; staff edit or hide a request's 公示摘要. */
+  villageBoard: route('GET', '/api/board/:unitId', 'public'),
+  editPublicSummary: route('POST', '/api/office/requests/:id/public', OFFICE),
+  boardPoster: {
+    ...route('GET', '/api/office/units/:id/board-poster.pdf', OFFICE),
+    produces: 'application/pdf',
+  },
+
   /* A cadre's own households (联户): nobody else's. */
   myHouseholds: route('GET', '/api/households/mine', ['cadre']),
   myHousehold: route('GET', '/api/households/:id', ['cadre']),
@@ -409,6 +419,10 @@ export interface ApiResponses {
   /** the .xlsx bytes */
   householdImportTemplate: unknown;
   importHouseholds: ImportCounts;
+  villageBoard: VillageBoard;
+  editPublicSummary: PublicSummaryState;
+  /** the PDF bytes */
+  boardPoster: unknown;
   myHouseholds: Page<Household>;
   myHousehold: HouseholdDetail;
   recordVisit: Visit;
@@ -468,6 +482,7 @@ export interface ApiBodies {
   updateHousehold: UpdateHouseholdInput;
   moveHousehold: MoveHouseholdInput;
   recordVisit: RecordVisitInput;
+  editPublicSummary: PublicSummaryEditInput;
   createAccount: CreateAccountInput;
   resetPassword: Record<string, never>;
   setAccountActive: SetAccountActiveInput;

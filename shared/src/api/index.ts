@@ -4,3 +4,4 @@ export * from './office-schemas';
 export * from './route-schemas';
 export * from './figures-schemas';
 export * from './household-schemas';
+export * from './board-schemas';

@@ -14,6 +14,7 @@ import {
   rateSchema,
   replySchema,
   resolveSchema,
+  publicSummaryEditSchema,
   smsCodeRequestSchema,
   smsSignInSchema,
   staffSignInSchema,
@@ -73,6 +74,7 @@ import {
   visitCoverageSchema,
   visitSchema,
 } from './household-schemas';
+import { publicSummaryStateSchema, villageBoardSchema } from './board-schemas';
 import {
   anomalyQuerySchema,
   monthlyReportQuerySchema,
@@ -222,6 +224,9 @@ export const ROUTE_SUMMARIES: Record<RouteName, string> = {
   issueHelpCard: '给结亲户发民困帮扶卡（已有在用的就返回那张）',
   householdImportTemplate: '联户导入模板（Excel）',
   importHouseholds: '从 Excel 导入联户：整份文件无误才写入，门牌已有的更新',
+  villageBoard: '村务公示栏（公开）',
+  editPublicSummary: '修改或隐藏一条诉求的公示摘要',
+  boardPoster: '公示栏海报（PDF）',
   myHouseholds: '我的联户',
   myHousehold: '我联系的一户',
   recordVisit: '记一次走访（走访日记）',
@@ -378,6 +383,9 @@ export const ROUTE_SCHEMAS = {
   issueHelpCard: { response: officeCardSchema, body: emptyBodySchema },
   householdImportTemplate: { response: v.unknown() },
   importHouseholds: { response: importCountsSchema },
+  villageBoard: { response: villageBoardSchema },
+  editPublicSummary: { response: publicSummaryStateSchema, body: publicSummaryEditSchema },
+  boardPoster: { response: v.unknown() },
   myHouseholds: { response: householdPage, query: myHouseholdsQuerySchema },
   myHousehold: { response: householdDetailSchema },
   recordVisit: { response: visitSchema, body: recordVisitSchema },

@@ -222,6 +222,10 @@ export const requestDetailSchema = v.object({
   supervisionNote: v.nullable(v.string()),
   /** a second bad review, flagged to the county (staff only) */
   flaggedToCounty: v.boolean(),
+  /** 公示摘要: the one line the village board shows (null until written when resolving) */
+  publicSummary: v.nullable(v.string()),
+  /** staff took it off the village board */
+  publicHidden: v.boolean(),
   /** every deadline clock, each kept after it stops (cadres and staff only) */
   clocks: v.array(clockViewSchema),
   timeline: v.array(timelineEntrySchema),

@@ -125,11 +125,26 @@ export const acceptSchema = v.object({ version: versionField });
 
 export const replySchema = v.object({ text: textField('答复内容', 2, 500) });
 
+/** 公示摘要: the one line the village board shows for a request, in place of anything the resident wrote. */
+export const PUBLIC_SUMMARY_MIN = 4;
+export const PUBLIC_SUMMARY_MAX = 40;
+
+export const publicSummaryField = v.pipe(
+  textField('公示摘要', PUBLIC_SUMMARY_MIN, PUBLIC_SUMMARY_MAX),
+  // One line on the board: a line break typed on a phone becomes a space rather than a refusal.
+  v.transform((s) => s.replace(/\s*\n\s*/g, ' ')),
+);
+
 export const resolveSchema = v.pipe(
   v.object({
     version: versionField,
     outcome: v.picklist(RESOLUTION_OUTCOMES, '请选择办理结果'),
     note: textField('办理情况', 2, 1000),
+    /**
+     * What the village board (公示栏) shows: written for the public, without the resident's name,
+     * phone or address. Required: a request without one never appears on the board.
+     */
+    publicSummary: publicSummaryField,
   }),
   // "Explained" means it cannot be solved: the resident is owed real reasons, not a word.
   v.forward(
@@ -138,6 +153,18 @@ export const resolveSchema = v.pipe(
       '不能解决的，请写清楚原因（至少10个字）',
     ),
     ['note'],
+  ),
+);
+
+/** Staff edit or hide a request's 公示摘要 (at least one of the two). */
+export const publicSummaryEditSchema = v.pipe(
+  v.object({
+    summary: v.optional(publicSummaryField),
+    hidden: v.optional(v.boolean('请选择是否公示')),
+  }),
+  v.check(
+    (input) => input.summary !== undefined || input.hidden !== undefined,
+    '请修改公示摘要，或选择是否公示',
   ),
 );
 
@@ -251,6 +278,7 @@ export type SubmitRequestInput = v.InferOutput<typeof submitRequestSchema>;
 export type AcceptInput = v.InferOutput<typeof acceptSchema>;
 export type ReplyInput = v.InferOutput<typeof replySchema>;
 export type ResolveInput = v.InferOutput<typeof resolveSchema>;
+export type PublicSummaryEditInput = v.InferOutput<typeof publicSummaryEditSchema>;
 export type EscalateInput = v.InferOutput<typeof escalateSchema>;
 export type TransferInput = v.InferOutput<typeof transferSchema>;
 export type CancelInput = v.InferOutput<typeof cancelSchema>;

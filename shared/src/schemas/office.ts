@@ -275,6 +275,8 @@ export const AUDIT_ACTION_LABELS = {
   'household.move': '调整结对',
   'household.view': '查看联户详情',
   'household.import': '导入联户',
+  'request.public_summary': '修改公示摘要',
+  'board.poster': '打印公示栏海报',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
@@ -329,6 +331,8 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   fromCadre: '原结对干部',
   toCadre: '现结对干部',
   pairing: '结对方式',
+  summary: '公示摘要',
+  hidden: '不公示',
 };
 
 /** An audit row's detail as one line: labelled in Chinese, empty values left out. */

@@ -1,5 +1,7 @@
 import {
   type CancelInput,
+  type PublicSummaryEditInput,
+  type PublicSummaryState,
   type ConfirmationPreview,
   type ConfirmationTicket,
   DEFAULT_PAGE_SIZE,
@@ -135,4 +137,12 @@ export function listStaffQueue(queue: StaffQueue, page: number): Promise<Page<Re
 /** How many requests wait in each staff queue, and how many notices could not be delivered. */
 export function getStaffQueueCounts(): Promise<StaffQueueCounts> {
   return call('staffQueueCounts', {});
+}
+
+/** Staff change a request's 公示摘要, or take it off the village board (or put it back). */
+export function editPublicSummary(
+  id: number,
+  input: PublicSummaryEditInput,
+): Promise<PublicSummaryState> {
+  return call('editPublicSummary', { params: { id }, body: input });
 }

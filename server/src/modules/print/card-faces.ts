@@ -40,7 +40,7 @@ interface Fitted {
 }
 
 /** The largest size from `max` down to `min` at which `text` fits one line; else cut with … at `min`. */
-function fitLine(
+export function fitLine(
   doc: Doc,
   font: string,
   text: string,
@@ -147,7 +147,7 @@ function frame(pen: Pen, title: string, right: string | null) {
 }
 
 /** QR modules as vector rectangles, runs of dark modules merged: crisp at any DPI and a few KB. */
-function drawQr(doc: Doc, url: string, x: number, y: number, size: number) {
+export function drawQr(doc: Doc, url: string, x: number, y: number, size: number) {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const n = modules.size;
   const m = size / n;

@@ -49,6 +49,8 @@ interface MoveDetails {
   /** a move that keeps its owner by the rules, but whose owner has left the post: to `handover` */
   reassign?: boolean;
   payload?: EventPayload;
+  /** 公示摘要, written with a resolution: the village board's one line */
+  publicSummary?: string;
   /** more work in the move's transaction, after the checks (spending a confirmation code) */
   alsoInTransaction?: (m: EntityManager) => Promise<void>;
 }
@@ -103,7 +105,7 @@ export class RequestMoves {
       actor,
       id,
       { action: 'resolve', outcome: input.outcome },
-      { version: input.version, note: input.note },
+      { version: input.version, note: input.note, publicSummary: input.publicSummary },
     );
   }
 
@@ -450,6 +452,8 @@ function columnsFor(
         resolvedAt: now,
         resolutionOutcome: move.outcome,
         resolutionNote: details.note ?? null,
+        // A second round's summary replaces the first: it says how the matter ended.
+        ...(details.publicSummary ? { publicSummary: details.publicSummary } : {}),
       };
     case 'confirm':
       return { resolvedAt: now };

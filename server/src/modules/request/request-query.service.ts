@@ -190,6 +190,8 @@ export class RequestQueries {
             }
           : null,
       supervisionNote: supervision?.note ?? null,
+      publicSummary: request.publicSummary,
+      publicHidden: request.publicHidden,
       // A second bad review is the county's to know, never the rated owner's.
       flaggedToCounty:
         actor.role === 'staff' && seesRatings(who, request.level)

@@ -144,6 +144,17 @@ export class RequestEntity {
   @Column({ name: 'resolution_note', type: 'text', nullable: true })
   resolutionNote!: string | null;
 
+  /**
+   * 公示摘要: the one line the village board shows, written by the owner when resolving (or by
+   * staff since). Null: the request never appears on the board.
+   */
+  @Column({ name: 'public_summary', type: 'varchar', length: 64, nullable: true })
+  publicSummary!: string | null;
+
+  /** Staff took it off the board (the summary is kept). */
+  @Column({ name: 'public_hidden', type: 'boolean', default: false })
+  publicHidden!: boolean;
+
   /** 督办: how often staff pressed for it, and when last (the notes are timeline events). */
   @Column({ name: 'supervision_count', type: 'int', default: 0 })
   supervisionCount!: number;

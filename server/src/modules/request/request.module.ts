@@ -13,6 +13,7 @@ import { OrgModule } from '../org/org.module';
 import { PhotoModule } from '../photo/photo.module';
 import { RatingModule } from '../rating/rating.module';
 import { UserModule } from '../user/user.module';
+import { BoardRepository } from './board.repository';
 import { ClockRepository } from './clock.repository';
 import { DaySequenceEntity } from './day-sequence.entity';
 import { DeadlineRules } from './deadline-rules';
@@ -63,6 +64,7 @@ import { TimelineRepository } from './timeline.repository';
   ],
   controllers: [RequestController, RequestMovesController],
   providers: [
+    BoardRepository,
     ClockRepository,
     DeadlineRules,
     LedgerRepository,
@@ -80,6 +82,7 @@ import { TimelineRepository } from './timeline.repository';
     TimelineRepository,
   ],
   exports: [
+    BoardRepository,
     RequestRepository,
     TimelineRepository,
     ClockRepository,

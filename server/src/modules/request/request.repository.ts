@@ -59,8 +59,11 @@ export type NewRequest = Omit<
   | 'flaggedToCountyAt'
   | 'householdId'
   | 'visitId'
+  | 'publicSummary'
+  | 'publicHidden'
 > &
-  Partial<Pick<RequestEntity, 'householdId' | 'visitId'>>;
+  // 公示摘要 comes with a resolution (or from staff), never with a new request.
+  Partial<Pick<RequestEntity, 'householdId' | 'visitId' | 'publicSummary' | 'publicHidden'>>;
 
 /**
  * The request table's one home (with the day's number sequence and the confirmation codes of

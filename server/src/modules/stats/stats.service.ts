@@ -189,6 +189,20 @@ export class StatsService {
     };
   }
 
+  /**
+   * The last `count` months of a unit's figures for the village board (公示栏), the same sums as
+   * figureSeries. No actor: the caller has decided the unit's figures are public.
+   */
+  async publicMonths(
+    unitPath: string,
+    count: number,
+    now = this.clock.now(),
+  ): Promise<{ month: string; figures: MetricsSummary }[]> {
+    const last = monthOfDay(localDay(now));
+    const series = await this.series(unitPath, { first: last - count + 1, last }, now);
+    return series.map((s) => ({ month: s.month, figures: summaryOf(s.totals) }));
+  }
+
   /** A cadre's own figures, wherever they earned them; ratings only over at least 5 of them. */
   async myFigures(
     actor: RequestActor,

@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import {
+  PUBLIC_SUMMARY_MAX,
+  PUBLIC_SUMMARY_MIN,
   RESOLUTION_OUTCOMES,
   RESOLUTION_OUTCOME_LABELS,
   replySchema,
@@ -65,12 +67,19 @@ export function ReplyAction({ request, run }: ActionProps) {
 export function ResolveAction({ request, run }: ActionProps) {
   const [outcome, setOutcome] = useState<ResolutionOutcome | null>(null);
   const [note, setNote] = useState('');
+  // A second round starts from what the board says now.
+  const [publicSummary, setPublicSummary] = useState(request.publicSummary ?? '');
   const form = useMoveForm();
   const rectifying = request.status === 'rectifying';
 
   const send = () =>
     form.submit(
-      validate(resolveSchema, { version: request.version, outcome: outcome ?? undefined, note }),
+      validate(resolveSchema, {
+        version: request.version,
+        outcome: outcome ?? undefined,
+        note,
+        publicSummary,
+      }),
       (value) =>
         run(() => resolveRequest(request.id, value), {
           done: rectifying
@@ -115,6 +124,17 @@ export function ResolveAction({ request, run }: ActionProps) {
             : '怎么办的、办成什么样'
         }
         onInput={setNote}
+      />
+      <Text className="work-action__hint">
+        公示摘要会贴在村公示栏上，所有人都能看到：用一句话写办了什么事，不写群众的姓名、电话和门牌。
+      </Text>
+      <NoteField
+        form={form}
+        field="publicSummary"
+        label={`公示摘要（${PUBLIC_SUMMARY_MIN}到${PUBLIC_SUMMARY_MAX}个字）`}
+        value={publicSummary}
+        placeholder="比如：村东头自来水管道已修复，恢复供水"
+        onInput={setPublicSummary}
       />
       <SendButton form={form} kind="primary" size="big" busyText="正在办结…" onSend={send}>
         {rectifying ? '整改完成，再次办结' : '办结，请群众评价'}

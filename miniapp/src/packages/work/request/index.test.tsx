@@ -22,6 +22,15 @@ const load = jest.mocked(getRequest);
 const accept = jest.mocked(acceptRequest);
 const resolve = jest.mocked(resolveRequest);
 
+/** The 公示摘要 field of the resolve form. */
+const summaryField = async () => {
+  const found = (await textareas()).find((t) =>
+    t.getAttribute('placeholder')?.includes('管道已修复'),
+  );
+  if (!found) throw new Error('no 公示摘要 field');
+  return found;
+};
+
 const textareas = () =>
   waitFor(() => {
     const found = Array.from(document.querySelectorAll('textarea'));
@@ -84,6 +93,7 @@ describe('WorkRequestPage', () => {
     const [note] = await textareas();
     if (!note) throw new Error('no note field');
     fireEvent.input(note, { target: { value: '不符合政策' } });
+    fireEvent.input(await summaryField(), { target: { value: '已向群众解释政策' } });
     fireEvent.click(screen.getByText('办结，请群众评价'));
 
     expect(screen.getByText('不能解决的，请写清楚原因（至少10个字）')).toBeInTheDocument();
@@ -107,6 +117,7 @@ describe('WorkRequestPage', () => {
     const [note] = await textareas();
     if (!note) throw new Error('no note field');
     fireEvent.input(note, { target: { value: '水管已经修好，恢复供水' } });
+    fireEvent.input(await summaryField(), { target: { value: '村东头水管已修好' } });
     fireEvent.click(screen.getByText('办结，请群众评价'));
 
     expect(await screen.findByText(`! ${ERRORS.VERSION_CONFLICT.message}`)).toBeInTheDocument();
@@ -119,6 +130,7 @@ describe('WorkRequestPage', () => {
       version: 5,
       outcome: 'solved',
       note: '水管已经修好，恢复供水',
+      publicSummary: '村东头水管已修好',
     });
   });
 });
@@ -171,12 +183,18 @@ describe('what the owner must see first', () => {
     if (!note) throw new Error('no note field');
     fireEvent.input(note, { target: { value: '水管已全部换新，回访群众满意' } });
     fireEvent.click(screen.getByText('整改完成，再次办结'));
+    // Without a 公示摘要 nothing is sent, and the form says why.
+    expect(await screen.findByText('请填写公示摘要')).toBeInTheDocument();
+    expect(resolve).not.toHaveBeenCalled();
+    fireEvent.input(await summaryField(), { target: { value: '村东头水管已全部换新' } });
+    fireEvent.click(screen.getByText('整改完成，再次办结'));
 
     expect(await screen.findByText('✓ 已再次办结，群众会再评价一次。')).toBeInTheDocument();
     expect(resolve).toHaveBeenCalledWith(42, {
       version: 7,
       outcome: 'solved',
       note: '水管已全部换新，回访群众满意',
+      publicSummary: '村东头水管已全部换新',
     });
   });
 

@@ -22,7 +22,7 @@ import { ConfirmationCode } from './confirmation-code';
 import { CancelAction, EscalateAction, TransferAction } from './handover';
 import { isStale, type Run, type Said } from './move';
 import { ClocksSection, RectificationNotice, SupervisionNotice } from './notices';
-import { SuperviseAction, VerifyAction } from './oversight';
+import { PublicSummaryAction, SuperviseAction, VerifyAction } from './oversight';
 import './index.scss';
 
 /** How the page was reached: from the record page, right after filing (`filed`). */
@@ -135,6 +135,7 @@ function WorkRequest({ id, filed }: { id: number; filed: Filed }) {
       {/* Ratings reach staff only: a cadre never learns one resident's rating. */}
       {staff ? <RatingsList ratings={request.ratings} title="群众评价" showExcluded /> : null}
       <Moves can={can} {...props} />
+      {staff ? <PublicSummaryAction {...props} /> : null}
       <ClocksSection request={request} />
       <Timeline entries={request.timeline} />
     </View>

@@ -4,7 +4,12 @@ import { sectionOf, textareaWith, typeInto } from '../../../../test/dom';
 import { ratingView, requestDetail } from '../../../../test/fixtures';
 import { signedIn } from '../../../../test/sessions';
 import { setRouterParams } from '../../../../test/taro-mock';
-import { getRequest, superviseRequest, verifyRequest } from '../../../services/api/requests';
+import {
+  editPublicSummary,
+  getRequest,
+  superviseRequest,
+  verifyRequest,
+} from '../../../services/api/requests';
 import { restoreSession, saveSession } from '../../../services/session';
 import WorkRequestPage from './index';
 
@@ -13,11 +18,13 @@ jest.mock('../../../services/api/requests', () => ({
   verifyRequest: jest.fn(),
   superviseRequest: jest.fn(),
   getTransferTargets: jest.fn(),
+  editPublicSummary: jest.fn(),
 }));
 
 const load = jest.mocked(getRequest);
 const verify = jest.mocked(verifyRequest);
 const supervise = jest.mocked(superviseRequest);
+const editPublic = jest.mocked(editPublicSummary);
 
 const FINDING = '写清楚核实了什么、办理人要怎么整改。办理人只看到这段话，看不到群众的评价。';
 const NOTE = '写清楚依据：核实了什么、为什么不属实';
@@ -40,6 +47,7 @@ beforeEach(() => {
   load.mockReset();
   verify.mockReset();
   supervise.mockReset();
+  editPublic.mockReset();
 });
 
 describe('差评核实', () => {
@@ -172,5 +180,65 @@ describe('督办 and what staff see', () => {
     expect(within(ratings).getByText('第2次：非常不满意')).toBeInTheDocument();
     expect(within(ratings).getAllByText('核实不属实，不计入统计')).toHaveLength(1);
     expect(within(ratings).getByText('问题解决了吗：部分解决')).toBeInTheDocument();
+  });
+});
+
+describe('村务公示 (staff)', () => {
+  const SUMMARY = '一句话写办了什么事，不写群众的姓名、电话和门牌';
+  const resolved = requestDetail({
+    status: 'resolved',
+    resolutionOutcome: 'solved',
+    publicSummary: '村东头自来水管道已修复',
+    allowedActions: [],
+  });
+
+  it('shows what the board says, and saves a corrected summary', async () => {
+    load
+      .mockResolvedValueOnce(resolved)
+      .mockResolvedValueOnce({ ...resolved, publicSummary: '村东头供水管道已修复' });
+    editPublic.mockResolvedValueOnce({
+      requestId: 42,
+      summary: '村东头供水管道已修复',
+      hidden: false,
+      onBoard: true,
+    });
+    render(<WorkRequestPage />);
+
+    fireEvent.click(await screen.findByText('公示摘要…'));
+    expect(screen.getByText('公示栏上写的是：村东头自来水管道已修复')).toBeInTheDocument();
+    const field = await textareaWith(SUMMARY);
+    expect(field).toHaveValue('村东头自来水管道已修复');
+    await typeInto(SUMMARY, '修');
+    fireEvent.click(screen.getByText('保存公示摘要'));
+    expect(await screen.findByText('公示摘要至少要4个字，现在只有1个字')).toBeInTheDocument();
+    expect(editPublic).not.toHaveBeenCalled();
+
+    await typeInto(SUMMARY, '村东头供水管道已修复');
+    fireEvent.click(screen.getByText('保存公示摘要'));
+    expect(await screen.findByText('✓ 公示摘要已保存。')).toBeInTheDocument();
+    expect(editPublic).toHaveBeenCalledWith(42, { summary: '村东头供水管道已修复' });
+  });
+
+  it('takes a request off the board, and says a conduct complaint never goes on it', async () => {
+    load.mockResolvedValueOnce(resolved).mockResolvedValueOnce({ ...resolved, publicHidden: true });
+    editPublic.mockResolvedValueOnce({
+      requestId: 42,
+      summary: '村东头自来水管道已修复',
+      hidden: true,
+      onBoard: false,
+    });
+    const { unmount } = render(<WorkRequestPage />);
+    fireEvent.click(await screen.findByText('公示摘要…'));
+    fireEvent.click(screen.getByText('不公示'));
+    expect(await screen.findByText('✓ 已设为不公示，公示栏上不再显示这件事。')).toBeInTheDocument();
+    expect(editPublic).toHaveBeenCalledWith(42, { hidden: true });
+    expect(screen.getByText('恢复公示')).toBeInTheDocument();
+    unmount();
+
+    load.mockResolvedValueOnce(requestDetail({ category: 'conduct', status: 'closed' }));
+    render(<WorkRequestPage />);
+    fireEvent.click(await screen.findByText('公示摘要…'));
+    expect(screen.getByText('干部作风投诉不上公示栏。')).toBeInTheDocument();
+    expect(screen.queryByText('不公示')).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import {
+  isConductComplaint,
+  PUBLIC_SUMMARY_MAX,
+  PUBLIC_SUMMARY_MIN,
+  publicSummaryEditSchema,
   UNFOUNDED_REASONS,
   UNFOUNDED_REASON_LABELS,
   superviseSchema,
@@ -9,7 +13,12 @@ import {
 } from '@mqlk/shared';
 import { useState } from 'react';
 
-import { superviseRequest, verifyRequest } from '../../../services/api/requests';
+import {
+  editPublicSummary,
+  getRequest,
+  superviseRequest,
+  verifyRequest,
+} from '../../../services/api/requests';
 import { ActionFold, Choice, FieldError, NoteField, SendButton } from './parts';
 import { useMoveForm, type ActionProps } from './move';
 
@@ -135,6 +144,67 @@ export function SuperviseAction({ request, run }: ActionProps) {
       <SendButton form={form} kind="primary" busyText="正在发送…" onSend={send}>
         发出督办
       </SendButton>
+    </ActionFold>
+  );
+}
+
+/**
+ * 公示: what the village board says of this request, for staff to correct or take down. Conduct
+ * complaints never reach the board, whatever is written here.
+ */
+export function PublicSummaryAction({ request, run }: ActionProps) {
+  const [summary, setSummary] = useState(request.publicSummary ?? '');
+  const form = useMoveForm();
+  const edit = (input: { summary?: string; hidden?: boolean }, done: string) =>
+    form.submit(validate(publicSummaryEditSchema, input), (value) =>
+      run(
+        async () => {
+          await editPublicSummary(request.id, value);
+          return getRequest(request.id);
+        },
+        { done },
+      ),
+    );
+  const conduct = isConductComplaint(request.category);
+  const state = conduct
+    ? '干部作风投诉不上公示栏。'
+    : request.publicSummary === null
+      ? '还没有公示摘要，这件事不在村公示栏上。'
+      : request.publicHidden
+        ? `已设为不公示：${request.publicSummary}`
+        : `公示栏上写的是：${request.publicSummary}`;
+  return (
+    <ActionFold title="村务公示" openLabel="公示摘要…" hint={state}>
+      <NoteField
+        form={form}
+        field="summary"
+        label={`公示摘要（${PUBLIC_SUMMARY_MIN}到${PUBLIC_SUMMARY_MAX}个字）`}
+        value={summary}
+        placeholder="一句话写办了什么事，不写群众的姓名、电话和门牌"
+        onInput={setSummary}
+      />
+      <SendButton
+        form={form}
+        kind="primary"
+        busyText="正在保存…"
+        onSend={() => edit({ summary }, '公示摘要已保存。')}
+      >
+        保存公示摘要
+      </SendButton>
+      {request.publicSummary !== null && !conduct ? (
+        <SendButton
+          form={form}
+          kind="secondary"
+          busyText="正在保存…"
+          onSend={() =>
+            request.publicHidden
+              ? edit({ hidden: false }, '已恢复公示。')
+              : edit({ hidden: true }, '已设为不公示，公示栏上不再显示这件事。')
+          }
+        >
+          {request.publicHidden ? '恢复公示' : '不公示'}
+        </SendButton>
+      ) : null}
     </ActionFold>
   );
 }
