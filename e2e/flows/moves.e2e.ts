@@ -172,6 +172,7 @@ describe('every move in a real browser', () => {
     await field(form, '当场怎么解决的，群众确认时会看到这段话').fill(
       '当场更换了插座和一段老化电线，试用正常。',
     );
+    await field(form, '比如：老人家里老化的电线已更换').fill('独居老人家里老化的电线已更换');
     await field(form, '群众本人的11位手机号').fill(phone);
     await form.getByText('已向群众说明个人信息保护说明，群众同意').click();
     await shot(cadre, 'm19-cadre-records-on-spot');

@@ -221,6 +221,7 @@ describe.each(testDialects())('figures from rollups equal the reference on %s', 
               subTopic: 'water',
               text: SUBMISSION.text,
               note: '当场帮忙修好了水龙头',
+              publicSummary: '村里帮忙修好了水龙头',
               residentPhone: `139${String(10000000 + h).padStart(8, '0')}`,
               consent: true,
             });

@@ -174,6 +174,7 @@ const STATES: StateDef[] = [
           category: 'difficulty',
           text: '门口的路灯不亮了，晚上看不见',
           note: '当场换了灯泡',
+          publicSummary: '门口路灯已修好',
           residentPhone: phone,
           consent: true,
         })

@@ -349,6 +349,7 @@ describe.each(testDialects())('every move of a request on %s', (dialect) => {
           text: '老人家里的电线老化，插座冒火花',
           note: '当场帮忙更换了插座和一段电线',
           consent: true,
+          publicSummary: '老化电线已更换',
           ...body,
         })
         .expect(status);
@@ -480,6 +481,7 @@ describe.each(testDialects())('every move of a request on %s', (dialect) => {
           category: 'policy',
           text: '问新农合缴费的截止时间',
           note: '电话里当场告诉了截止时间和缴费方式',
+          publicSummary: '已答复新农合缴费时间',
           residentPhone: phone,
           consent: true,
         })
@@ -504,6 +506,7 @@ describe.each(testDialects())('every move of a request on %s', (dialect) => {
           category: 'difficulty',
           text: '门口的水沟堵了，下雨就淹',
           note: '当场帮忙清了水沟',
+          publicSummary: '门口水沟已疏通',
           residentPhone: uniquePhone(),
           consent: true,
         })

@@ -256,6 +256,7 @@ describe.each(testDialects())('visits (走访日记) on %s', (dialect) => {
           residentPhone,
           consent: true,
           note: '当场更换了水管接头',
+          publicSummary: '水管接头已更换',
           visitId: v.id,
         })
         .expect(201);

@@ -265,13 +265,26 @@ describe('the moves’ inputs', () => {
   });
 
   it('当场解决 needs what was done, and never takes a conduct complaint', () => {
-    expect(validate(onSpotSchema, { ...onBehalf, note: '当场帮忙联系了住建所' }).ok).toBe(true);
-    expect(validate(onSpotSchema, onBehalf)).toMatchObject({
+    const summary = { publicSummary: '已联系住建所' };
+    expect(
+      validate(onSpotSchema, { ...onBehalf, ...summary, note: '当场帮忙联系了住建所' }).ok,
+    ).toBe(true);
+    expect(validate(onSpotSchema, { ...onBehalf, ...summary })).toMatchObject({
       ok: false,
       issues: [{ field: 'note' }],
     });
+    // Like any resolution, it says in one public line what was done (公示摘要).
+    expect(validate(onSpotSchema, { ...onBehalf, note: '当场帮忙联系了住建所' })).toMatchObject({
+      ok: false,
+      issues: [{ field: 'publicSummary', message: '请填写公示摘要' }],
+    });
     expect(
-      validate(onSpotSchema, { ...onBehalf, category: 'conduct', note: '当场批评教育了' }),
+      validate(onSpotSchema, {
+        ...onBehalf,
+        ...summary,
+        category: 'conduct',
+        note: '当场批评教育了',
+      }),
     ).toEqual({
       ok: false,
       issues: [

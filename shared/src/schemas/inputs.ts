@@ -93,11 +93,23 @@ const proxyFields = {
 
 export const onBehalfSchema = v.object(proxyFields);
 
+/** 公示摘要: the one line the village board shows for a request, in place of anything the resident wrote. */
+export const PUBLIC_SUMMARY_MIN = 4;
+export const PUBLIC_SUMMARY_MAX = 40;
+
+export const publicSummaryField = v.pipe(
+  textField('公示摘要', PUBLIC_SUMMARY_MIN, PUBLIC_SUMMARY_MAX),
+  // One line on the board: a line break typed on a phone becomes a space rather than a refusal.
+  v.transform((s) => s.replace(/\s*\n\s*/g, ' ')),
+);
+
 export const onSpotSchema = v.pipe(
   v.object({
     ...proxyFields,
     /** what was done there and then, for the resident to confirm */
     note: textField('当场解决的情况', 5, 1000),
+    /** the village board's line for it, as when a request is resolved */
+    publicSummary: publicSummaryField,
   }),
   // A complaint about a cadre's conduct is the township's to handle, never settled on the spot.
   v.forward(
@@ -124,16 +136,6 @@ export const confirmSchema = v.object({
 export const acceptSchema = v.object({ version: versionField });
 
 export const replySchema = v.object({ text: textField('答复内容', 2, 500) });
-
-/** 公示摘要: the one line the village board shows for a request, in place of anything the resident wrote. */
-export const PUBLIC_SUMMARY_MIN = 4;
-export const PUBLIC_SUMMARY_MAX = 40;
-
-export const publicSummaryField = v.pipe(
-  textField('公示摘要', PUBLIC_SUMMARY_MIN, PUBLIC_SUMMARY_MAX),
-  // One line on the board: a line break typed on a phone becomes a space rather than a refusal.
-  v.transform((s) => s.replace(/\s*\n\s*/g, ' ')),
-);
 
 export const resolveSchema = v.pipe(
   v.object({

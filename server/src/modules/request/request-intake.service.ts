@@ -57,6 +57,8 @@ interface NewRequestFields {
   /** the household (联户) and visit (走访) it came from, when known */
   householdId?: number | null;
   visitId?: number | null;
+  /** 公示摘要, written with a 当场解决 record (as with any resolution) */
+  publicSummary?: string;
 }
 
 /**
@@ -133,7 +135,10 @@ export class RequestIntake {
   async recordOnSpot(actor: RequestActor, input: OnSpotInput, idemKey: string | undefined) {
     const cadre = await this.cadreOf(actor);
     const route = await this.routing.forCadre(cadre, input.category, 'cadre');
-    const fields = await this.forResident(actor, input);
+    const fields = {
+      ...(await this.forResident(actor, input)),
+      publicSummary: input.publicSummary,
+    };
     return this.idempotency.once(actor.userId, idemKey, 'POST /requests/on-spot', input, (m) =>
       this.create(m, actor, 'record_on_spot', route, input.note, fields),
     );

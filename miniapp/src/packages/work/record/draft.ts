@@ -32,6 +32,8 @@ export interface RecordDraft {
   consent: boolean;
   /** 当场解决的情况 (on_spot only). */
   note: string;
+  /** 公示摘要 (on_spot only): the village board's line for it. */
+  publicSummary: string;
   /** The visit (走访) it is written down from: the channel is then the visit. */
   visitId: number | null;
   idempotencyKey: string;
@@ -53,6 +55,7 @@ export function newRecordDraft(mode: RecordMode, visitId: number | null = null):
     photos: [],
     consent: false,
     note: '',
+    publicSummary: '',
     visitId,
     idempotencyKey: newIdempotencyKey(),
   };
@@ -91,6 +94,7 @@ export function loadRecordDraft(
     photos: Array.isArray(stored.photos) ? stored.photos.filter(isPhoto) : [],
     consent: stored.consent === true,
     note: text(stored.note),
+    publicSummary: text(stored.publicSummary),
     visitId,
     idempotencyKey: text(stored.idempotencyKey) || fresh.idempotencyKey,
   };
@@ -126,7 +130,7 @@ export function recordInput(draft: RecordDraft, photoIds: number[]): Record<stri
     residentPhone: draft.residentPhone.trim() === '' ? undefined : draft.residentPhone,
     photoIds,
     consent: draft.consent,
-    ...(draft.mode === 'on_spot' ? { note: draft.note } : {}),
+    ...(draft.mode === 'on_spot' ? { note: draft.note, publicSummary: draft.publicSummary } : {}),
     ...(draft.visitId === null ? {} : { visitId: draft.visitId }),
   };
 }

@@ -179,11 +179,22 @@ describe('登记当场解决', () => {
     await fill();
     await typeInto(NOTE, '已联系供水站当场恢复供水');
 
+    // Like any resolution, it needs its line for the village board.
+    fireEvent.click(screen.getByText('登记，出示确认码'));
+    expect(screen.getByText('请填写公示摘要')).toBeInTheDocument();
+    expect(onSpot).not.toHaveBeenCalled();
+    fireEvent.input(screen.getByPlaceholderText('比如：老人家里老化的电线已更换'), {
+      target: { value: '三组恢复供水' },
+    });
     fireEvent.click(screen.getByText('登记，出示确认码'));
 
     await screen.findByText('正在打开…');
     expect(onSpot).toHaveBeenCalledWith(
-      expect.objectContaining({ note: '已联系供水站当场恢复供水', residentPhone: '13812345678' }),
+      expect.objectContaining({
+        note: '已联系供水站当场恢复供水',
+        publicSummary: '三组恢复供水',
+        residentPhone: '13812345678',
+      }),
       expect.any(String),
     );
     expect(Taro.redirectTo).toHaveBeenLastCalledWith({

@@ -7,6 +7,8 @@ import {
   REQUEST_TEXT_MAX,
   REQUEST_TEXT_MIN,
   isConductComplaint,
+  PUBLIC_SUMMARY_MAX,
+  PUBLIC_SUMMARY_MIN,
   type HouseholdDetail,
   normalizeText,
   textLength,
@@ -182,6 +184,28 @@ function RecordFormView({
             onInput={(e) => update({ note: e.detail.value })}
           />
           {issue('note') ? <Text className="mq-field-error">{issue('note')}</Text> : null}
+        </View>
+      ) : null}
+
+      {onSpot ? (
+        <View className="mq-field">
+          <Text className="mq-label">
+            公示摘要（{PUBLIC_SUMMARY_MIN}到{PUBLIC_SUMMARY_MAX}个字）
+          </Text>
+          <Input
+            className={classNames('mq-input', issue('publicSummary') && 'mq-input--invalid')}
+            type="text"
+            maxlength={PUBLIC_SUMMARY_MAX + 10}
+            value={draft.publicSummary}
+            placeholder="比如：老人家里老化的电线已更换"
+            onInput={(e) => update({ publicSummary: e.detail.value })}
+          />
+          <Text className="mq-muted record-page__hint">
+            会贴在村公示栏上，所有人都能看到：一句话写办了什么事，不写群众的姓名、电话和门牌。
+          </Text>
+          {issue('publicSummary') ? (
+            <Text className="mq-field-error">{issue('publicSummary')}</Text>
+          ) : null}
         </View>
       ) : null}
 
