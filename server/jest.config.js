@@ -3,7 +3,10 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   // shared is TypeScript source: tests use it as is, like the type checker does.
-  moduleNameMapper: { '^@mqlk/shared$': '<rootDir>/../shared/src/index.ts' },
+  moduleNameMapper: {
+    '^@mqlk/shared$': '<rootDir>/../shared/src/index.ts',
+    '^@mqlk/shared/server$': '<rootDir>/../shared/src/server.ts',
+  },
 };
 
 /** @type {import('jest').Config} */

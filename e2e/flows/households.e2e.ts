@@ -144,7 +144,8 @@ describe('我的联户 and 走访日记 in the browser', () => {
 
     await page.goBack();
     await see(shown(page).getByText(`已登记诉求 ${number} ›`)).toBeVisible();
-    expect(await pageText(page)).toContain('在办诉求1件');
+    // The household's count is read again when the page shows: wait for it, not just the diary.
+    await see(shown(page).getByText(/在办诉求1件/)).toBeVisible();
     await shot(page, 'h07-diary-with-request');
   });
 

@@ -3,7 +3,8 @@
  * documentation from it (`@Endpoint(name)`), the mini-program's `services/api/` calls it by name,
  * and both are typed by the answer each route declares, so neither side can drift from the other
  * without the type check failing. Answer schemas live in `schemas.ts`, joined to the routes in
- * `route-schemas.ts` (server only, to keep them out of the mini-program's bundle).
+ * `route-schemas.ts` (server only, from the `@mqlk/shared/server` entry, to keep them out of the
+ * mini-program's bundle).
  */
 import type { ActorRole } from '../lifecycle/actors';
 import type {

@@ -20,13 +20,11 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import {
   type ApiResponses,
   errorBodySchema,
-  NAMED_SCHEMAS,
-  ROUTE_SUMMARIES,
-  ROUTE_SCHEMAS,
   type RouteDef,
   ROUTES,
   type RouteName,
 } from '@mqlk/shared';
+import { NAMED_SCHEMAS, ROUTE_SCHEMAS, ROUTE_SUMMARIES } from '@mqlk/shared/server';
 import type * as v from 'valibot';
 import { Public, Roles } from '../auth/decorators';
 import { openApiSchemaOf, ValibotPipe } from '../validation';

@@ -1,10 +1,5 @@
-import {
-  errorBodySchema,
-  ROUTE_SCHEMAS,
-  type RouteDef,
-  ROUTES,
-  type RouteName,
-} from '@mqlk/shared';
+import { errorBodySchema, type RouteDef, ROUTES, type RouteName } from '@mqlk/shared';
+import { ROUTE_SCHEMAS } from '@mqlk/shared/server';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 
