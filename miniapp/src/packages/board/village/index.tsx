@@ -106,7 +106,9 @@ function Figures({ months }: { months: BoardMonth[] }) {
     {
       label: '满意率',
       value: (m) =>
-        `${m.satisfaction ? formatRate(m.satisfaction) : '样本不足'}（${m.ratings}条评价）`,
+        m.ratings === 0
+          ? '暂无数据'
+          : `${m.satisfaction ? formatRate(m.satisfaction) : '样本不足'}（${m.ratings}条评价）`,
     },
     { label: '参评率', value: (m) => formatRate(m.participation) },
   ];
