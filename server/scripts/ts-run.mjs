@@ -22,10 +22,14 @@ require('ts-node').register({
   transpileOnly: true,
 });
 
-const sharedEntry = path.resolve(serverDir, '../shared/src/index.ts');
+// Both of shared's entries: the main one, and the server's (`@mqlk/shared/server`).
+const sharedEntries = {
+  '@mqlk/shared': path.resolve(serverDir, '../shared/src/index.ts'),
+  '@mqlk/shared/server': path.resolve(serverDir, '../shared/src/server.ts'),
+};
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
-  return resolveFilename.call(this, request === '@mqlk/shared' ? sharedEntry : request, ...rest);
+  return resolveFilename.call(this, sharedEntries[request] ?? request, ...rest);
 };
 
 const target = require.resolve(
