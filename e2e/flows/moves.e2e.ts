@@ -224,6 +224,7 @@ describe('every move in a real browser', () => {
         category: 'policy',
         text: '问城乡居民医保今年的缴费截止时间',
         note: '电话里当场告诉了截止时间和缴费方式',
+        publicSummary: '已答复医保缴费截止时间',
         residentPhone: phone,
         consent: true,
       },
