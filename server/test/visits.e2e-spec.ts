@@ -435,5 +435,31 @@ describe.each(testDialects())('visits (走访日记) on %s', (dialect) => {
         .findOneByOrFail({ action: 'cadre.transfer', targetId: from.cadre.id });
       expect(audit.detail).toMatchObject({ movedHouseholds: 2 });
     });
+
+    it('a cadre who leaves with no successor (停用): the households become 未结对, the visits kept', async () => {
+      const village = await l.f.unit('village', l.w.townA);
+      const leaving = await freshCadre(village);
+      const h = await household(village.id, leaving.cadre.id);
+      const v = await visit(leaving.token, { householdId: h.id });
+      await post(staffA, `/api/office/cadres/${leaving.cadre.id}/deactivate`, {
+        reason: '调离本镇',
+      });
+      const after = (await get(staffA, `/api/office/households/${h.id}`)) as unknown as {
+        household: Household;
+      };
+      expect(after.household).toMatchObject({ cadreId: null, pairing: null, lastVisitOn: TODAY });
+      const unlinked = (await get(
+        staffA,
+        `/api/office/households?unitId=${village.id}&linked=false`,
+      )) as unknown as Page<Household>;
+      expect(unlinked.items.map((x) => x.id)).toEqual([h.id]);
+      expect(await db.getRepository(VisitEntity).findOneByOrFail({ id: v.id })).toMatchObject({
+        cadreId: leaving.cadre.id,
+      });
+      const audit = await db
+        .getRepository(AuditLogEntity)
+        .findOneByOrFail({ action: 'cadre.deactivate', targetId: leaving.cadre.id });
+      expect(audit.detail).toMatchObject({ householdsUnlinked: 1 });
+    });
   });
 });

@@ -164,6 +164,17 @@ export class HouseholdRepository {
   }
 
   /**
+   * A cadre leaves with no successor (停用): their households are unlinked, so that the office
+   * finds them under 未结对 and pairs them again. Returns how many.
+   */
+  async unlinkAll(m: EntityManager, cadreId: number): Promise<number> {
+    const result = await m
+      .getRepository(HouseholdEntity)
+      .update({ cadreId }, { cadreId: null, pairing: null, linkedAt: null });
+    return result.affected ?? 0;
+  }
+
+  /**
    * One page of the households in `unitIds` not visited since before `cutoff` (a local date):
    * those never visited count once they were registered before `registeredBefore`. 特殊群体 first,
    * then never visited, then the longest unvisited.

@@ -203,7 +203,8 @@ export class OfficeCadres {
 
   /**
    * Leaving without a successor: refused while requests still wait on the cadre (they would have
-   * nobody to move them), otherwise the profile, the account and the cards stop.
+   * nobody to move them), otherwise the profile, the account and the cards stop, and the cadre's
+   * households are unlinked (未结对) for the office to pair again.
    */
   async deactivate(
     actor: RequestActor,
@@ -228,10 +229,12 @@ export class OfficeCadres {
         cadre,
         `干部停用：${input.reason}`,
       );
+      const unlinked = await this.households.unlinkAll(m, cadre.id);
       const unitPath = (await this.org.pathOf(cadre.orgUnitId))!;
       await this.record(m, actor, 'cadre.deactivate', cadre.id, unitPath, {
         reason: input.reason,
         cardsRevoked: revoked,
+        householdsUnlinked: unlinked,
       });
     });
     const [view] = await this.present([(await this.byId(id))!]);

@@ -57,7 +57,8 @@ export function DeactivateCadre({
         >
           <Text>
             停用后{cadre.name}不能再登录，扫{cadre.name}
-            的联系卡不能再反映诉求。已经办结的诉求和评价保留。如果有人接任，请改用“事随人转”。
+            的联系卡不能再反映诉求；和{cadre.name}
+            结对的联户改为未结对，请在联户台账里重新安排结对。已经办结的诉求、评价和走访记录保留。如果有人接任，请改用“事随人转”。
           </Text>
         </ConfirmBox>
       ) : (
