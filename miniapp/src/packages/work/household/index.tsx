@@ -4,7 +4,6 @@ import {
   addDays,
   localDateOf,
   PAIRING_LABELS,
-  SPECIAL_GROUP_LABELS,
   VISIT_BACKDATE_DAYS,
   type HouseholdDetail,
   type Visit,
@@ -27,6 +26,7 @@ import { getMyHousehold, listVisits } from '../../../services/api/households';
 import { assetUrl } from '../../../services/assets';
 import { currentUser } from '../../../services/session';
 import { classNames, formatLocalDay } from '../../../utils/format';
+import { HouseholdBadges } from '../households/household-badges';
 import { lastVisitText } from '../households/visit-text';
 import { quickDates, useVisitForm } from './visit-form';
 import './index.scss';
@@ -106,16 +106,7 @@ function HouseholdCard({ detail }: { detail: HouseholdDetail }) {
         户主 {h.headName} · 家庭人口{h.memberCount}人
         {h.pairing ? ` · ${PAIRING_LABELS[h.pairing]}` : ''}
       </Text>
-      {h.specialGroups.length + h.freeTags.length > 0 ? (
-        <View className="household-page__tags">
-          {h.specialGroups.map((g) => (
-            <Badge key={g} tone="warning" icon="★" label={SPECIAL_GROUP_LABELS[g]} />
-          ))}
-          {h.freeTags.map((t) => (
-            <Badge key={t} tone="neutral" icon="#" label={t} />
-          ))}
-        </View>
-      ) : null}
+      <HouseholdBadges household={h} className="household-page__tags" />
       <Text className="household-page__line household-page__muted">
         {lastVisitText(h.lastVisitOn)}
         {h.openRequests > 0 ? ` · 在办诉求${h.openRequests}件` : ''}

@@ -19,6 +19,7 @@ import { routeOf } from '../../../constants/routes';
 import { usePaged } from '../../../hooks/use-paged';
 import { listMyHouseholds } from '../../../services/api/households';
 import { classNames } from '../../../utils/format';
+import { HouseholdBadges } from './household-badges';
 import { lastVisitText } from './visit-text';
 import './index.scss';
 
@@ -152,16 +153,7 @@ export function HouseholdItem({
       <Text className="households-page__head">
         户主 {h.headName} · {h.memberCount}人{h.phoneMasked ? ` · ${h.phoneMasked}` : ''}
       </Text>
-      {h.specialGroups.length + h.freeTags.length > 0 ? (
-        <View className="households-page__tags">
-          {h.specialGroups.map((g) => (
-            <Badge key={g} tone="warning" icon="★" label={SPECIAL_GROUP_LABELS[g]} />
-          ))}
-          {h.freeTags.map((t) => (
-            <Badge key={t} tone="neutral" icon="#" label={t} />
-          ))}
-        </View>
-      ) : null}
+      <HouseholdBadges household={h} className="households-page__tags" />
       <View className="households-page__meta">
         <Text className={classNames(!h.lastVisitOn && 'households-page__never')}>
           {lastVisitText(h.lastVisitOn)}
