@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { childPath } from '@mqlk/shared';
+import { childPath, type OrgUnitKind } from '@mqlk/shared';
 import { type EntityManager, In, IsNull, Like, Not, type Repository } from 'typeorm';
 import { subtreePattern } from '../../common/access/access-policy';
 import { OrgUnitEntity } from './org-unit.entity';
@@ -102,4 +102,36 @@ export class OrgRepository {
   findSubtree(path: string): Promise<OrgUnitEntity[]> {
     return this.units.find({ where: { path: Like(subtreePattern(path)) }, order: { path: 'ASC' } });
   }
+
+  /**
+   * The same units as `findSubtree` with only what a figures page shows of them, read raw: a
+   * county's few hundred units as entities (hotlines parsed) cost more than the rest of its read.
+   */
+  async outlineOf(path: string): Promise<UnitOutline[]> {
+    const rows: Record<string, string | number | Date | null>[] = await this.units
+      .createQueryBuilder('u')
+      .select(['u.id AS id', 'u.parent_id AS parentId', 'u.kind AS kind', 'u.name AS name'])
+      .addSelect(['u.path AS path', 'u.retired_at AS retiredAt'])
+      .where('u.path LIKE :like', { like: subtreePattern(path) })
+      .orderBy('u.path')
+      .getRawMany();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      parentId: r.parentId === null ? null : Number(r.parentId),
+      kind: r.kind as OrgUnitKind,
+      name: String(r.name),
+      path: String(r.path),
+      retired: r.retiredAt !== null,
+    }));
+  }
+}
+
+/** A unit as a figures page lists it. */
+export interface UnitOutline {
+  id: number;
+  parentId: number | null;
+  kind: OrgUnitKind;
+  name: string;
+  path: string;
+  retired: boolean;
 }

@@ -118,6 +118,8 @@ export class MetricLedger {
       nowMs: now.getTime(),
       unitPath,
       countedAfter: range.last,
+      // One total: the reconcile compares the scope's figures.
+      by: [],
     });
     const totals = emptyTotals();
     for (const c of cells) addMeasures(totals, c.totals);

@@ -42,9 +42,9 @@ import { CLOCK, type Clock } from '../../common/clock/clock';
 import { pageOf, sliceOf } from '../../common/paging';
 import { CadreRepository, type CadreRosterEntry } from '../cadre/cadre.repository';
 import type { CadreEntity } from '../cadre/cadre.entity';
-import { MetricRepository, type SumRow } from '../metrics/metric.repository';
+import { MetricRepository, type SumCell, type SumRow } from '../metrics/metric.repository';
 import type { OrgUnitEntity } from '../org/org-unit.entity';
-import { OrgRepository } from '../org/org.repository';
+import { OrgRepository, type UnitOutline } from '../org/org.repository';
 import { RequestRepository } from '../request/request.repository';
 import { UserRepository } from '../user/user.repository';
 
@@ -120,13 +120,19 @@ export class StatsService {
     const period = this.periodOf(q, now);
     // Independent reads, side by side on the pool's connections.
     const [cells, categories, [units, inPost]] = await Promise.all([
-      this.cellsOf(unit.path, period, now),
+      // Per cadre the rows need the owner (and whether they are the subject), per unit the unit.
+      this.cellsOf(
+        unit.path,
+        period,
+        now,
+        q.level === 'cadre' ? ['owner_user_id', 'self_subject'] : ['unit_path'],
+      ),
       this.metrics.categorySums({
         ...rollupPlan(toDayRange(period), localDay(now)),
         unitPath: unit.path,
       }),
       // The subtree, then (per cadre) who is in post in it, while the sums are read.
-      this.org.findSubtree(unit.path).then(
+      this.org.outlineOf(unit.path).then(
         async (units) =>
           [
             units,
@@ -212,7 +218,7 @@ export class StatsService {
     const cadre = await this.cadres.findActiveByUserId(actor.userId);
     if (!cadre) throw new AppError('FORBIDDEN');
     const period = this.periodOf(q, now);
-    const cells = await this.cellsOf('/', period, now, actor.userId);
+    const cells = await this.cellsOf('/', period, now, [], actor.userId);
     const current = monthOfDay(localDay(now));
     const series = await this.series(
       '/',
@@ -334,6 +340,7 @@ export class StatsService {
     unitPath: string,
     period: Period,
     now: Date,
+    by: readonly SumCell[],
     ownerUserId?: number,
   ): Promise<SumRow[]> {
     const range = toDayRange(period);
@@ -341,6 +348,7 @@ export class StatsService {
       ...rollupPlan(range, localDay(now)),
       nowMs: now.getTime(),
       unitPath,
+      by,
       ...(ownerUserId === undefined ? {} : { ownerUserId }),
       // A resolution counts only when it is the request's latest inside the period.
       countedAfter: range.last,
@@ -360,6 +368,8 @@ export class StatsService {
         ...rollupPlan(range, localDay(now)),
         nowMs: now.getTime(),
         unitPath,
+        // A month's totals only: no owner, unit or subject flag.
+        by: [],
         ...(ownerUserId === undefined ? {} : { ownerUserId }),
         // What counts in no month of the series (each month's own rule is applied below).
         countedAfter: daysOfMonth(months.first).last,
@@ -382,7 +392,7 @@ export class StatsService {
   /** One row per cadre of `units` (the unit's subtree) and per staff member with work in it. */
   private async cadreRows(
     actor: RequestActor,
-    units: OrgUnitEntity[],
+    units: readonly UnitOutline[],
     inPost: readonly CadreRosterEntry[],
     cells: SumRow[],
   ): Promise<SheetRow[]> {
@@ -433,7 +443,7 @@ export class StatsService {
   }
 
   /** One row per unit of a level in `units` (the unit's subtree). */
-  private unitRows(units: OrgUnitEntity[], level: FigureLevel, cells: SumRow[]): SheetRow[] {
+  private unitRows(units: readonly UnitOutline[], level: FigureLevel, cells: SumRow[]): SheetRow[] {
     const name = new Map(units.map((u) => [u.id, u.name]));
     // Each cell counts in its unit and every unit above it: '/1/2/5/' in '/1/', '/1/2/', '/1/2/5/'.
     const byPath = totalsBy(
@@ -447,7 +457,7 @@ export class StatsService {
         kind: 'unit' as const,
         id: u.id,
         name: u.name,
-        note: `${u.parentId ? (name.get(u.parentId) ?? '') : ''}${u.retiredAt ? '（已撤销）' : ''}`,
+        note: `${u.parentId ? (name.get(u.parentId) ?? '') : ''}${u.retired ? '（已撤销）' : ''}`,
         totals: byPath.get(u.path) ?? emptyTotals(),
       }));
   }
