@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 
 import { classNames } from '../utils/format';
+import { pressable } from './pressable';
 import './btn.scss';
 
 export type BtnKind = 'primary' | 'secondary' | 'danger' | 'call' | 'plain';
@@ -19,7 +20,8 @@ interface BtnProps {
 
 /**
  * A button drawn from a View, so it looks the same in WeChat and in browsers and its size is ours
- * (≥ 44px, ≥ 60px in 长辈模式) rather than the platform's.
+ * (≥ 44px, ≥ 60px in 长辈模式) rather than the platform's; a button to keyboards and screen
+ * readers too (`pressable`).
  */
 export function Btn({
   kind = 'secondary',
@@ -41,7 +43,7 @@ export function Btn({
         className,
       )}
       hoverClass={inactive ? 'none' : 'mq-btn--pressed'}
-      onClick={inactive ? undefined : onClick}
+      {...pressable({ disabled: inactive, onPress: onClick })}
     >
       <Text className="mq-btn__label">{busyText || children}</Text>
     </View>

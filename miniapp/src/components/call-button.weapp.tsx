@@ -5,6 +5,7 @@ import { classNames } from '../utils/format';
 import type { CallButtonProps } from './call-button-props';
 import './btn.scss';
 import './call-button.scss';
+import { pressable } from './pressable';
 
 export function CallButton({ phone, label, size = 'normal', tone = 'strong' }: CallButtonProps) {
   const call = () => {
@@ -20,7 +21,7 @@ export function CallButton({ phone, label, size = 'normal', tone = 'strong' }: C
         'mq-call',
       )}
       hoverClass="mq-btn--pressed"
-      onClick={call}
+      {...pressable({ onPress: call })}
     >
       <Text className="mq-call__label">{label}</Text>
       <Text className="mq-call__number">{phone}</Text>

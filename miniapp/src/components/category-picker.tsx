@@ -8,6 +8,7 @@ import {
 } from '@mqlk/shared';
 
 import { classNames } from '../utils/format';
+import { pressable } from './pressable';
 import './category-picker.scss';
 
 interface CategoryPickerProps {
@@ -28,17 +29,26 @@ export function CategoryPicker(props: CategoryPickerProps) {
   const { category, subTopic, onCategory, onSubTopic } = props;
   const offered = props.categories ?? CATEGORIES;
   const chosen = offered.find((c) => c.code === category);
+  const question = props.label ?? '1. 您要反映哪一类事情？';
   return (
     <View className="mq-field">
-      <Text className="mq-label">{props.label ?? '1. 您要反映哪一类事情？'}</Text>
-      <View className="category-picker">
+      <Text className="mq-label">{question}</Text>
+      <View
+        className="category-picker"
+        {...{ role: 'radiogroup', 'aria-label': question }}
+        {...(props.categoryError ? { 'aria-invalid': 'true' } : {})}
+      >
         {offered.map((c) => {
           const selected = c.code === category;
           return (
             <View
               key={c.code}
               className={classNames('category-picker__tile', selected && 'is-selected')}
-              onClick={() => onCategory(c.code)}
+              {...pressable({
+                role: 'radio',
+                checked: selected,
+                onPress: () => onCategory(c.code),
+              })}
             >
               <Text className="category-picker__label">
                 {selected ? '✓ ' : ''}
@@ -54,14 +64,21 @@ export function CategoryPicker(props: CategoryPickerProps) {
       {chosen ? (
         <View className="category-picker__topics">
           <Text className="mq-label">具体是哪方面？（可不选）</Text>
-          <View className="category-picker__chips">
+          <View
+            className="category-picker__chips"
+            {...{ role: 'radiogroup', 'aria-label': '具体是哪方面（可不选）' }}
+          >
             {chosen.subTopics.map((code) => {
               const selected = code === subTopic;
               return (
                 <View
                   key={code}
                   className={classNames('category-picker__chip', selected && 'is-selected')}
-                  onClick={() => onSubTopic(selected ? null : code)}
+                  {...pressable({
+                    role: 'radio',
+                    checked: selected,
+                    onPress: () => onSubTopic(selected ? null : code),
+                  })}
                 >
                   <Text>
                     {selected ? '✓ ' : ''}

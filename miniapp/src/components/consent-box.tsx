@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 
 import { classNames } from '../utils/format';
+import { pressable } from './pressable';
 import './consent-box.scss';
 
 interface ConsentBoxProps {
@@ -16,6 +17,7 @@ interface ConsentBoxProps {
 
 /** A consent to tick: the whole line is the tap target, and a ✓ says it is given. */
 export function ConsentBox({ checked, onToggle, error, className, children }: ConsentBoxProps) {
+  const errorId = `${useId()}-error`;
   return (
     <>
       <View
@@ -25,12 +27,17 @@ export function ConsentBox({ checked, onToggle, error, className, children }: Co
           error && 'is-invalid',
           className,
         )}
-        onClick={onToggle}
+        {...pressable({ role: 'checkbox', checked, onPress: onToggle })}
+        {...(error ? { 'aria-invalid': 'true', 'aria-describedby': errorId } : {})}
       >
         <Text className="mq-consent__box">{checked ? '✓' : ''}</Text>
         <Text className="mq-consent__text">{children}</Text>
       </View>
-      {error ? <Text className="mq-field-error">{error}</Text> : null}
+      {error ? (
+        <Text className="mq-field-error" id={errorId}>
+          {error}
+        </Text>
+      ) : null}
     </>
   );
 }

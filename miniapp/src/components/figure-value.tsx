@@ -4,6 +4,7 @@ import { NO_DATA_LABEL, formatMean, formatRate } from '@mqlk/shared';
 import { classNames } from '../utils/format';
 import { partCount, type FigurePart, type FigureValue as Value } from '../utils/figures';
 import './figure-value.scss';
+import { pressable } from './pressable';
 
 interface FigureValueProps {
   value: Value;
@@ -76,11 +77,13 @@ export function FigureNumber({
   return (
     <Text
       className="mq-figure__num is-link"
-      onClick={(e) => {
-        // A row that opens something itself must not open it as well.
-        e.stopPropagation();
-        onOpen();
-      }}
+      {...pressable({
+        onPress: (e) => {
+          // A row that opens something itself must not open it as well.
+          e.stopPropagation();
+          onOpen();
+        },
+      })}
     >
       {count}
     </Text>

@@ -1,9 +1,11 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { MAX_PHOTOS } from '@mqlk/shared';
 
 import type { PhotoItem, Photos } from '../hooks/use-photos';
 import { assetUrl } from '../services/assets';
 import { Btn } from './btn';
+import { DescribedImage } from './described-image';
+import { pressable } from './pressable';
 import './photo-picker.scss';
 
 const STATUS_TEXT: Record<PhotoItem['status'], (item: PhotoItem) => string> = {
@@ -24,9 +26,14 @@ export function PhotoPicker({ photos, onAdd, error }: PhotoPickerProps) {
     <View className="mq-field">
       <Text className="mq-label">照片（可不传，最多{MAX_PHOTOS}张）</Text>
       <View className="photo-picker">
-        {photos.items.map((item) => (
+        {photos.items.map((item, index) => (
           <View className={`photo-picker__item photo-picker__item--${item.status}`} key={item.key}>
-            <Image className="photo-picker__thumb" src={assetUrl(item.src)} mode="aspectFill" />
+            <DescribedImage
+              className="photo-picker__thumb"
+              src={assetUrl(item.src)}
+              mode="aspectFill"
+              alt={`第${index + 1}张照片`}
+            />
             <Text className="photo-picker__status">{STATUS_TEXT[item.status](item)}</Text>
             {item.status === 'failed' ? (
               <Btn kind="secondary" size="small" onClick={() => photos.retry(item.key)}>
@@ -44,7 +51,11 @@ export function PhotoPicker({ photos, onAdd, error }: PhotoPickerProps) {
           </View>
         ))}
         {photos.items.length < MAX_PHOTOS ? (
-          <View className="photo-picker__add" hoverClass="mq-btn--pressed" onClick={onAdd}>
+          <View
+            className="photo-picker__add"
+            hoverClass="mq-btn--pressed"
+            {...pressable({ onPress: onAdd })}
+          >
             <Text className="photo-picker__plus">＋</Text>
             <Text className="photo-picker__add-text">拍照或选照片</Text>
           </View>

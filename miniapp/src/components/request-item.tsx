@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { formatDateTime } from '../utils/format';
 import { Badge, DeadlineBadge, StatusBadge } from './badge';
 import './request-item.scss';
+import { pressable } from './pressable';
 
 interface RequestItemProps {
   request: RequestSummary;
@@ -22,7 +23,7 @@ export function RequestItem({ request, onOpen, forWork = false, note }: RequestI
     <View
       className="mq-request-item"
       hoverClass="mq-request-item--pressed"
-      onClick={() => onOpen(request)}
+      {...pressable({ onPress: () => onOpen(request) })}
     >
       <View className="mq-request-item__top">
         <Text className="mq-request-item__category">

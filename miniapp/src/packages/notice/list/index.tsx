@@ -17,6 +17,7 @@ import { asApiError, type ApiError } from '../../../services/http';
 import { currentUser } from '../../../services/session';
 import { classNames, formatDateTime } from '../../../utils/format';
 import './index.scss';
+import { pressable } from '../../../components/pressable';
 
 const goHome = () => void Taro.reLaunch({ url: routeOf('home') });
 
@@ -179,7 +180,7 @@ function NoticeItem({
     <View
       className={classNames('notice-item', unread && 'notice-item--unread')}
       hoverClass="notice-item--pressed"
-      onClick={onOpen}
+      {...pressable({ onPress: onOpen })}
     >
       <View className="notice-item__top">
         <Text className="notice-item__title">{notice.title}</Text>

@@ -21,6 +21,7 @@ import { FormProblem, TextField, useOfficeForm } from '../components/form';
 import { OfficePage } from '../components/office-page';
 import { Table, type Column } from '../components/table';
 import './index.scss';
+import { pressable } from '../../../components/pressable';
 
 /** 操作日志: who did what, when, in the admin's county; append-only, newest first. */
 export default function AuditPage() {
@@ -166,7 +167,10 @@ function PersonChooser({
   return (
     <View className="mq-field">
       <Text className="mq-label">人员</Text>
-      <View className="office-units-chooser__current" onClick={() => setOpen(!open)}>
+      <View
+        className="office-units-chooser__current"
+        {...pressable({ onPress: () => setOpen(!open) })}
+      >
         <Text>{value ? `${value.displayName}（${value.username ?? '—'}）` : '全部人员'}</Text>
         <Text className="office-units-chooser__toggle">{open ? '收起 ▲' : '选择 ▼'}</Text>
       </View>
@@ -189,10 +193,12 @@ function PersonChooser({
           </View>
           <View
             className={classNames('office-units-chooser__option', !value && 'is-selected')}
-            onClick={() => {
-              onChange(null);
-              setOpen(false);
-            }}
+            {...pressable({
+              onPress: () => {
+                onChange(null);
+                setOpen(false);
+              },
+            })}
           >
             <Text>{value ? '' : '✓ '}全部人员</Text>
           </View>
@@ -208,10 +214,12 @@ function PersonChooser({
                     'office-units-chooser__option',
                     value?.id === account.id && 'is-selected',
                   )}
-                  onClick={() => {
-                    onChange(account);
-                    setOpen(false);
-                  }}
+                  {...pressable({
+                    onPress: () => {
+                      onChange(account);
+                      setOpen(false);
+                    },
+                  })}
                 >
                   <Text className="office-units-chooser__name">
                     {value?.id === account.id ? '✓ ' : ''}
@@ -249,7 +257,10 @@ function ActionChooser({
   return (
     <View className="mq-field">
       <Text className="mq-label">操作</Text>
-      <View className="office-units-chooser__current" onClick={() => setOpen(!open)}>
+      <View
+        className="office-units-chooser__current"
+        {...pressable({ onPress: () => setOpen(!open) })}
+      >
         <Text>{value ? AUDIT_ACTION_LABELS[value] : '全部操作'}</Text>
         <Text className="office-units-chooser__toggle">{open ? '收起 ▲' : '选择 ▼'}</Text>
       </View>
@@ -262,7 +273,7 @@ function ActionChooser({
                 'office-units-chooser__option',
                 value === action && 'is-selected',
               )}
-              onClick={() => pick(action)}
+              {...pressable({ onPress: () => pick(action) })}
             >
               <Text className="office-units-chooser__name">
                 {value === action ? '✓ ' : ''}

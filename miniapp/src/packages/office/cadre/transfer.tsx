@@ -15,6 +15,7 @@ import { ConfirmBox } from '../components/confirm-box';
 import { FormProblem, TextAreaField, useConfirmStep, useOfficeForm } from '../components/form';
 import { openPage } from '../components/office-page';
 import { townshipOf, type UnitNode } from '../components/units';
+import { pressable } from '../../../components/pressable';
 
 /** Enough for a township's cadres on one screen; a search narrows a larger one. */
 const CANDIDATES = 100;
@@ -117,11 +118,13 @@ export function TransferPost({
             <View
               key={c.id}
               className={classNames('cadre-page__candidate', chosen && 'is-selected')}
-              onClick={() => {
-                form.set('successor', c);
-                form.setIssues((list) => list.filter((i) => i.field !== 'successorCadreId'));
-                back();
-              }}
+              {...pressable({
+                onPress: () => {
+                  form.set('successor', c);
+                  form.setIssues((list) => list.filter((i) => i.field !== 'successorCadreId'));
+                  back();
+                },
+              })}
             >
               <Text className="cadre-page__candidate-name">
                 {chosen ? '● ' : '○ '}

@@ -13,6 +13,7 @@ import { cardStatusText } from '../cadre/cards';
 import { DownloadStatus, useDownload } from '../components/download';
 import { OfficePage, openPage } from '../components/office-page';
 import './index.scss';
+import { pressable } from '../../../components/pressable';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -66,7 +67,7 @@ function CardView({ id }: { id: number }) {
         <Fact label="印的是">
           <Text
             className="card-page__link"
-            onClick={() => openPage('officeCadre', { id: card.cadreId })}
+            {...pressable({ onPress: () => openPage('officeCadre', { id: card.cadreId }) })}
           >
             {detail.cadreName} ›
           </Text>

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 
 import { asApiError, type ApiError } from '../../../services/http';
 import { classNames } from '../../../utils/format';
+import { pressable } from '../../../components/pressable';
 
 /**
  * What every office form holds: the values as typed (never cleared by a failure), the messages
@@ -185,7 +186,11 @@ export function Chips<K extends string>({
             <View
               key={option.key}
               className={classNames('office-chips__chip', chosen && 'is-selected')}
-              onClick={() => onChange(option.key)}
+              {...pressable({
+                role: 'radio',
+                checked: chosen,
+                onPress: () => onChange(option.key),
+              })}
             >
               <Text>
                 {chosen ? '✓ ' : ''}
@@ -211,7 +216,10 @@ export function CheckLine({
   children: ReactNode;
 }) {
   return (
-    <View className={classNames('office-check', checked && 'is-checked')} onClick={onToggle}>
+    <View
+      className={classNames('office-check', checked && 'is-checked')}
+      {...pressable({ role: 'checkbox', checked, onPress: onToggle })}
+    >
       <Text className="office-check__box">{checked ? '✓' : ''}</Text>
       <Text className="office-check__text">{children}</Text>
     </View>

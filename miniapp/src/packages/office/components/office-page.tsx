@@ -10,6 +10,7 @@ import { routeOf, type PageName } from '../../../constants/routes';
 import { STAFF_ROLES, currentUser } from '../../../services/session';
 import { classNames } from '../../../utils/format';
 import './office.scss';
+import { pressable } from '../../../components/pressable';
 
 export type OfficeSection =
   | 'officeHome'
@@ -120,7 +121,7 @@ function OfficeNav({ section }: { section: OfficeSection }) {
   return (
     <View className="office-nav">
       {section === 'officeHome' ? null : (
-        <Text className="office-nav__back" onClick={() => go('officeHome')}>
+        <Text className="office-nav__back" {...pressable({ onPress: () => go('officeHome') })}>
           ‹ 管理首页
         </Text>
       )}
@@ -129,7 +130,7 @@ function OfficeNav({ section }: { section: OfficeSection }) {
           <Text
             key={s.page}
             className={classNames('office-nav__link', s.page === section && 'is-current')}
-            onClick={s.page === section ? undefined : () => go(s.page)}
+            {...pressable({ onPress: s.page === section ? undefined : () => go(s.page) })}
           >
             {s.label}
           </Text>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 
 import { classNames } from '../../../utils/format';
+import { pressable } from '../../../components/pressable';
 
 export interface Column<T> {
   key: string;
@@ -49,7 +50,7 @@ export function Table<T>({ columns, rows, rowKey, onOpen, muted, className }: Ta
           )}
           style={grid}
           hoverClass={onOpen ? 'is-pressed' : 'none'}
-          onClick={onOpen ? () => onOpen(row) : undefined}
+          {...(onOpen ? pressable({ onPress: () => onOpen(row) }) : {})}
         >
           {columns.map((column) => (
             <View

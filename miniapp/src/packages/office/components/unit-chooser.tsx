@@ -4,6 +4,7 @@ import { useState } from 'react';
 
 import { classNames } from '../../../utils/format';
 import { isOpenUnit, type UnitNode } from './units';
+import { pressable } from '../../../components/pressable';
 
 interface UnitChooserProps {
   label: string;
@@ -55,7 +56,7 @@ export function UnitChooser({
       <Text className="mq-label">{label}</Text>
       <View
         className={classNames('office-units-chooser__current', error && 'is-invalid')}
-        onClick={() => setOpen(!open)}
+        {...pressable({ onPress: () => setOpen(!open) })}
       >
         <Text className={chosen || anyLabel ? '' : 'office-units-chooser__empty'}>
           {chosen ? chosen.label : (anyLabel ?? placeholder)}
@@ -80,7 +81,7 @@ export function UnitChooser({
                 'office-units-chooser__option',
                 value === null && 'is-selected',
               )}
-              onClick={() => pick(null)}
+              {...pressable({ onPress: () => pick(null) })}
             >
               <Text className="office-units-chooser__name">
                 {value === null ? '✓ ' : ''}
@@ -103,7 +104,7 @@ export function UnitChooser({
                   selected && 'is-selected',
                   !ok && 'is-disabled',
                 )}
-                onClick={ok ? () => pick(unit.id) : undefined}
+                {...pressable({ onPress: ok ? () => pick(unit.id) : undefined })}
               >
                 <Text className="office-units-chooser__name">
                   {selected ? '✓ ' : ''}

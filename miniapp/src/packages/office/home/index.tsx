@@ -10,6 +10,7 @@ import { getCalendar } from '../../../services/api/office';
 import { currentUser } from '../../../services/session';
 import { OfficePage, isAdmin, openPage, visibleSections } from '../components/office-page';
 import './index.scss';
+import { pressable } from '../../../components/pressable';
 
 /** 管理首页: who is signed in and over what, a warning when next year has no calendar, the sections. */
 export default function OfficeHomePage() {
@@ -60,7 +61,7 @@ function OfficeHome() {
               key={section.page}
               className="office-home__tile"
               hoverClass="office-home__tile--pressed"
-              onClick={() => openPage(section.page)}
+              {...pressable({ onPress: () => openPage(section.page) })}
             >
               <Text className="office-home__tile-title">{section.label} ›</Text>
               <Text className="office-home__tile-about">{section.about}</Text>

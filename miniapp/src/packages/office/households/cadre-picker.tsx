@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useLoad } from '../../../hooks/use-load';
 import { listCadres } from '../../../services/api/office';
 import { classNames } from '../../../utils/format';
+import { pressable } from '../../../components/pressable';
 
 /** A cadre as the forms and filters hold one: enough to say who it is. */
 export interface CadreChoice {
@@ -51,7 +52,7 @@ export function CadrePicker({
       <Text className="mq-label">{label}</Text>
       <View
         className={classNames('office-units-chooser__current', error && 'is-invalid')}
-        onClick={() => setOpen(!open)}
+        {...pressable({ onPress: () => setOpen(!open) })}
       >
         <Text className={value || anyLabel ? '' : 'office-units-chooser__empty'}>
           {value ? value.name : (anyLabel ?? placeholder)}
@@ -97,7 +98,7 @@ function CadreList({
       {anyLabel && !q ? (
         <View
           className={classNames('office-units-chooser__option', value === null && 'is-selected')}
-          onClick={() => onPick(null)}
+          {...pressable({ onPress: () => onPick(null) })}
         >
           <Text className="office-units-chooser__name">
             {value === null ? '✓ ' : ''}
@@ -122,7 +123,7 @@ function CadreList({
           <View
             key={cadre.id}
             className={classNames('office-units-chooser__option', selected && 'is-selected')}
-            onClick={() => onPick({ id: cadre.id, name: cadre.name })}
+            {...pressable({ onPress: () => onPick({ id: cadre.id, name: cadre.name }) })}
           >
             <Text className="office-units-chooser__name">
               {selected ? '✓ ' : ''}

@@ -19,6 +19,7 @@ import {
 } from '@mqlk/shared';
 import { useState } from 'react';
 
+import { pressable } from '../../../components/pressable';
 import { Btn } from '../../../components/btn';
 import { rateRequest } from '../../../services/api/requests';
 import { useSend } from './use-send';
@@ -98,12 +99,19 @@ export function RatingForm({ request, onRated }: RatingFormProps) {
       ) : null}
 
       <Text className="mq-label">1. 您反映的问题解决了吗？</Text>
-      <View className="rating-form__solved-list">
+      <View
+        className="rating-form__solved-list"
+        {...{ role: 'radiogroup', 'aria-label': '您反映的问题解决了吗' }}
+      >
         {SOLVED_ANSWERS.map((value) => (
           <View
             key={value}
             className={classNames('rating-form__solved', solved === value && 'is-selected')}
-            onClick={() => answer(value)}
+            {...pressable({
+              role: 'radio',
+              checked: solved === value,
+              onPress: () => answer(value),
+            })}
           >
             <Text className="rating-form__solved-icon">{SOLVED_ICONS[value]}</Text>
             <Text className="rating-form__level-label">
@@ -118,7 +126,10 @@ export function RatingForm({ request, onRated }: RatingFormProps) {
       ) : null}
 
       <Text className="mq-label rating-form__question">2. 您对这次办理满意吗？</Text>
-      <View className="rating-form__levels">
+      <View
+        className="rating-form__levels"
+        {...{ role: 'radiogroup', 'aria-label': '您对这次办理满意吗' }}
+      >
         {RATING_LEVELS.map((value) => (
           <View
             key={value}
@@ -127,7 +138,11 @@ export function RatingForm({ request, onRated }: RatingFormProps) {
               isBadReview(value) && 'rating-form__level--bad',
               level === value && 'is-selected',
             )}
-            onClick={() => choose(value)}
+            {...pressable({
+              role: 'radio',
+              checked: level === value,
+              onPress: () => choose(value),
+            })}
           >
             <Text className="rating-form__level-label">
               {level === value ? '✓ ' : ''}
@@ -149,7 +164,11 @@ export function RatingForm({ request, onRated }: RatingFormProps) {
               <View
                 key={tag}
                 className={classNames('rating-form__chip', tags.includes(tag) && 'is-selected')}
-                onClick={() => toggle(tag)}
+                {...pressable({
+                  role: 'checkbox',
+                  checked: tags.includes(tag),
+                  onPress: () => toggle(tag),
+                })}
               >
                 <Text>
                   {tags.includes(tag) ? '✓ ' : ''}
@@ -167,6 +186,7 @@ export function RatingForm({ request, onRated }: RatingFormProps) {
         value={comment}
         maxlength={300}
         placeholder="想对办理的干部说什么"
+        nativeProps={{ 'aria-label': '还想说的话（可不填）' }}
         onInput={(e) => setComment(e.detail.value)}
       />
       {issueFor(issues, 'comment') ? (

@@ -15,6 +15,7 @@ import { Btn } from '../../../components/btn';
 import { routeOf } from '../../../constants/routes';
 import { formatDateTime } from '../../../utils/format';
 import { Table, type Column } from '../../office/components/table';
+import { pressable } from '../../../components/pressable';
 
 type FlaggedRequest = Anomaly['requests'][number];
 
@@ -129,7 +130,10 @@ export function AnomalyCard({ anomaly, onOpenCadre }: AnomalyCardProps) {
             <View className="anomaly-card__value">
               <Text className="anomaly-card__name">{cadre.name}</Text>
               {onOpenCadre ? (
-                <Text className="anomaly-card__link" onClick={() => onOpenCadre(cadre)}>
+                <Text
+                  className="anomaly-card__link"
+                  {...pressable({ onPress: () => onOpenCadre(cadre) })}
+                >
                   查看这段时间计入统计的全部评价 ›
                 </Text>
               ) : null}

@@ -16,6 +16,7 @@ import { asApiError } from '../../../services/http';
 import { STAFF_ROLES } from '../../../services/session';
 import { formatDateTime } from '../../../utils/format';
 import './index.scss';
+import { pressable } from '../../../components/pressable';
 
 /**
  * 发送失败: notices in the staff member's scope that WeChat or SMS would not take after every
@@ -98,7 +99,9 @@ function FailedItem({ delivery }: { delivery: FailedDelivery }) {
       {requestId !== null && delivery.requestNumber ? (
         <Text
           className="failed-item__request"
-          onClick={() => void Taro.navigateTo({ url: routeOf('workRequest', { id: requestId }) })}
+          {...pressable({
+            onPress: () => void Taro.navigateTo({ url: routeOf('workRequest', { id: requestId }) }),
+          })}
         >
           诉求 {delivery.requestNumber} ›
         </Text>

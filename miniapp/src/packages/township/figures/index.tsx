@@ -33,6 +33,7 @@ import { TrendChart } from './charts/trend-chart';
 import { FiguresTable, type TableRow } from './figures-table';
 import { Ranking } from './ranking';
 import './index.scss';
+import { pressable } from '../../../components/pressable';
 
 /** 统计指标: every figure of a unit's cadres or units for a period, the ranking and the trends. */
 export default function FiguresPage() {
@@ -131,12 +132,19 @@ function Figures() {
             </Text>
           ) : null}
           <Text className="mq-label">每行是</Text>
-          <View className="figures-page__levels">
+          <View
+            className="figures-page__levels"
+            {...{ role: 'radiogroup', 'aria-label': '每行是' }}
+          >
             {levels.map((option) => (
               <View
                 key={option}
                 className={classNames('figures-page__level', option === level && 'is-current')}
-                onClick={() => setLevel(option)}
+                {...pressable({
+                  role: 'radio',
+                  checked: option === level,
+                  onPress: () => setLevel(option),
+                })}
               >
                 <Text>
                   {option === level ? '✓ ' : ''}

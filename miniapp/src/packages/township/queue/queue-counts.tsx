@@ -8,6 +8,7 @@ import { routeOf } from '../../../constants/routes';
 import type { StaffQueue } from '../../../services/api/requests';
 import { classNames } from '../../../utils/format';
 import { TABS } from './queues';
+import { pressable } from '../../../components/pressable';
 
 type Counted = Exclude<StaffQueue, 'all'>;
 
@@ -40,8 +41,9 @@ interface QueueCountsProps {
 /** How many wait in each queue; tapping a count opens that queue. */
 export function QueueCounts({ counts, current, onChoose }: QueueCountsProps) {
   return (
-    <View className="queue-counts">
-      <View className="queue-counts__urgent">
+    // One set of tabs drawn as two rows: the rows themselves are only layout.
+    <View className="queue-counts" role="tablist" aria-label="待办分类">
+      <View className="queue-counts__urgent" role="none">
         {URGENT.map(({ queue, icon, tone }) => {
           const count = counts[COUNT_OF[queue]];
           return (
@@ -52,7 +54,11 @@ export function QueueCounts({ counts, current, onChoose }: QueueCountsProps) {
                 count > 0 && `queue-counts__tile--${tone}`,
                 queue === current && 'is-current',
               )}
-              onClick={() => onChoose(queue)}
+              {...pressable({
+                role: 'tab',
+                selected: queue === current,
+                onPress: () => onChoose(queue),
+              })}
             >
               <Text className="queue-counts__label">
                 {icon} {labelOf(queue)}
@@ -62,12 +68,16 @@ export function QueueCounts({ counts, current, onChoose }: QueueCountsProps) {
           );
         })}
       </View>
-      <View className="queue-counts__others">
+      <View className="queue-counts__others" role="none">
         {OTHERS.map((queue) => (
           <View
             key={queue}
             className={classNames('queue-counts__other', queue === current && 'is-current')}
-            onClick={() => onChoose(queue)}
+            {...pressable({
+              role: 'tab',
+              selected: queue === current,
+              onPress: () => onChoose(queue),
+            })}
           >
             <Text>
               {labelOf(queue)} {counts[COUNT_OF[queue]]}件

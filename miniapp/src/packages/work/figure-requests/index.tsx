@@ -23,6 +23,7 @@ import { WORK_ROLES, currentUser } from '../../../services/session';
 import { FIGURE_PART_LABELS, partTitle } from '../../../utils/figures';
 import { formatDateTime, formatLocalDay } from '../../../utils/format';
 import './index.scss';
+import { pressable } from '../../../components/pressable';
 
 /**
  * 指标明细: the requests behind one number of a figures page, as many as the number says, for
@@ -137,7 +138,7 @@ function BackLink() {
       }),
     );
   return (
-    <Text className="figure-requests__back" onClick={back}>
+    <Text className="figure-requests__back" {...pressable({ onPress: back })}>
       ‹ 返回统计
     </Text>
   );
@@ -263,7 +264,7 @@ function Row({
     <View
       className={`figure-requests__row${ratings ? ' has-rating' : ''}`}
       hoverClass="is-pressed"
-      onClick={() => onOpen(item)}
+      {...pressable({ onPress: () => onOpen(item) })}
     >
       <View className="figure-requests__cell figure-requests__number">
         <Text className="figure-requests__open">{item.number} ›</Text>

@@ -30,6 +30,7 @@ import { HouseholdBadges } from '../households/household-badges';
 import { lastVisitText } from '../households/visit-text';
 import { quickDates, useVisitForm } from './visit-form';
 import './index.scss';
+import { pressable } from '../../../components/pressable';
 
 /** One of the cadre's households: who lives there, how to call, and its 走访日记. */
 export default function HouseholdPage() {
@@ -147,7 +148,7 @@ function VisitForm({
                 'household-page__chip',
                 draft.visitedOn === q.date && 'is-selected',
               )}
-              onClick={() => update({ visitedOn: q.date })}
+              {...pressable({ onPress: () => update({ visitedOn: q.date }) })}
             >
               <Text>
                 {draft.visitedOn === q.date ? '✓ ' : ''}
@@ -277,7 +278,9 @@ function VisitCard({
         <Text
           key={r.id}
           className="household-page__request"
-          onClick={() => void Taro.navigateTo({ url: routeOf('workRequest', { id: r.id }) })}
+          {...pressable({
+            onPress: () => void Taro.navigateTo({ url: routeOf('workRequest', { id: r.id }) }),
+          })}
         >
           已登记诉求 {r.number} ›
         </Text>

@@ -22,6 +22,7 @@ import { classNames } from '../../../utils/format';
 import { HouseholdBadges } from './household-badges';
 import { lastVisitText } from './visit-text';
 import './index.scss';
+import { pressable } from '../../../components/pressable';
 
 /** 我的联户: the households this cadre is linked to (结对), each with its last visit and open matters. */
 export default function HouseholdsPage() {
@@ -65,10 +66,17 @@ function Households() {
           搜索
         </Btn>
       </View>
-      <View className="households-page__groups">
+      <View
+        className="households-page__groups"
+        {...{ role: 'radiogroup', 'aria-label': '户的分组' }}
+      >
         <View
           className={classNames('households-page__chip', group === undefined && 'is-selected')}
-          onClick={() => setGroup(undefined)}
+          {...pressable({
+            role: 'radio',
+            checked: group === undefined,
+            onPress: () => setGroup(undefined),
+          })}
         >
           <Text>{group === undefined ? '✓ ' : ''}全部</Text>
         </View>
@@ -76,7 +84,11 @@ function Households() {
           <View
             key={g}
             className={classNames('households-page__chip', group === g && 'is-selected')}
-            onClick={() => setGroup(group === g ? undefined : g)}
+            {...pressable({
+              role: 'radio',
+              checked: group === g,
+              onPress: () => setGroup(group === g ? undefined : g),
+            })}
           >
             <Text>
               {group === g ? '✓ ' : ''}
@@ -142,7 +154,7 @@ export function HouseholdItem({
     <View
       className="households-page__item"
       hoverClass="households-page__item--pressed"
-      onClick={() => onOpen(h)}
+      {...pressable({ onPress: () => onOpen(h) })}
     >
       <View className="households-page__top">
         <Text className="households-page__address">{h.address}</Text>

@@ -28,6 +28,7 @@ import { classNames } from '../../../utils/format';
 import { RECORD_MODES, type RecordMode } from './draft';
 import { useRecordForm } from './use-record';
 import './index.scss';
+import { pressable } from '../../../components/pressable';
 
 const TITLES: Record<RecordMode, { title: string; intro: string; button: string }> = {
   on_behalf: {
@@ -125,7 +126,11 @@ function RecordFormView({
                 <View
                   key={channel}
                   className={classNames('record-page__chip', selected && 'is-selected')}
-                  onClick={() => update({ channel })}
+                  {...pressable({
+                    role: 'radio',
+                    checked: selected,
+                    onPress: () => update({ channel }),
+                  })}
                 >
                   <Text>
                     {selected ? '✓ ' : ''}

@@ -5,6 +5,7 @@ import { Btn, type BtnKind } from '../../../components/btn';
 import type { ApiError } from '../../../services/http';
 import { classNames } from '../../../utils/format';
 import type { MoveForm } from './move';
+import { pressable } from '../../../components/pressable';
 
 /**
  * A move that is not the obvious next step (上报, 转办, 撤销, 督办): a button until it is wanted,
@@ -66,7 +67,7 @@ export function Choice({
   return (
     <View
       className={classNames('work-action__choice', selected && 'is-selected')}
-      onClick={onSelect}
+      {...pressable({ onPress: onSelect })}
     >
       <Text className="work-action__radio">{selected ? '●' : '○'}</Text>
       <View className="work-action__choice-body">{children}</View>
