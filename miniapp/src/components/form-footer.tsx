@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 
+import { focusFirstInvalid } from '../platform/system';
 import { isRetryable, type ApiError } from '../services/http';
 import { Btn } from './btn';
 import './form-footer.scss';
@@ -30,12 +31,12 @@ export function FormFooter({ form, label, retryHint, reused }: FormFooterProps) 
   return (
     <View className="mq-form-footer">
       {form.issueCount > 0 && !error ? (
-        <Text className="mq-form-footer__error-text mq-form-footer__issues">
+        <Text className="mq-form-footer__error-text mq-form-footer__issues" {...{ role: 'alert' }}>
           ! 还有{form.issueCount}处没有填好，请看上面红字的提示
         </Text>
       ) : null}
       {error ? (
-        <View className="mq-form-footer__error">
+        <View className="mq-form-footer__error" {...{ role: 'alert' }}>
           <Text className="mq-form-footer__error-text">! {error.message}</Text>
           {isRetryable(error) ? (
             <Text className="mq-form-footer__error-text">{retryHint}</Text>
@@ -51,7 +52,7 @@ export function FormFooter({ form, label, retryHint, reused }: FormFooterProps) 
         kind="primary"
         size="big"
         busyText={form.progressText}
-        onClick={() => void form.submit()}
+        onClick={() => void form.submit().then(focusFirstInvalid)}
       >
         {error && isRetryable(error) ? `重新${label}` : label}
       </Btn>

@@ -12,3 +12,21 @@ export function prefersLargeText(): boolean {
   probe.remove();
   return size > 18;
 }
+
+/**
+ * After a refused form: keyboard focus to the first field marked invalid, so that a screen reader
+ * reads it with its message (aria-describedby). Waits a frame for the marks to be drawn.
+ */
+export function focusFirstInvalid(): void {
+  if (typeof window === 'undefined') return;
+  window.requestAnimationFrame(() => {
+    const page = [...document.querySelectorAll('.taro_page_show')].pop() ?? document.body;
+    const invalid = page.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!invalid) return;
+    const target =
+      invalid.matches('input, textarea') || invalid.tabIndex >= 0
+        ? invalid
+        : (invalid.querySelector<HTMLElement>('input, textarea, [tabindex="0"]') ?? invalid);
+    target.focus();
+  });
+}

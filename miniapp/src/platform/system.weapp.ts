@@ -11,3 +11,6 @@ export function prefersLargeText(): boolean {
     return false;
   }
 }
+
+/** The weapp has no keyboard focus to move; the red marks and the summary say what is wrong. */
+export function focusFirstInvalid(): void {}

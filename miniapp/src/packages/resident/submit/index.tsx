@@ -11,6 +11,7 @@ import {
 
 import { Btn } from '../../../components/btn';
 import { CategoryPicker } from '../../../components/category-picker';
+import { Field, NUMERIC } from '../../../components/field';
 import { FormFooter } from '../../../components/form-footer';
 import { MessageScreen } from '../../../components/message-screen';
 import { Page } from '../../../components/page';
@@ -63,24 +64,30 @@ function SubmitForm({ cardCode }: { cardCode: string }) {
         subTopicError={issue('subTopic')}
       />
 
-      <View className="mq-field">
-        <Text className="mq-label">2. 请说说是什么事</Text>
-        <Textarea
-          className={classNames(
-            'mq-textarea mq-textarea--tall',
-            issue('text') && 'mq-input--invalid',
-          )}
-          value={draft.text}
-          maxlength={-1}
-          placeholder="比如：什么地方、什么时候、出了什么问题、希望怎么解决"
-          onInput={(e) => update({ text: e.detail.value })}
-        />
-        <Text className={classNames('submit-page__count', tooLong && 'is-over')}>
-          已写{length}字（至少{REQUEST_TEXT_MIN}字，最多{REQUEST_TEXT_MAX}字）
-          {tooLong ? `，超出${length - REQUEST_TEXT_MAX}字` : ''}
-        </Text>
-        {issue('text') ? <Text className="mq-field-error">{issue('text')}</Text> : null}
-      </View>
+      <Field
+        label="2. 请说说是什么事"
+        error={issue('text')}
+        after={
+          <Text className={classNames('submit-page__count', tooLong && 'is-over')}>
+            已写{length}字（至少{REQUEST_TEXT_MIN}字，最多{REQUEST_TEXT_MAX}字）
+            {tooLong ? `，超出${length - REQUEST_TEXT_MAX}字` : ''}
+          </Text>
+        }
+      >
+        {(a11y) => (
+          <Textarea
+            className={classNames(
+              'mq-textarea mq-textarea--tall',
+              issue('text') && 'mq-input--invalid',
+            )}
+            value={draft.text}
+            maxlength={-1}
+            placeholder="比如：什么地方、什么时候、出了什么问题、希望怎么解决"
+            nativeProps={a11y}
+            onInput={(e) => update({ text: e.detail.value })}
+          />
+        )}
+      </Field>
 
       <PhotoPicker
         photos={form.photos}
@@ -88,20 +95,19 @@ function SubmitForm({ cardCode }: { cardCode: string }) {
         error={issue('photoIds')}
       />
 
-      <View className="mq-field">
-        <Text className="mq-label">联系电话（可不填）</Text>
-        <Input
-          className={classNames('mq-input', issue('contactPhone') && 'mq-input--invalid')}
-          type="number"
-          maxlength={11}
-          value={draft.contactPhone}
-          placeholder="方便干部打电话给您"
-          onInput={(e) => update({ contactPhone: e.detail.value })}
-        />
-        {issue('contactPhone') ? (
-          <Text className="mq-field-error">{issue('contactPhone')}</Text>
-        ) : null}
-      </View>
+      <Field label="联系电话（可不填）" error={issue('contactPhone')}>
+        {(a11y) => (
+          <Input
+            className={classNames('mq-input', issue('contactPhone') && 'mq-input--invalid')}
+            type="number"
+            maxlength={11}
+            value={draft.contactPhone}
+            placeholder="方便干部打电话给您"
+            nativeProps={{ ...a11y, ...NUMERIC, autoComplete: 'tel' }}
+            onInput={(e) => update({ contactPhone: e.detail.value })}
+          />
+        )}
+      </Field>
 
       <PrivacyNotice
         consent={draft.consent}
