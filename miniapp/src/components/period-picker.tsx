@@ -1,8 +1,10 @@
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 
-import { classNames, formatLocalDay } from '../utils/format';
+import { classNames } from '../utils/format';
 import { PRESETS, presetPeriod, samePeriod, type Period } from '../utils/period';
+import { DateField } from './date-field';
+import { pressable } from './pressable';
 import './period-picker.scss';
 
 interface PeriodPickerProps {
@@ -25,7 +27,10 @@ export function PeriodPicker({ period, onChange }: PeriodPickerProps) {
   return (
     <View className="mq-section period-picker">
       <Text className="mq-section__title">统计时间</Text>
-      <View className="period-picker__presets">
+      <View
+        className="period-picker__presets"
+        {...{ role: 'radiogroup', 'aria-label': '统计时间' }}
+      >
         {PRESETS.map((preset) => {
           const value = presetPeriod(preset.key);
           // In January 本月 and 今年 are the same dates: the first one is marked.
@@ -34,7 +39,7 @@ export function PeriodPicker({ period, onChange }: PeriodPickerProps) {
             <View
               key={preset.key}
               className={classNames('period-picker__preset', current && 'is-current')}
-              onClick={() => pick(value)}
+              {...pressable({ role: 'radio', checked: current, onPress: () => pick(value) })}
             >
               <Text>
                 {current ? '✓ ' : ''}
@@ -52,29 +57,11 @@ export function PeriodPicker({ period, onChange }: PeriodPickerProps) {
         />
         <DateField label="结束日期" value={period.to} onPick={(to) => pick({ ...period, to })} />
       </View>
-      {problem ? <Text className="mq-field-error">{problem}</Text> : null}
-    </View>
-  );
-}
-
-function DateField({
-  label,
-  value,
-  onPick,
-}: {
-  label: string;
-  value: string;
-  onPick: (date: string) => void;
-}) {
-  return (
-    <View className="period-picker__date">
-      <Text className="mq-label">{label}</Text>
-      <Picker mode="date" value={value} onChange={(e) => onPick(String(e.detail.value))}>
-        <View className="period-picker__field">
-          <Text>{formatLocalDay(value)}</Text>
-          <Text className="period-picker__change">修改</Text>
-        </View>
-      </Picker>
+      {problem ? (
+        <Text className="mq-field-error" {...{ role: 'alert' }}>
+          {problem}
+        </Text>
+      ) : null}
     </View>
   );
 }
