@@ -2,15 +2,39 @@ import { Text, View } from '@tarojs/components';
 
 import { useElderMode } from '../hooks/elder-mode';
 import { classNames } from '../utils/format';
+import { pressable } from './pressable';
 import './elder-switch.scss';
 
 /** The 长辈模式 switch; its state is written out (已开启/已关闭), not only coloured. */
-export function ElderSwitch() {
+export function ElderSwitch({ compact }: { compact?: boolean }) {
   const [on, setOn] = useElderMode();
+  if (compact) {
+    // One line at the foot of every other page, so that it can be turned on (or off) anywhere.
+    return (
+      <View
+        className={classNames(
+          'mq-elder-switch',
+          'mq-elder-switch--compact',
+          on && 'mq-elder-switch--on',
+        )}
+        {...pressable({
+          role: 'switch',
+          checked: on,
+          label: '长辈模式',
+          onPress: () => setOn(!on),
+        })}
+      >
+        <Text className="mq-elder-switch__title">Aa 长辈模式</Text>
+        <View className="mq-elder-switch__state">
+          <Text>{on ? '✓ 已开启' : '已关闭'}</Text>
+        </View>
+      </View>
+    );
+  }
   return (
     <View
       className={classNames('mq-elder-switch', on && 'mq-elder-switch--on')}
-      onClick={() => setOn(!on)}
+      {...pressable({ role: 'switch', checked: on, label: '长辈模式', onPress: () => setOn(!on) })}
     >
       <View className="mq-elder-switch__text">
         <Text className="mq-elder-switch__title">长辈模式</Text>

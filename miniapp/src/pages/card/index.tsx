@@ -34,7 +34,7 @@ export default function CardPage() {
   if (noCard) return <Page className="card-page" />;
   if (!link.ok) {
     return (
-      <Page className="card-page">
+      <Page className="card-page" ownElderSwitch>
         <MessageScreen
           tone="danger"
           icon="!"
@@ -51,7 +51,7 @@ export default function CardPage() {
   }
 
   return (
-    <Page className="card-page">
+    <Page className="card-page" ownElderSwitch>
       {state.status === 'loading' ? (
         <Text className="card-page__loading">正在打开联系卡…</Text>
       ) : null}

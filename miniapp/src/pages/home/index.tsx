@@ -21,7 +21,7 @@ export default function HomePage() {
   const unread = useUnreadCount(resident);
   const go = (url: string) => () => void Taro.navigateTo({ url });
   return (
-    <Page className="home-page">
+    <Page className="home-page" ownElderSwitch>
       <View className="mq-section">
         <Text className="home-page__title">民情联系卡</Text>
         <Text className="home-page__intro">

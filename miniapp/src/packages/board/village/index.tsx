@@ -31,7 +31,7 @@ export default function VillageBoardPage() {
   );
 
   return (
-    <Page className="board-page">
+    <Page className="board-page" ownElderSwitch>
       {unitId === null ? <NotFound /> : null}
       {unitId !== null && state.status === 'loading' ? (
         <Text className="board-page__loading">正在打开公示栏…</Text>
