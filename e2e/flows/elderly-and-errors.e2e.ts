@@ -53,6 +53,20 @@ describe('适老化 and refusals, in a real browser', () => {
     await page.context().close();
   });
 
+  it('re-opened with the network down, the card opened last time shows at once, and says so', async () => {
+    const page = await phonePage(browser);
+    await page.goto(`${product.baseUrl}/c/${CARD}`);
+    await shown(page).getByText('我要反映').first().waitFor();
+    const name = await shown(page).locator('.card-page__name').textContent();
+    await page.route('**/api/cards/**', (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    await shown(page).getByText('网络不好，下面是您上次打开时的联系卡。').waitFor();
+    expect(await shown(page).locator('.card-page__name').textContent()).toBe(name);
+    await shown(page).getByText('我要反映').first().waitFor();
+    await shot(page, '15-card-kept-offline');
+    await page.context().close();
+  });
+
   it('a refused submission says what is wrong in Chinese and keeps what was typed', async () => {
     const page = await phonePage(browser);
     await page.goto(`${product.baseUrl}/submit?cardCode=${CARD}`);

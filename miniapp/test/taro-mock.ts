@@ -70,6 +70,9 @@ const Taro = {
   requestSubscribeMessage: jest.fn(() => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' })),
   useRouter: () => ({ params: routerParams, path: '' }),
   useDidShow: useDidShowMock,
+  /** The share hooks keep their builder, so a test can ask what a share would say. */
+  useShareAppMessage: jest.fn(),
+  useShareTimeline: jest.fn(),
 };
 
 export const {
@@ -80,6 +83,8 @@ export const {
   removeStorageSync,
   useRouter,
   useDidShow,
+  useShareAppMessage,
+  useShareTimeline,
 } = Taro;
 export { eventCenter };
 export default Taro;

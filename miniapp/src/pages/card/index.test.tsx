@@ -126,6 +126,49 @@ describe('CardPage', () => {
     expect(fetchCard).toHaveBeenCalledTimes(2);
   });
 
+  it('shows the card opened last time at once on a weak network, and says so', async () => {
+    setRouterParams({ code: CARD_CODE });
+    fetchCard.mockResolvedValueOnce(cardView());
+    const first = render(<CardPage />);
+    expect(await screen.findByText('李明')).toBeInTheDocument();
+    first.unmount();
+
+    fetchCard.mockRejectedValueOnce(new ApiError(NETWORK_ERROR, NETWORK_ERROR_MESSAGE, 0));
+    render(<CardPage />);
+    // Before any answer: the kept card, not 正在打开.
+    expect(screen.getByText('李明')).toBeInTheDocument();
+    expect(screen.queryByText('正在打开联系卡…')).not.toBeInTheDocument();
+    expect(await screen.findByText('网络不好，下面是您上次打开时的联系卡。')).toBeInTheDocument();
+    expect(screen.getByText('我要反映')).toBeInTheDocument();
+  });
+
+  it('does not show a kept card that the server has since stopped', async () => {
+    setRouterParams({ code: CARD_CODE });
+    fetchCard.mockResolvedValueOnce(cardView());
+    const first = render(<CardPage />);
+    expect(await screen.findByText('李明')).toBeInTheDocument();
+    first.unmount();
+
+    refuse('CARD_REVOKED');
+    render(<CardPage />);
+    expect(await screen.findByText('这张联系卡已停用')).toBeInTheDocument();
+    expect(screen.queryByText('李明')).not.toBeInTheDocument();
+    expect(screen.queryByText('我要反映')).not.toBeInTheDocument();
+  });
+
+  it('shares the card with its cadre named, by its code', async () => {
+    setRouterParams({ code: CARD_CODE });
+    fetchCard.mockResolvedValueOnce(cardView());
+    render(<CardPage />);
+    expect(await screen.findByText('李明')).toBeInTheDocument();
+    const share = jest.mocked(Taro.useShareAppMessage).mock.calls.at(-1)?.[0] as () => unknown;
+    expect(share()).toEqual({
+      title: '李明（网格员）的民情联系卡，有事可以找李明',
+      path: `/pages/card/index?code=${CARD_CODE}`,
+      query: `code=${CARD_CODE}`,
+    });
+  });
+
   it('sends a launch without any card to the home page', () => {
     render(<CardPage />);
 

@@ -1,4 +1,4 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ERRORS, type CardView } from '@mqlk/shared';
 import { useEffect, useState } from 'react';
@@ -13,8 +13,10 @@ import { routeOf } from '../../constants/routes';
 import { useLoad } from '../../hooks/use-load';
 import { cardCodeOfPage } from '../../platform/card-launch';
 import { getCard } from '../../services/api/cards';
-import type { ApiError } from '../../services/http';
+import { forgetCard, rememberCard, rememberedCard } from '../../services/last-card';
+import { NETWORK_ERROR, type ApiError } from '../../services/http';
 import { assetUrl } from '../../services/assets';
+import { cardShare } from './share';
 import './index.scss';
 
 /** What a scan opens: the cadre on the card, a way to call them, and 我要反映. */
@@ -24,6 +26,21 @@ export default function CardPage() {
   const [link] = useState(() => cardCodeOfPage(params));
   const code = link.ok ? link.code : null;
   const { state, reload } = useLoad(code ? () => getCard(code) : null, code ?? '');
+  // The card opened last time, shown at once while the fresh copy comes over a weak network.
+  const [kept] = useState(() => (code ? rememberedCard(code) : null));
+  const card = state.status === 'ready' ? state.data : kept;
+  const offline = state.status === 'failed' && state.error.code === NETWORK_ERROR;
+  useEffect(() => {
+    if (state.status === 'ready') rememberCard(state.data);
+    else if (state.status === 'failed' && code && state.error.code !== NETWORK_ERROR)
+      forgetCard(code);
+  }, [state, code]);
+
+  useShareAppMessage(() => cardShare(code ?? '', card));
+  useShareTimeline(() => {
+    const { title, query } = cardShare(code ?? '', card);
+    return { title, query };
+  });
 
   // Opened with no card at all (e.g. from WeChat's recent list): the home page is the way in.
   const noCard = !link.ok && link.reason === 'not_card_link' && !params.q && !params.scene;
@@ -52,15 +69,25 @@ export default function CardPage() {
 
   return (
     <Page className="card-page" ownElderSwitch>
-      {state.status === 'loading' ? (
+      {state.status === 'loading' && !kept ? (
         <Text className="card-page__loading">正在打开联系卡…</Text>
       ) : null}
-      {state.status === 'failed' ? <CardError error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ready' && state.data.replacedBy ? (
-        <ReplacedCard card={state.data} newCode={state.data.replacedBy} />
+      {state.status === 'failed' && !(offline && kept) ? (
+        <CardError error={state.error} onRetry={reload} />
       ) : null}
-      {state.status === 'ready' && !state.data.replacedBy ? (
-        <CardContent card={state.data} />
+      {offline && kept ? (
+        <View className="card-page__stale" {...{ role: 'status' }}>
+          <Text>网络不好，下面是您上次打开时的联系卡。</Text>
+          <Btn kind="secondary" onClick={reload}>
+            重新加载
+          </Btn>
+        </View>
+      ) : null}
+      {card && (state.status !== 'failed' || offline) && card.replacedBy ? (
+        <ReplacedCard card={card} newCode={card.replacedBy} />
+      ) : null}
+      {card && (state.status !== 'failed' || offline) && !card.replacedBy ? (
+        <CardContent card={card} />
       ) : null}
       <View className="card-page__footer">
         <ElderSwitch />
