@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): installs what is missing, then runs every suite and check,
 // and ends with a single `N passed, N failed` line summing them all.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,16 +80,39 @@ if (!run(...pn('install', '--frozen-lockfile')).ok) {
 
 const results = [];
 
+/**
+ * One step, run without blocking the others: its output is kept and printed in one piece when it
+ * ends, so that two lanes running side by side do not interleave their logs (`stream` prints it
+ * as it comes, for a step that runs alone).
+ */
+function step(name, cmd, args, opts = {}) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, {
+      cwd: root,
+      env: { ...process.env, ...opts.env },
+      stdio: opts.stream ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
+    const chunks = [];
+    if (opts.stream) console.log(`\n== ${name}`);
+    child.stdout?.on('data', (c) => chunks.push(c));
+    child.stderr?.on('data', (c) => chunks.push(c));
+    child.on('close', (code) => {
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`\n== ${name} (${seconds.toFixed(1)}s)\n${Buffer.concat(chunks).toString()}`);
+      resolve({ ok: code === 0, seconds });
+    });
+  });
+}
+
 /** A check that is not a test runner: it counts as one passed or one failed. */
-function check(name, cmd, args, opts) {
-  console.log(`\n== ${name}`);
-  const r = run(cmd, args, opts);
+async function check(name, cmd, args, opts) {
+  const r = await step(name, cmd, args, opts);
   results.push({ name, passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, seconds: r.seconds });
 }
 
 /** A jest run: its own test counts go into the total. */
-function jest(name, pkg, extraArgs = [], opts = {}) {
-  console.log(`\n== ${name}`);
+async function jest(name, pkg, extraArgs = [], opts = {}) {
   const out = join(artifacts, `jest-${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
   const [cmd, args] = pn(
     '--filter',
@@ -102,8 +125,8 @@ function jest(name, pkg, extraArgs = [], opts = {}) {
   );
   // Database suites run inside test-db.mjs: it provides a real, fresh MariaDB and removes it after.
   const r = opts.withDatabase
-    ? run('node', [join(root, 'scripts/test-db.mjs'), '--', cmd, ...args], opts)
-    : run(cmd, args, opts);
+    ? await step(name, 'node', [join(root, 'scripts/test-db.mjs'), '--', cmd, ...args], opts)
+    : await step(name, cmd, args, opts);
   let passed = 0;
   let failed = r.ok ? 0 : 1;
   if (existsSync(out)) {
@@ -116,24 +139,34 @@ function jest(name, pkg, extraArgs = [], opts = {}) {
   results.push({ name, passed, failed, seconds: r.seconds });
 }
 
-check('lint', ...pn('run', 'lint'));
-check('typecheck', ...pn('run', 'typecheck'));
-
-for (const tz of ['UTC', 'Asia/Shanghai', 'America/Los_Angeles']) {
-  const coverage =
-    tz === 'UTC' ? ['--coverage', `--coverageDirectory=${join(artifacts, 'coverage-shared')}`] : [];
-  jest(`shared TZ=${tz}`, '@mqlk/shared', coverage, { env: { TZ: tz } });
+// Two lanes side by side: the server's suite mostly waits on MariaDB, while the other lane keeps
+// the processor busy with checks, the pure suites and the builds. The browser flows need the
+// builds and run last, alone (one browser, one server).
+async function serverLane() {
+  await jest('server (MariaDB + SQLite)', '@mqlk/server', [], { withDatabase: true });
 }
-check('shared bundle size', ...pn('--filter', '@mqlk/shared', 'run', 'size'));
 
-jest('server (MariaDB + SQLite)', '@mqlk/server', [], { withDatabase: true });
-jest('miniapp logic', '@mqlk/miniapp');
+async function checksAndBuildsLane() {
+  await check('lint', ...pn('run', 'lint'));
+  await check('typecheck', ...pn('run', 'typecheck'));
+  for (const tz of ['UTC', 'Asia/Shanghai', 'America/Los_Angeles']) {
+    const coverage =
+      tz === 'UTC'
+        ? ['--coverage', `--coverageDirectory=${join(artifacts, 'coverage-shared')}`]
+        : [];
+    await jest(`shared TZ=${tz}`, '@mqlk/shared', coverage, { env: { TZ: tz } });
+  }
+  await check('shared bundle size', ...pn('--filter', '@mqlk/shared', 'run', 'size'));
+  await jest('miniapp logic', '@mqlk/miniapp');
+  await check('build server', ...pn('--filter', '@mqlk/server', 'run', 'build'));
+  await check('build h5', ...pn('--filter', '@mqlk/miniapp', 'run', 'build:h5'));
+  await check('build weapp', ...pn('--filter', '@mqlk/miniapp', 'run', 'build:weapp'));
+  await check('weapp package size', 'node', [join(root, 'scripts/weapp-size.mjs')]);
+  await check('weapp code quality (WeChat)', 'node', [join(root, 'scripts/weapp-quality.mjs')]);
+}
 
-check('build server', ...pn('--filter', '@mqlk/server', 'run', 'build'));
-check('build h5', ...pn('--filter', '@mqlk/miniapp', 'run', 'build:h5'));
-check('build weapp', ...pn('--filter', '@mqlk/miniapp', 'run', 'build:weapp'));
-check('weapp package size', 'node', [join(root, 'scripts/weapp-size.mjs')]);
-jest('browser (Chromium, H5 + server)', '@mqlk/e2e');
+await Promise.all([serverLane(), checksAndBuildsLane()]);
+await jest('browser (Chromium, H5 + server)', '@mqlk/e2e', [], { stream: true });
 
 console.log('\n== summary');
 for (const r of results) {
