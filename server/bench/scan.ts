@@ -25,7 +25,8 @@
  *   pnpm --filter @mqlk/server build          (the benchmark starts the built server)
  *   pnpm --filter @mqlk/server bench:scan
  *   SCAN_PAIRS=5 SCAN_SECONDS=20 SCAN_CONNECTIONS=10 SCAN_RATE=1000 pnpm --filter @mqlk/server bench:scan
- *   SCAN_ONLY=cards (or submissions) measures one endpoint; SCAN_RESIDENTS (20) sets the accounts
+ *   SCAN_ONLY=cards (or submissions) measures one endpoint; SCAN_RESIDENTS (20) sets the accounts;
+ *   SCAN_PROFILE_DIR=dir writes a V8 CPU profile of each project server run there
  *
  * scripts/test-db.mjs provides TEST_DATABASE_URL; the database is made next to it and dropped
  * at the end, also on failure.
@@ -149,7 +150,13 @@ async function start(kind: Kind, entry: string, databaseUrl: string): Promise<Ru
           }),
         };
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  // SCAN_PROFILE_DIR: the project's server writes a V8 CPU profile there when it stops.
+  const profileDir = process.env.SCAN_PROFILE_DIR;
+  const flags =
+    kind === 'project' && profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`]
+      : [];
+  const child: ChildProcess = spawn(process.execPath, [...flags, entry], {
     cwd: dir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
