@@ -26,7 +26,9 @@
  *   pnpm --filter @mqlk/server bench:scan
  *   SCAN_PAIRS=5 SCAN_SECONDS=20 SCAN_CONNECTIONS=10 SCAN_RATE=1000 pnpm --filter @mqlk/server bench:scan
  *   SCAN_ONLY=cards (or submissions) measures one endpoint; SCAN_RESIDENTS (20) sets the accounts;
- *   SCAN_PROFILE_DIR=dir writes a V8 CPU profile of each project server run there
+ *   SCAN_PROFILE_DIR=dir writes a V8 CPU profile of each project server run there;
+ *   SCAN_MAIN_JS=/elsewhere/server/dist/main.js measures another build of the product (before and
+ *   after a change: build the earlier commit in a second worktree)
  *
  * scripts/test-db.mjs provides TEST_DATABASE_URL; the database is made next to it and dropped
  * at the end, also on failure.
@@ -188,6 +190,17 @@ async function start(kind: Kind, entry: string, databaseUrl: string): Promise<Ru
   }
   await stop();
   throw new Error(`the ${kind} server did not answer /api/health within 120 s:\n${output}`);
+}
+
+/** A copy of another build's dist/ (SCAN_MAIN_JS), as snapshotBuild copies this one's. */
+function snapshotOf(mainJs: string): { mainJs: string; remove: () => void } {
+  if (!fs.existsSync(mainJs)) throw new Error(`${mainJs} is missing`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqlk-bench-dist-'));
+  fs.cpSync(path.dirname(mainJs), dir, { recursive: true });
+  return {
+    mainJs: path.join(dir, path.basename(mainJs)),
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /* ------------------------------------------------------------------ measuring */
@@ -463,7 +476,8 @@ async function durable(conn: mysql.Connection, load: Load): Promise<boolean> {
 /* ------------------------------------------------------------------ main */
 
 async function main() {
-  const stale = staleBuild();
+  const other = process.env.SCAN_MAIN_JS;
+  const stale = other ? null : staleBuild();
   if (stale?.includes('missing')) throw new Error(stale);
   if (stale) log(`WARNING: ${stale}`);
   const endpoints: Endpoint[] = (['cards', 'fixed', 'submissions'] as const).filter(
@@ -473,7 +487,8 @@ async function main() {
     `bench:scan — ${PAIRS} pairs × ${SECONDS} s, ${CONNECTIONS} connections, fixed rate ${fmt(RATE)} req/s, ` +
       `${RESIDENTS} residents; ${os.cpus().length} cores; load average ${loads()}`,
   );
-  const build = snapshotBuild();
+  const build = other ? snapshotOf(path.resolve(other)) : snapshotBuild();
+  if (other) log(`project: ${other}`);
   const bareJs = transpileBare(path.dirname(build.mainJs));
   const db = await createTestDatabase('mariadb');
   const running: Running[] = [];
