@@ -66,6 +66,22 @@ describe('each table has one home', () => {
     expect(raw).toEqual([]);
   });
 
+  /**
+   * Read-only views that may join another module's tables, each for a hot path the modules'
+   * own methods cannot serve in one round trip. Keep this list short.
+   */
+  const READ_VIEWS: Record<string, string[]> = {
+    // the public card page, the scan every resident makes (issue 11)
+    [path.join('modules', 'card', 'card-view.repository.ts')]: ['cadre', 'org_unit'],
+  };
+
+  it('the read views only read', () => {
+    for (const file of Object.keys(READ_VIEWS)) {
+      const text = code.find((c) => c.file === file)?.text ?? '';
+      expect([file, /\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(text)]).toEqual([file, false]);
+    }
+  });
+
   it('no SQL string names another module’s table', () => {
     const tables = new Map<string, string>();
     for (const file of sources(modulesDir).filter((f) => f.endsWith('.entity.ts'))) {
@@ -78,7 +94,8 @@ describe('each table has one home', () => {
     for (const c of code) {
       for (const [, table] of c.text.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(\w+)/g)) {
         const home = tables.get(table!);
-        if (home && home !== c.module) offenders.push(`${c.file}: ${table}`);
+        const allowed = READ_VIEWS[c.file]?.includes(table!) ?? false;
+        if (home && home !== c.module && !allowed) offenders.push(`${c.file}: ${table}`);
       }
     }
     expect(offenders).toEqual([]);

@@ -12,4 +12,6 @@ export interface RequestActor {
   cadreId: number | null;
   /** an initial password still in use: only changing it is allowed */
   mustChangePassword?: boolean;
+  /** the account's own phone, masked, as read with the account on this call (absent: not read) */
+  phoneMasked?: string | null;
 }

@@ -81,6 +81,7 @@ export class AuthGuard implements CanActivate {
       orgUnitPath: user.orgUnitId === null ? null : await this.org.pathOf(user.orgUnitId),
       cadreId: cadre?.id ?? null,
       mustChangePassword: user.mustChangePassword,
+      phoneMasked: user.phoneMasked,
     };
   }
 

@@ -8,6 +8,7 @@ import { CardController } from './card.controller';
 import { CardEntity, CardScanDayEntity } from './card.entity';
 import { CardRepository } from './card.repository';
 import { CardService } from './card.service';
+import { CardViewRepository } from './card-view.repository';
 
 @Module({
   imports: [
@@ -18,7 +19,7 @@ import { CardService } from './card.service';
     CryptoModule,
   ],
   controllers: [CardController],
-  providers: [CardService, CardRepository],
+  providers: [CardService, CardRepository, CardViewRepository],
   exports: [CardService, CardRepository],
 })
 export class CardModule {}

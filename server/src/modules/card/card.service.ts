@@ -9,6 +9,7 @@ import { HouseholdRepository } from '../household/household.repository';
 import { OrgRepository } from '../org/org.repository';
 import type { CardEntity } from './card.entity';
 import { CardRepository } from './card.repository';
+import { CardViewRepository, type CardViewRow } from './card-view.repository';
 
 export interface ResolvedCard {
   card: CardEntity;
@@ -22,6 +23,7 @@ export interface ResolvedCard {
 export class CardService {
   constructor(
     private readonly cards: CardRepository,
+    private readonly views: CardViewRepository,
     private readonly cadres: CadreRepository,
     private readonly households: HouseholdRepository,
     private readonly org: OrgRepository,
@@ -64,10 +66,19 @@ export class CardService {
   /**
    * The card page. Every opening is counted (per card and local day). A stopped card that was
    * re-issued to a cadre still in post leads to the new card; any other stopped card is refused.
+   * The common case — an active card whose printed cadre is still in post, not a 民困帮扶卡 — is
+   * answered from one raw read (CardViewRepository); the rest take the general path below.
    */
   async view(rawCode: string): Promise<CardView> {
+    const checked = checkCardCode(rawCode);
+    if (!checked.ok) throw new AppError('CARD_CODE_INVALID');
+    const row = await this.views.byCode(checked.code);
+    if (!row) throw new AppError('CARD_NOT_FOUND');
+    await this.cards.countScan(row.cardId, localDateOf(this.clock.now()));
+    if (row.status === 'active' && row.householdId === null && row.successorCadreId === null) {
+      return this.presentRow(row);
+    }
     const found = await this.find(rawCode);
-    await this.cards.countScan(found.id, localDateOf(this.clock.now()));
     if (found.status === 'revoked') {
       const replacement = found.replacedByCardId
         ? await this.cards.findById(found.replacedByCardId)
@@ -78,6 +89,30 @@ export class CardService {
       return { ...(await this.present(answered)), code: found.code, replacedBy: replacement.code };
     }
     return this.present(await this.holderOf(found));
+  }
+
+  /** The same answer as `present`, from the one-read row. */
+  private presentRow(row: CardViewRow): CardView {
+    const township = row.units.find((u) => u.kind === 'township') ?? null;
+    return {
+      code: row.code,
+      cadre: {
+        id: row.cadreId,
+        name: row.cadreName,
+        post: row.post,
+        phone: this.phones.decrypt(row.phoneEnc),
+        duties: row.duties,
+        dutyDays: row.dutyDays,
+        photoUrl: row.photoUrl,
+        unitName: row.units[0]?.name ?? '',
+      },
+      villageName: row.units.find((u) => u.kind === 'village')?.name ?? null,
+      townshipName: township?.name ?? null,
+      hotlines: township ? (JSON.parse(township.hotlines) as CardView['hotlines']) : [],
+      handedOverFrom: null,
+      replacedBy: null,
+      helpCard: false,
+    };
   }
 
   private async present({ card, cadre, handedOverFrom }: ResolvedCard): Promise<CardView> {

@@ -14,41 +14,44 @@ const keyRefused = (message: string) =>
 /**
  * Weak mobile networks retry: a create-POST with a key already seen answers what the first call
  * created instead of creating it twice. The key's record is written in the same transaction as the
- * work, so either both exist or neither does; a concurrent duplicate hits the unique index and waits.
+ * work, last, with its answer (one statement, no update): either both exist or neither does. A
+ * concurrent duplicate does its work, then hits the unique index (waiting there until the first
+ * commits), rolls back and answers what the first created.
  */
 @Injectable()
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Runs `work` once per (user, key); returns the id it produced, the first time and on every retry. */
-  async once(
+  /**
+   * Runs `work` once per (user, key); returns the id it produced, the first time and on every
+   * retry. `prepare` runs only when the key is new, before the transaction, and its result is
+   * handed to `work` (what must not be held inside the transaction, such as a request number).
+   */
+  async once<P = undefined>(
     userId: number,
     key: string | undefined,
     route: string,
     payload: unknown,
-    work: (m: EntityManager) => Promise<number>,
+    work: (m: EntityManager, prepared: P) => Promise<number>,
+    prepare?: () => Promise<P>,
   ): Promise<number> {
     if (!key) throw keyRefused('提交缺少防重复标识，请刷新页面后重新提交');
     if (!KEY_PATTERN.test(key)) throw keyRefused('防重复标识格式不对，应为8到64位字母或数字');
     const requestHash = createHash('sha256').update(JSON.stringify(payload)).digest('hex');
     const earlier = await this.find(userId, key);
     if (earlier) return this.replay(earlier, requestHash);
+    const prepared = prepare ? await prepare() : (undefined as P);
     try {
       return await this.db.transaction(async (m) => {
+        const id = await work(m, prepared);
         await m.insert(IdempotencyRecordEntity, {
           userId,
           idemKey: key,
           route,
           requestHash,
-          statusCode: null,
-          responseBody: null,
+          statusCode: 201,
+          responseBody: JSON.stringify({ id }),
         });
-        const id = await work(m);
-        await m.update(
-          IdempotencyRecordEntity,
-          { userId, idemKey: key },
-          { statusCode: 201, responseBody: JSON.stringify({ id }) },
-        );
         return id;
       });
     } catch (err) {

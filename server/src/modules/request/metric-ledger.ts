@@ -43,11 +43,12 @@ export class MetricLedger {
     private readonly requests: RequestRepository,
   ) {}
 
-  async refresh(m: EntityManager, requestIds: readonly number[]): Promise<void> {
+  /** `created`: the requests were made in this transaction, so they have no facts to read yet. */
+  async refresh(m: EntityManager, requestIds: readonly number[], created = false): Promise<void> {
     const ids = [...new Set(requestIds)].sort((a, b) => a - b);
     if (ids.length === 0) return;
     const requests = await this.rows.byIds(m, ids);
-    const before = await this.metrics.factsOf(m, ids);
+    const before = created ? [] : await this.metrics.factsOf(m, ids);
     for (const request of requests) {
       const id = Number(request.id);
       await this.metrics.replace(

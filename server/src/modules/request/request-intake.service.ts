@@ -61,6 +61,11 @@ interface NewRequestFields {
   publicSummary?: string;
 }
 
+interface Numbered {
+  now: Date;
+  number: string;
+}
+
 /**
  * How requests come in: a resident through a card, a cadre for a resident (代填), or a cadre's
  * record of a matter solved on the spot (当场解决), which counts once the resident confirms it.
@@ -102,22 +107,32 @@ export class RequestIntake {
     const phone = input.contactPhone ? this.phones.protect(input.contactPhone) : null;
     // Read before the transaction: a pooled read inside one can wait forever for a connection
     // when every connection is held by a transaction doing the same.
-    const masked = phone?.masked ?? (await this.users.phoneMaskOf(actor.userId));
-    return this.idempotency.once(actor.userId, idemKey, 'POST /requests', input, async (m) =>
-      this.create(m, actor, 'submit', route, null, {
-        channel: 'card_scan',
-        category: input.category,
-        subTopic: input.subTopic,
-        text: input.text,
-        photoIds: input.photoIds,
-        location: input.location ? JSON.stringify(input.location) : null,
-        requesterId: actor.userId,
-        contactPhoneEnc: phone?.enc ?? null,
-        contactPhoneMasked: masked,
-        cardId: card.card.id,
-        // A 民困帮扶卡 names its household: no address needed.
-        householdId: card.card.householdId,
-      }),
+    const masked =
+      phone?.masked ??
+      (actor.phoneMasked !== undefined
+        ? actor.phoneMasked
+        : await this.users.phoneMaskOf(actor.userId));
+    return this.idempotency.once(
+      actor.userId,
+      idemKey,
+      'POST /requests',
+      input,
+      (m, number) =>
+        this.create(m, actor, 'submit', route, null, number, {
+          channel: 'card_scan',
+          category: input.category,
+          subTopic: input.subTopic,
+          text: input.text,
+          photoIds: input.photoIds,
+          location: input.location ? JSON.stringify(input.location) : null,
+          requesterId: actor.userId,
+          contactPhoneEnc: phone?.enc ?? null,
+          contactPhoneMasked: masked,
+          cardId: card.card.id,
+          // A 民困帮扶卡 names its household: no address needed.
+          householdId: card.card.householdId,
+        }),
+      () => this.numbered(),
     );
   }
 
@@ -126,8 +141,13 @@ export class RequestIntake {
     const cadre = await this.cadreOf(actor);
     const route = await this.routing.forCadre(cadre, input.category, 'cadre');
     const fields = await this.forResident(actor, input);
-    return this.idempotency.once(actor.userId, idemKey, 'POST /requests/on-behalf', input, (m) =>
-      this.create(m, actor, 'submit', route, null, fields),
+    return this.idempotency.once(
+      actor.userId,
+      idemKey,
+      'POST /requests/on-behalf',
+      input,
+      (m, number) => this.create(m, actor, 'submit', route, null, number, fields),
+      () => this.numbered(),
     );
   }
 
@@ -139,8 +159,13 @@ export class RequestIntake {
       ...(await this.forResident(actor, input)),
       publicSummary: input.publicSummary,
     };
-    return this.idempotency.once(actor.userId, idemKey, 'POST /requests/on-spot', input, (m) =>
-      this.create(m, actor, 'record_on_spot', route, input.note, fields),
+    return this.idempotency.once(
+      actor.userId,
+      idemKey,
+      'POST /requests/on-spot',
+      input,
+      (m, number) => this.create(m, actor, 'record_on_spot', route, input.note, number, fields),
+      () => this.numbered(),
     );
   }
 
@@ -278,6 +303,12 @@ export class RequestIntake {
     };
   }
 
+  /** The moment a new request is made, and its number, taken before its transaction. */
+  private async numbered(): Promise<Numbered> {
+    const now = this.clock.now();
+    return { now, number: await this.requests.takeNumber(now) };
+  }
+
   /** One new request, its clocks, photos and first timeline step, in the caller's transaction. */
   private async create(
     m: EntityManager,
@@ -285,6 +316,7 @@ export class RequestIntake {
     action: 'submit' | 'record_on_spot',
     route: Routing,
     onSpotNote: string | null,
+    { now, number }: Numbered,
     fields: NewRequestFields,
   ): Promise<number> {
     const t = transition(
@@ -293,10 +325,9 @@ export class RequestIntake {
       { action },
     );
     if (!t.ok) throw new AppError(t.code);
-    const now = this.clock.now();
     const clocks = await this.clocks.plan(action, t, route, now, m);
     const { photoIds, ...columns } = fields;
-    const { id, number } = await this.requests.insert(
+    const { id } = await this.requests.insert(
       m,
       {
         ...columns,
@@ -311,7 +342,7 @@ export class RequestIntake {
         resolutionOutcome: onSpotNote === null ? null : 'solved',
         resolutionNote: onSpotNote,
       },
-      now,
+      number,
     );
     await this.clocks.write(m, id, clocks, now);
     await this.photos.attach(m, actor.userId, { requestId: id }, photoIds);
@@ -347,7 +378,7 @@ export class RequestIntake {
       eventId,
       now,
     });
-    await this.metricLedger.refresh(m, [id]);
+    await this.metricLedger.refresh(m, [id], true);
     return id;
   }
 }

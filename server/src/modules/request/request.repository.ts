@@ -77,13 +77,12 @@ export class RequestRepository {
     return m.getRepository(RequestEntity).findOne({ where: { id } });
   }
 
-  /** A new request; returns its id and public number. */
+  /** A new request under a number from `takeNumber`; returns its id and public number. */
   async insert(
     m: EntityManager,
     row: NewRequest,
-    at: Date,
+    number: string,
   ): Promise<{ id: number; number: string }> {
-    const number = await this.nextNumber(m, at);
     const { identifiers } = await m.getRepository(RequestEntity).insert({
       ...row,
       number,
@@ -470,18 +469,28 @@ export class RequestRepository {
    * The next public number of the day (MQ-20261121-0042). The upsert takes the day's row lock on
    * MySQL, so concurrent submissions get distinct numbers; SQLite serialises writers anyway.
    */
-  private async nextNumber(m: EntityManager, at: Date): Promise<string> {
+  /**
+   * The next public number of `at`'s local day (MQ-20261121-0042), in one statement of its own,
+   * outside any submission's transaction: the day's counter row, which every submission of the
+   * day writes, is locked for that one statement only, not until a whole submission commits.
+   * A submission that fails afterwards leaves its number unused: numbers are unique and rise
+   * through the day, with gaps.
+   */
+  async takeNumber(at: Date): Promise<string> {
     const localDate = localDateOf(at);
     const day = localDate.replace(/-/g, '');
-    const upsert =
-      m.connection.options.type === 'better-sqlite3'
-        ? 'INSERT INTO day_sequence (day, last_value) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last_value = last_value + 1'
-        : 'INSERT INTO day_sequence (day, last_value) VALUES (?, 1) ON DUPLICATE KEY UPDATE last_value = last_value + 1';
-    await m.query(upsert, [day]);
-    const rows: { last_value: number }[] = await m.query(
-      'SELECT last_value FROM day_sequence WHERE day = ?',
+    if (this.db.options.type === 'better-sqlite3') {
+      const rows: { last_value: number }[] = await this.db.query(
+        'INSERT INTO day_sequence (day, last_value) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last_value = last_value + 1 RETURNING last_value',
+        [day],
+      );
+      return formatRequestNumber(localDate, Number(rows[0]?.last_value));
+    }
+    // LAST_INSERT_ID(expr) hands the new value back in the statement's own answer.
+    const done: { insertId: number } = await this.db.query(
+      'INSERT INTO day_sequence (day, last_value) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last_value = LAST_INSERT_ID(last_value + 1)',
       [day],
     );
-    return formatRequestNumber(localDate, Number(rows[0]?.last_value));
+    return formatRequestNumber(localDate, Number(done.insertId));
   }
 }
