@@ -10,9 +10,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { freePort } from '../test/server-process';
 
 const serverDir = path.resolve(__dirname, '..');
 export const MAIN_JS = path.join(serverDir, 'dist', 'main.js');
@@ -38,17 +38,6 @@ export function staleBuild(): string | null {
     ? null
     : `dist/ is older than ${newer.length} file(s) in src/ (${newer.slice(0, 3).join(', ')}…): ` +
         'the numbers are those of the last build (`pnpm --filter @mqlk/server build`)';
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** VmRSS and VmHWM (peak) of a process, in bytes. */

@@ -36,7 +36,6 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -49,6 +48,7 @@ import { memoryOf, snapshotBuild, staleBuild } from './figures-server';
 import { parseDatabaseUrl } from '../src/config/database-url';
 import { dataSourceOptions, openDataSource } from '../src/database/data-source';
 import { createTestDatabase } from '../test/test-app';
+import { freePort } from '../test/server-process';
 
 /* ------------------------------------------------------------------ parameters */
 
@@ -74,17 +74,6 @@ type Kind = 'project' | 'bare';
 type Endpoint = 'cards' | 'fixed' | 'submissions';
 
 /* ------------------------------------------------------------------ servers */
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 interface Running {
   kind: Kind;

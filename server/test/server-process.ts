@@ -4,7 +4,8 @@ import * as path from 'node:path';
 
 const serverDir = path.resolve(__dirname, '..');
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
