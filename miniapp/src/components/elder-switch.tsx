@@ -5,7 +5,7 @@ import { classNames } from '../utils/format';
 import { pressable } from './pressable';
 import './elder-switch.scss';
 
-/** The 长辈模式 switch; its state is written out (已开启/已关闭), not only coloured. */
+/** The 长辈模式 switch; its state is written out (已开启/未开启; 已关闭 is a request's status), not only coloured. */
 export function ElderSwitch({ compact }: { compact?: boolean }) {
   const [on, setOn] = useElderMode();
   if (compact) {
@@ -26,7 +26,7 @@ export function ElderSwitch({ compact }: { compact?: boolean }) {
       >
         <Text className="mq-elder-switch__title">Aa 长辈模式</Text>
         <View className="mq-elder-switch__state">
-          <Text>{on ? '✓ 已开启' : '已关闭'}</Text>
+          <Text>{on ? '✓ 已开启' : '未开启'}</Text>
         </View>
       </View>
     );
@@ -41,7 +41,7 @@ export function ElderSwitch({ compact }: { compact?: boolean }) {
         <Text className="mq-elder-switch__hint">字更大、按钮更大，看得清、点得准</Text>
       </View>
       <View className="mq-elder-switch__state">
-        <Text>{on ? '✓ 已开启' : '已关闭'}</Text>
+        <Text>{on ? '✓ 已开启' : '未开启'}</Text>
       </View>
     </View>
   );

@@ -20,7 +20,7 @@ const systemLarge = jest.mocked(prefersLargeText);
 
 function renderPage() {
   render(
-    <Page>
+    <Page ownElderSwitch>
       <Text>正文</Text>
       <ElderSwitch />
     </Page>,
@@ -40,7 +40,7 @@ describe('长辈模式', () => {
     const root = renderPage();
 
     expect(root).not.toHaveClass('mq-page--elder');
-    expect(screen.getByText('已关闭')).toBeInTheDocument();
+    expect(screen.getByText('未开启')).toBeInTheDocument();
   });
 
   it('turns itself on when the phone asks for large text', () => {
@@ -69,6 +69,23 @@ describe('长辈模式', () => {
     expect(storage.get(ELDER_MODE_STORAGE_KEY)).toBe('on');
     resetElderModeCache();
     expect(isElderMode()).toBe(true);
+  });
+
+  it('can be switched from the foot of any other page (a staff page too)', () => {
+    render(
+      <Page>
+        <Text>工作台</Text>
+      </Page>,
+    );
+    const root = screen.getByText('工作台').closest('.mq-page');
+    const toggle = screen.getByRole('switch', { name: '长辈模式' });
+    expect(toggle).toHaveAttribute('aria-checked', 'false');
+
+    fireEvent.keyDown(toggle, { key: 'Enter' });
+
+    expect(root).toHaveClass('mq-page--elder');
+    expect(toggle).toHaveAttribute('aria-checked', 'true');
+    expect(storage.get(ELDER_MODE_STORAGE_KEY)).toBe('on');
   });
 
   it('updates pages already open when switched elsewhere', () => {
