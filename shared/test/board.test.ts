@@ -1,11 +1,5 @@
-import {
-  BOARD_STATUSES,
-  boardSince,
-  boardStatusOf,
-  boardUrl,
-  isOnBoard,
-  REQUEST_STATUSES,
-} from '../src';
+import { BOARD_STATUSES, boardSince, boardStatusOf, boardUrl, isOnBoard } from '../src/board/board';
+import { REQUEST_STATUSES } from '../src/lifecycle/status';
 
 describe('the village board (公示栏)', () => {
   const shown = {
@@ -55,5 +49,19 @@ describe('the village board (公示栏)', () => {
     expect(boardUrl('https://mq.example.cn/', 12)).toBe('https://mq.example.cn/board/12');
     expect(() => boardUrl('https://mq.example.cn/app', 12)).toThrow(RangeError);
     expect(() => boardUrl('https://mq.example.cn', 0)).toThrow(RangeError);
+  });
+
+  it('takes unit 1, and names what it refuses', () => {
+    expect(boardUrl('http://mq.example.cn', 1)).toBe('http://mq.example.cn/board/1');
+    expect(() => boardUrl('https://mq.example.cn/app', 12)).toThrow(
+      'Board base URL must be a bare http(s) origin, got "https://mq.example.cn/app"',
+    );
+    expect(() => boardUrl('https://mq.example.cn', 1.5)).toThrow('Not a unit id: 1.5');
+  });
+
+  it('pads a one-digit month: March 2026 starts from January 1', () => {
+    expect(boardSince(new Date('2026-03-15T02:00:00Z')).toISOString()).toBe(
+      '2025-12-31T16:00:00.000Z',
+    );
   });
 });

@@ -63,6 +63,9 @@ describe('parseLocalDate / isLocalDate / formatLocalDate', () => {
     ['2026-02-13', { year: 2026, month: 2, day: 13 }],
     ['2028-02-29', { year: 2028, month: 2, day: 29 }],
     ['2026-12-31', { year: 2026, month: 12, day: 31 }],
+    ['2026-12-01', { year: 2026, month: 12, day: 1 }],
+    ['1000-01-01', { year: 1000, month: 1, day: 1 }],
+    ['9999-12-31', { year: 9999, month: 12, day: 31 }],
   ])('parses %s', (date, parts) => {
     expect(parseLocalDate(date)).toEqual(parts);
     expect(isLocalDate(date)).toBe(true);
@@ -72,6 +75,10 @@ describe('parseLocalDate / isLocalDate / formatLocalDate', () => {
   it.each([
     '2026-02-29',
     '2026-13-01',
+    '2026-13-05',
+    '2026-12-32',
+    '2026-01-00',
+    '0999-12-31',
     '2026-00-10',
     '2026-04-31',
     '2026-1-01',

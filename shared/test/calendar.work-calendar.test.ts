@@ -2,6 +2,7 @@ import {
   type LocalCalendarChange,
   type WorkdaySchedule,
   NATIONAL_SCHEDULE_2026,
+  NATIONAL_SCHEDULES,
   createWorkCalendar,
   dayOfWeek,
   expandDateRange,
@@ -244,5 +245,45 @@ describe('walking the calendar', () => {
     ['2026-03-02', '2026-03-31', 21],
   ])('workingDaysBetween(%s, %s) = %d', (from, to, expected) => {
     expect(workingDaysBetween(cal2026, from, to)).toBe(expected);
+  });
+});
+
+describe('NATIONAL_SCHEDULES (what a county starts with)', () => {
+  const cal = createWorkCalendar(NATIONAL_SCHEDULES);
+
+  it('ships the 2026 schedule', () => {
+    expect(NATIONAL_SCHEDULES.map((s) => s.year)).toEqual([2026]);
+    expect(hasSchedule(cal, 2026)).toBe(true);
+    expect(missingScheduleYears(cal, '2026-01-01', '2026-12-31')).toEqual([]);
+  });
+
+  // Dates known independently of the schedule file: 国庆 Thursday 1 October, 春节 Tuesday
+  // 17 February (初一), 劳动节 Friday 1 May, and the make-up Saturday 10 October.
+  it.each([
+    ['2026-01-01', false],
+    ['2026-02-17', false],
+    ['2026-04-06', false],
+    ['2026-05-01', false],
+    ['2026-06-19', false],
+    ['2026-09-25', false],
+    ['2026-10-01', false],
+    ['2026-10-07', false],
+    ['2026-01-04', true],
+    ['2026-02-14', true],
+    ['2026-02-28', true],
+    ['2026-05-09', true],
+    ['2026-09-20', true],
+    ['2026-10-10', true],
+    ['2026-10-08', true],
+    ['2026-10-11', false],
+  ])('%s is a working day: %s', (date, working) => {
+    expect(isWorkingDay(cal, date)).toBe(working);
+  });
+
+  it('agrees with the schedule file day by day', () => {
+    for (const date of NATIONAL_SCHEDULE_2026.holidays) expect(isWorkingDay(cal, date)).toBe(false);
+    for (const date of NATIONAL_SCHEDULE_2026.makeupWorkdays) {
+      expect(isWorkingDay(cal, date)).toBe(true);
+    }
   });
 });

@@ -33,6 +33,13 @@ describe('who sees ratings', () => {
   ] as [keyof typeof READERS, boolean][])('%s → %s', (reader, expected) => {
     expect(seesRatings(READERS[reader], 'village')).toBe(expected);
   });
+
+  it('only staff read ratings through their scope: a cadre holding staff_in_scope does not', () => {
+    const cadreInScope: Actor = { role: 'cadre', relations: ['staff_in_scope'] };
+    expect(seesRatings(cadreInScope, 'village')).toBe(false);
+    expect(seesRatings(cadreInScope, 'county')).toBe(false);
+    expect(statusSeenBy('under_review', cadreInScope, 'village')).toBe('resolved');
+  });
 });
 
 describe('at the county', () => {

@@ -382,3 +382,80 @@ describe('properties', () => {
     );
   });
 });
+
+describe('the conduct guard holds whatever else the cadre is to the request', () => {
+  const conduct = state('submitted', { category: 'conduct' });
+  const ordinary = state('submitted');
+
+  it.each([
+    ['owner', { role: 'cadre', relations: ['owner', 'subject'] }],
+    ['requester', { role: 'cadre', relations: ['requester', 'subject'] }],
+    ['staff in scope', { role: 'staff', relations: ['staff_in_scope', 'subject'] }],
+  ] as [string, Actor][])('a subject who is also %s does not see the complaint', (_name, actor) => {
+    expect(canView(conduct, actor)).toBe(false);
+  });
+
+  it('being the subject hides nothing but a conduct complaint', () => {
+    expect(canView(ordinary, { role: 'cadre', relations: ['owner', 'subject'] })).toBe(true);
+    expect(canView(ordinary, { role: 'cadre', relations: ['requester', 'subject'] })).toBe(true);
+    expect(
+      transition(ordinary, { role: 'cadre', relations: ['owner', 'subject'] }, PROBE.accept),
+    ).toMatchObject({ ok: true, to: 'in_progress' });
+  });
+
+  it('a conduct complaint stays visible to everyone else who may see it', () => {
+    expect(canView(conduct, PROFILES.requester)).toBe(true);
+    expect(canView(conduct, PROFILES.ownerStaff)).toBe(true);
+    expect(canView(conduct, PROFILES.staffInScope)).toBe(true);
+  });
+});
+
+describe('a relation counts only in the role it belongs to', () => {
+  const cadreAsRequester: Actor = { role: 'cadre', relations: ['requester'] };
+  const residentAsOwner: Actor = { role: 'resident', relations: ['owner'] };
+
+  it.each([
+    ['resolved', { action: 'rate', level: 5 }],
+    ['pending_confirmation', { action: 'confirm' }],
+    ['submitted', { action: 'withdraw' }],
+  ] as [RequestStatus, Move][])('a cadre holding requester cannot %s → %j', (status, move) => {
+    expect(transition(state(status), cadreAsRequester, move)).toEqual({
+      ok: false,
+      code: 'NOT_REQUESTER',
+    });
+  });
+
+  it.each([
+    ['submitted', { action: 'accept' }],
+    ['in_progress', { action: 'resolve', outcome: 'solved' }],
+    ['submitted', { action: 'transfer' }],
+    ['pending_confirmation', { action: 'cancel' }],
+  ] as [RequestStatus, Move][])('a resident holding owner cannot %s → %j', (status, move) => {
+    expect(transition(state(status), residentAsOwner, move)).toEqual({
+      ok: false,
+      code: 'NOT_OWNER',
+    });
+  });
+});
+
+describe('a relation counts only for the role that can hold it (view and oversight)', () => {
+  it.each([
+    ['a cadre holding staff_in_scope', { role: 'cadre', relations: ['staff_in_scope'] }],
+    ['a resident holding staff_in_scope', { role: 'resident', relations: ['staff_in_scope'] }],
+    ['a resident holding first_contact', { role: 'resident', relations: ['first_contact'] }],
+    ['staff holding first_contact', { role: 'staff', relations: ['first_contact'] }],
+  ] as [string, Actor][])('%s does not see the request, nor transfer it', (_name, actor) => {
+    expect(canView(state('in_progress'), actor)).toBe(false);
+    expect(transition(state('in_progress'), actor, PROBE.transfer).ok).toBe(false);
+  });
+
+  it.each(['resolved', 'closed', 'withdrawn', 'rectifying'] as RequestStatus[])(
+    'accepting from %s is a refused move, not a second acceptance',
+    (status) => {
+      expect(transition(state(status), PROFILES.ownerCadre, PROBE.accept)).toEqual({
+        ok: false,
+        code: 'TRANSITION_NOT_ALLOWED',
+      });
+    },
+  );
+});

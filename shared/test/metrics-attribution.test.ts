@@ -3,8 +3,16 @@ import {
   groupByCadre,
   groupByMonth,
   groupByUnit,
+  localDay,
+  type MetricRatingLevel,
   type MetricScope,
 } from '../src/metrics';
+import {
+  countedRating,
+  firstRoundRating,
+  latestResolutionIn,
+  ratedResolution,
+} from '../src/metrics/attribution';
 import { ALL, MARCH, UNITS, at, clock, rating, request, resolution } from './metrics-factory';
 
 const now = at('2026-03-20 12:00');
@@ -239,11 +247,90 @@ describe('groupByMonth', () => {
     expect(feb?.summary.ratings).toBe(1);
   });
 
+  it('steps from November through December into January', () => {
+    const december = request({
+      resolutions: [resolution('2026-12-31')],
+      ratings: [rating('2026-12-31 23:59', 5)],
+    });
+    const months = groupByMonth([december], '2026-11', '2027-01', {
+      scope: ALL,
+      now: at('2027-02-01'),
+    });
+    expect(months.map((g) => [g.key, g.summary.ratings])).toEqual([
+      ['2026-11', 0],
+      ['2026-12', 1],
+      ['2027-01', 0],
+    ]);
+    expect(groupByMonth([december], '2026-12', '2026-12', { scope: ALL, now: later })).toHaveLength(
+      1,
+    );
+  });
+
   it.each([
     ['2026-13', '2026-13'],
     ['2026-3', '2026-03'],
     ['2026-04', '2026-03'],
   ])('rejects %s … %s', (from, to) => {
     expect(() => groupByMonth([], from, to, { scope: ALL, now: later })).toThrow(RangeError);
+  });
+});
+
+describe('which rating and which resolution count, when the data holds several', () => {
+  const r1 = (local: string, level: MetricRatingLevel) => rating(local, level);
+
+  it('the latest rating counts, whatever order the rows come in', () => {
+    const early = r1('2026-03-05 10:00', 1);
+    const late = r1('2026-03-06 10:00', 5);
+    expect(countedRating(request({ ratings: [early, late] }))).toBe(late);
+    expect(countedRating(request({ ratings: [late, early] }))).toBe(late);
+  });
+
+  it('at equal times the higher round wins, then the later row', () => {
+    const first = rating('2026-03-05 10:00', 1, { round: 1 });
+    const second = rating('2026-03-05 10:00', 4, { round: 2 });
+    expect(countedRating(request({ ratings: [first, second] }))).toBe(second);
+    expect(countedRating(request({ ratings: [second, first] }))).toBe(second);
+    const a = r1('2026-03-05 10:00', 3);
+    const b = r1('2026-03-05 10:00', 4);
+    expect(countedRating(request({ ratings: [a, b] }))).toBe(b);
+    expect(countedRating(request({ ratings: [b, a] }))).toBe(a);
+  });
+
+  it('an excluded rating is passed over; the round-1 rating is found even after round 2', () => {
+    const bad = rating('2026-03-05', 1, { excluded: true });
+    const good = rating('2026-03-04', 4);
+    expect(countedRating(request({ ratings: [good, bad] }))).toBe(good);
+    const round1 = rating('2026-03-05', 1);
+    const round2 = rating('2026-03-20', 5, { round: 2 });
+    expect(firstRoundRating(request({ ratings: [round1, round2] }))).toBe(round1);
+    expect(firstRoundRating(request({ ratings: [round2] }))).toBeUndefined();
+  });
+
+  // Two resolutions in round 1 (A resolved it, it was reopened by a data fix and B resolved it
+  // again after the rating), and one in round 2.
+  const byA = resolution('2026-03-02 10:00', { ownerId: 'A' });
+  const byB = resolution('2026-03-10 10:00', { ownerId: 'B' });
+  const byC = resolution('2026-03-04 10:00', { ownerId: 'C', round: 2 });
+  const twice = request({ resolutions: [byB, byC, byA] });
+
+  it('a rating judges the latest resolution of its round before it', () => {
+    expect(ratedResolution(twice, rating('2026-03-05 10:00', 5))).toBe(byA);
+    // at the same instant as the resolution: that one
+    expect(ratedResolution(twice, rating('2026-03-02 10:00', 5))).toBe(byA);
+    expect(ratedResolution(twice, rating('2026-03-11 10:00', 5))).toBe(byB);
+  });
+
+  it('with none of its round before it, the latest of its round', () => {
+    expect(ratedResolution(twice, rating('2026-03-01 10:00', 5))).toBe(byB);
+    expect(ratedResolution(twice, rating('2026-03-01 10:00', 5, { round: 2 }))).toBe(byC);
+    expect(
+      ratedResolution(request({ resolutions: [byA] }), rating('2026-03-05', 5, { round: 2 })),
+    ).toBeUndefined();
+  });
+
+  it('the latest resolution inside a period', () => {
+    const range = { first: localDay(at('2026-03-01')), last: localDay(at('2026-03-05')) };
+    expect(latestResolutionIn(twice, range)).toBe(byC);
+    expect(latestResolutionIn(request({ resolutions: [byB] }), range)).toBeUndefined();
   });
 });

@@ -224,6 +224,28 @@ describe('差评整改率', () => {
     });
     expect(inMarch([r], now).rectification.denominator).toBe(0);
   });
+  it('counts for the unit and cadre who resolved round 1, and for no one else', () => {
+    // Resolved by A at village 130; the request now sits with B at village 131 (事随人转).
+    const r = request({
+      ownerId: 'B',
+      unitPath: UNITS.village131,
+      resolutions: [
+        resolution('2026-02-20'),
+        resolution('2026-03-20', { round: 2, ownerId: 'B', unitPath: UNITS.village131 }),
+      ],
+      ratings: [rating('2026-03-05', 1)],
+      verification: { at: at('2026-03-06'), founded: true },
+    });
+    const of = (scope: Parameters<typeof computeMetrics>[1]['scope']) =>
+      computeMetrics([r], { period: MARCH, scope, now }).rectification;
+    const counted = { numerator: 1, denominator: 1, value: 1 };
+    const none = { numerator: 0, denominator: 0, value: null };
+    expect(of(ALL)).toEqual(counted);
+    expect(of({ kind: 'unit', path: UNITS.village130 })).toEqual(counted);
+    expect(of({ kind: 'cadre', id: 'A' })).toEqual(counted);
+    expect(of({ kind: 'unit', path: UNITS.village131 })).toEqual(none);
+    expect(of({ kind: 'cadre', id: 'B' })).toEqual(none);
+  });
 });
 
 describe('received', () => {

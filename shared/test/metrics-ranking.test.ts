@@ -144,4 +144,88 @@ describe('rankUnits (排名分)', () => {
   ])('rejects %s', (_name, list, options) => {
     expect(() => rankUnits(list, options)).toThrow(RangeError);
   });
+
+  it('refuses an entry with more satisfied than rated even when the baseline is given', () => {
+    const baseline = { satisfied: 50, rated: 60 };
+    expect(() => rankUnits([{ key: 'a', satisfied: 6, rated: 5 }], { baseline })).toThrow(
+      'a: more satisfied than rated',
+    );
+    expect(() => rankUnits([{ key: 'a', satisfied: 5, rated: 5 }], { baseline })).not.toThrow();
+    expect(() =>
+      rankUnits([{ key: 'a', satisfied: 5, rated: 5 }], { baseline: { satisfied: 7, rated: 6 } }),
+    ).toThrow('baseline: more satisfied than rated');
+  });
+
+  it('lists 样本不足 in key order whatever the input order', () => {
+    const ranking = rankUnits([
+      { key: 'c', satisfied: 1, rated: 1 },
+      { key: 'a', satisfied: 0, rated: 2 },
+      { key: 'd', satisfied: 9, rated: 9 },
+      { key: 'b', satisfied: 3, rated: 4 },
+    ]);
+    expect(ranking.insufficient).toEqual([
+      { key: 'a', rated: 2 },
+      { key: 'b', rated: 4 },
+      { key: 'c', rated: 1 },
+    ]);
+    expect(ranking.ranked.map((e) => e.key)).toEqual(['d']);
+  });
+
+  it.each([
+    ['rated', [{ key: 'a', satisfied: 0, rated: 2 ** 53 }], {}],
+    ['satisfied', [{ key: 'a', satisfied: 2 ** 53, rated: 2 ** 53 + 2 }], {}],
+    ['baseline', [], { baseline: { satisfied: 1, rated: 2 ** 53 } }],
+    ['m', [], { m: 2 ** 53 }],
+    ['minRatings', [], { minRatings: 2 ** 53 }],
+  ])('refuses a %s count past 2^53, where counting stops being exact', (_name, list, options) => {
+    expect(() => rankUnits(list, options)).toThrow(RangeError);
+  });
+
+  it('takes the largest exact counts', () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    const ranking = rankUnits([{ key: 'a', satisfied: max, rated: max }], { m: 0 });
+    expect(ranking.ranked.map((e) => [e.key, e.rank, e.score])).toEqual([['a', 1, 1]]);
+    expect(rankUnits([], { minRatings: 1, m: 0 }).m).toBe(0);
+  });
+
+  it.each([
+    [
+      [{ key: 'a', satisfied: -1, rated: 5 }],
+      {},
+      'satisfied of a must be a non-negative integer, got -1',
+    ],
+    [
+      [{ key: 'a', satisfied: 1, rated: 0.5 }],
+      {},
+      'rated of a must be a non-negative integer, got 0.5',
+    ],
+    [
+      [],
+      { baseline: { satisfied: -2, rated: 5 } },
+      'baseline.satisfied must be a non-negative integer, got -2',
+    ],
+    [
+      [],
+      { baseline: { satisfied: 2, rated: -5 } },
+      'baseline.rated must be a non-negative integer, got -5',
+    ],
+    [[], { m: 1.5 }, 'm must be a non-negative integer, got 1.5'],
+    [[], { minRatings: -1 }, 'minRatings must be a non-negative integer, got -1'],
+    [[], { minRatings: 0 }, 'minRatings must be at least 1'],
+    [
+      [
+        { key: 'a', satisfied: 1, rated: 5 },
+        { key: 'a', satisfied: 2, rated: 5 },
+      ],
+      {},
+      'Duplicate ranking key: a',
+    ],
+    [
+      [{ key: 'a', satisfied: 5, rated: 5 }],
+      { baseline: { satisfied: 0, rated: 0 } },
+      'Cannot rank against a baseline without ratings',
+    ],
+  ] as const)('names the fault: %j %j', (list, options, message) => {
+    expect(() => rankUnits(list, options)).toThrow(message);
+  });
 });

@@ -33,6 +33,9 @@ describe('levels', () => {
   it.each([0, 6, 2.5, '5', null, undefined, NaN])('%p is not a level', (v) => {
     expect(isRatingLevel(v)).toBe(false);
   });
+  it.each([1, 2, 3, 4, 5])('%p is a level', (v) => {
+    expect(isRatingLevel(v)).toBe(true);
+  });
   it('offers praise tags for good levels and complaint tags for bad ones', () => {
     expect(tagsForLevel(5)).toContain('timely');
     expect(tagsForLevel(5)).not.toContain('passing_buck');

@@ -99,6 +99,13 @@ describe('sign-in schemas', () => {
   });
   it('sms: six digits', () => {
     expect(validate(smsSignInSchema, { phone: '13812345678', code: '123456' }).ok).toBe(true);
+    expect(validate(smsSignInSchema, { phone: '13812345678', code: ' 654321 ' }).ok).toBe(true);
+    for (const code of ['1234567', 'a123456', '123456a', '12345x', '１２３４５６']) {
+      expect(validate(smsSignInSchema, { phone: '13812345678', code })).toEqual({
+        ok: false,
+        issues: [{ field: 'code', message: '验证码是6位数字' }],
+      });
+    }
     expect(validate(smsSignInSchema, { phone: '13812345678', code: '12345' })).toEqual({
       ok: false,
       issues: [{ field: 'code', message: '验证码是6位数字' }],
@@ -145,6 +152,11 @@ describe('cadre move schemas', () => {
       ...summary,
     };
     expect(validate(resolveSchema, long).ok).toBe(true);
+    // At least 10 characters: 9 are refused, 10 accepted.
+    const explained = (note: string) =>
+      validate(resolveSchema, { version: 1, outcome: 'explained', note, ...summary }).ok;
+    expect(explained('一二三四五六七八九')).toBe(false);
+    expect(explained('一二三四五六七八九十')).toBe(true);
     expect(
       validate(resolveSchema, { version: 1, outcome: 'maybe', note: '已修好', ...summary }).ok,
     ).toBe(false);

@@ -3,6 +3,7 @@ import {
   checkTextLength,
   isValidPhone,
   maskPhone,
+  MOBILE_PHONE_PATTERN,
   normalizePhone,
   normalizeText,
   textLength,
@@ -97,6 +98,15 @@ describe('textLength', () => {
     [FAMILY, 5],
     ['\uD83D', 1],
     ['\uDE00a', 2],
+    // only a high surrogate (D800–DBFF) followed by a low one (DC00–DFFF) makes one code point
+    ['\uD800\uDC00', 1],
+    ['\uDBFF\uDFFF', 1],
+    ['a\uDC00', 2],
+    ['\uD7FF\uDC00', 2],
+    ['\uDC00\uDC00', 2],
+    ['\uD83Da', 2],
+    ['\uD800\uDBFF', 2],
+    ['\uD800\uE000', 2],
   ])('%j has %d code points', (input, expected) => {
     expect(textLength(input)).toBe(expected);
   });
@@ -128,6 +138,30 @@ describe('checkTextLength', () => {
 });
 
 describe('phone numbers', () => {
+  it.each(['13812345678', '13012345678', '19999999999', '16612345678'])(
+    'MOBILE_PHONE_PATTERN takes %s',
+    (input) => {
+      expect(MOBILE_PHONE_PATTERN.test(input)).toBe(true);
+    },
+  );
+
+  it.each([
+    '12812345678',
+    '10012345678',
+    '23812345678',
+    '1381234567',
+    '138123456789',
+    '1381234567a',
+    'a13812345678',
+    '13812345678a',
+    ' 13812345678',
+    '138 1234 5678',
+    '１３８１２３４５６７８',
+    '',
+  ])('MOBILE_PHONE_PATTERN refuses %j', (input) => {
+    expect(MOBILE_PHONE_PATTERN.test(input)).toBe(false);
+  });
+
   it.each([
     ['13812345678', '13812345678'],
     ['  138 1234 5678 ', '13812345678'],
@@ -176,6 +210,7 @@ describe('phone numbers', () => {
     ['张三', '****'],
     ['张三 13812345', '****45'],
     ['', ''],
+    ['   ', ''],
     [null, ''],
     [undefined, ''],
   ])('masks %j as %j', (input, expected) => {

@@ -5,7 +5,7 @@ import {
   quarterLabel,
   quarterOf,
   visitDateProblem,
-} from '../src';
+} from '../src/households/visits';
 
 describe('一线工作日 as written on the card', () => {
   it.each([
