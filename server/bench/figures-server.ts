@@ -65,6 +65,28 @@ export function snapshotBuild(): { mainJs: string; remove: () => void } {
   };
 }
 
+/**
+ * How a benchmark runs the built product: development mode with the local stand-ins, its own
+ * directory for uploads, no H5 build, warnings only, and no background jobs (on data loaded in one
+ * go their first passes close rating windows and alert overdue clocks by the thousand, changing
+ * the figures mid-measurement; bench:sweeps measures them).
+ */
+export function builtServerEnv(o: { port: number; dir: string; databaseUrl: string }) {
+  return {
+    NODE_PATH: path.join(serverDir, 'node_modules'),
+    NODE_ENV: 'development',
+    PORT: String(o.port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: o.databaseUrl,
+    DATABASE_MIGRATIONS_RUN: 'false',
+    UPLOAD_DIR: path.join(o.dir, 'uploads'),
+    H5_DIST_DIR: path.join(o.dir, 'no-h5-build'),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${o.port}`,
+    LOG_LEVEL: 'warn',
+    JOBS_ENABLED: 'false',
+  };
+}
+
 export class BenchServer {
   private stderr = '';
   private constructor(
@@ -90,23 +112,7 @@ export class BenchServer {
     const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
     const child = spawn(process.execPath, [...flags, mainJs], {
       cwd: dir,
-      env: {
-        ...process.env,
-        NODE_PATH: path.join(serverDir, 'node_modules'),
-        NODE_ENV: 'development',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        DATABASE_MIGRATIONS_RUN: 'false',
-        UPLOAD_DIR: path.join(dir, 'uploads'),
-        H5_DIST_DIR: path.join(dir, 'no-h5-build'),
-        PUBLIC_BASE_URL: baseUrl,
-        LOG_LEVEL: 'warn',
-        // No sweeps or dispatcher: on data loaded in one go their first passes close rating
-        // windows and alert overdue clocks by the thousand, changing the figures mid-measurement
-        // (bench:sweeps measures them).
-        JOBS_ENABLED: 'false',
-      },
+      env: { ...process.env, ...builtServerEnv({ port, dir, databaseUrl }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const server = new BenchServer(child, baseUrl, dir);

@@ -44,7 +44,7 @@ import type mysql from 'mysql2/promise';
 import * as ts from 'typescript';
 import { benchConfig, connectMariadb, fmt, log } from './bench-kit';
 import { buildWorld, insertWorld } from './figures-data';
-import { memoryOf, snapshotBuild, staleBuild } from './figures-server';
+import { builtServerEnv, memoryOf, snapshotBuild, staleBuild } from './figures-server';
 import { parseDatabaseUrl } from '../src/config/database-url';
 import { dataSourceOptions, openDataSource } from '../src/database/data-source';
 import { createTestDatabase } from '../test/test-app';
@@ -116,15 +116,8 @@ async function start(kind: Kind, entry: string, databaseUrl: string): Promise<Ru
     kind === 'project'
       ? {
           ...process.env,
-          ...common,
-          NODE_ENV: 'development',
-          DATABASE_URL: databaseUrl,
-          DATABASE_MIGRATIONS_RUN: 'false',
-          UPLOAD_DIR: path.join(dir, 'uploads'),
-          H5_DIST_DIR: path.join(dir, 'no-h5-build'),
-          PUBLIC_BASE_URL: baseUrl,
-          LOG_LEVEL: 'warn',
-          JOBS_ENABLED: 'false',
+          ...builtServerEnv({ port, dir, databaseUrl }),
+          TOKEN_SECRET,
           SMS_LIMIT_PER_ADDRESS_PER_HOUR: '100000',
           SMS_LIMIT_PER_HOUR: '100000',
         }
