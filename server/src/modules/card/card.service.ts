@@ -7,6 +7,7 @@ import type { CadreEntity } from '../cadre/cadre.entity';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { HouseholdRepository } from '../household/household.repository';
 import { OrgRepository } from '../org/org.repository';
+import type { OrgUnitEntity } from '../org/org-unit.entity';
 import type { CardEntity } from './card.entity';
 import { CardRepository } from './card.repository';
 import { CardViewRepository, type CardViewRow } from './card-view.repository';
@@ -17,6 +18,16 @@ export interface ResolvedCard {
   cadre: CadreEntity;
   /** the cadre printed on the card, when someone else took over */
   handedOverFrom: CadreEntity | null;
+}
+
+/** What a submission through a card needs: the card, who answers it, and (plain card) their unit. */
+export interface SubmissionCard {
+  cardId: number;
+  householdId: number | null;
+  cadre: Pick<CadreEntity, 'id' | 'userId' | 'orgUnitId' | 'name'>;
+  /** the cadre's unit and account name, when read with the card (a plain card's one read) */
+  unit: Pick<OrgUnitEntity, 'id' | 'path' | 'kind'> | null;
+  accountName: string | null;
 }
 
 @Injectable()
@@ -36,6 +47,34 @@ export class CardService {
     const card = await this.find(rawCode);
     if (card.status === 'revoked') throw new AppError('CARD_REVOKED');
     return this.holderOf(card);
+  }
+
+  /**
+   * `resolve` for a submission: a plain card (active, its printed cadre in post, not a
+   * 民困帮扶卡) in one read with the cadre's unit and account name (issue 11: a submission's
+   * round trips are its cost); any other card takes `resolve`'s path.
+   */
+  async forSubmission(rawCode: string): Promise<SubmissionCard> {
+    const checked = checkCardCode(rawCode);
+    if (!checked.ok) throw new AppError('CARD_CODE_INVALID');
+    const row = await this.views.byCode(checked.code, true);
+    if (!row) throw new AppError('CARD_NOT_FOUND');
+    if (isPlain(row) && row.unit) {
+      return {
+        cardId: row.cardId,
+        householdId: null,
+        cadre: {
+          id: row.cadreId,
+          userId: row.cadreUserId,
+          orgUnitId: row.unit.id,
+          name: row.cadreName,
+        },
+        unit: { ...row.unit, kind: row.unit.kind as OrgUnitEntity['kind'] },
+        accountName: row.accountName,
+      };
+    }
+    const { card, cadre } = await this.resolve(rawCode);
+    return { cardId: card.id, householdId: card.householdId, cadre, unit: null, accountName: null };
   }
 
   private async find(rawCode: string): Promise<CardEntity> {
@@ -75,7 +114,7 @@ export class CardService {
     const row = await this.views.byCode(checked.code);
     if (!row) throw new AppError('CARD_NOT_FOUND');
     await this.cards.countScan(row.cardId, localDateOf(this.clock.now()));
-    if (row.status === 'active' && row.householdId === null && row.successorCadreId === null) {
+    if (isPlain(row)) {
       return this.presentRow(row);
     }
     const found = await this.find(rawCode);
@@ -139,4 +178,9 @@ export class CardService {
       helpCard: card.householdId !== null,
     };
   }
+}
+
+/** An active card whose printed cadre is still in post, not a 民困帮扶卡: one read answers it. */
+function isPlain(row: CardViewRow): boolean {
+  return row.status === 'active' && row.householdId === null && row.successorCadreId === null;
 }

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
-import { isUniqueViolation } from '../../database/errors';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
 
 const KEY_PATTERN = /^[0-9A-Za-z_-]{8,64}$/;
@@ -14,9 +13,12 @@ const keyRefused = (message: string) =>
 /**
  * Weak mobile networks retry: a create-POST with a key already seen answers what the first call
  * created instead of creating it twice. The key's record is written in the same transaction as the
- * work, last, with its answer (one statement, no update): either both exist or neither does. A
- * concurrent duplicate does its work, then hits the unique index (waiting there until the first
- * commits), rolls back and answers what the first created.
+ * work, last, with its answer (one statement, no update): either both exist or neither does.
+ * Nothing is read first (issue 11: a round trip on every submission for the rare retry): a
+ * repeat, concurrent or late, does its work, then hits the unique index (waiting there until the
+ * first commits) — or fails on the way, e.g. on a photo the first already took — rolls back, finds
+ * the first call's record and answers what it created. A repeat costs a request number (numbers
+ * may have gaps).
  */
 @Injectable()
 export class IdempotencyService {
@@ -38,8 +40,6 @@ export class IdempotencyService {
     if (!key) throw keyRefused('提交缺少防重复标识，请刷新页面后重新提交');
     if (!KEY_PATTERN.test(key)) throw keyRefused('防重复标识格式不对，应为8到64位字母或数字');
     const requestHash = createHash('sha256').update(JSON.stringify(payload)).digest('hex');
-    const earlier = await this.find(userId, key);
-    if (earlier) return this.replay(earlier, requestHash);
     const prepared = prepare ? await prepare() : (undefined as P);
     try {
       return await this.db.transaction(async (m) => {
@@ -55,7 +55,8 @@ export class IdempotencyService {
         return id;
       });
     } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
+      // A refusal that is the caller's own (an invalid photo…) answers as such unless a first
+      // call with this key exists; then the first call's answer is the answer.
       const winner = await this.find(userId, key);
       if (!winner) throw err;
       return this.replay(winner, requestHash);

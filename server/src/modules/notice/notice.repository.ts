@@ -12,7 +12,13 @@ import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { subtreePattern } from '../../common/access/access-policy';
 import type { PageSlice } from '../../common/paging';
-import { claimTransaction, dbTime, onDuplicateIgnore, skipLocked } from '../../database/locking';
+import {
+  claimTransaction,
+  dbTime,
+  isSqlite,
+  onDuplicateIgnore,
+  skipLocked,
+} from '../../database/locking';
 import { NoticeDeliveryEntity } from './notice-delivery.entity';
 import { type NoticeDetail, NoticeEntity } from './notice.entity';
 
@@ -78,25 +84,32 @@ export class NoticeRepository {
 
   private async writeChunk(m: EntityManager, drafts: NoticeDraft[], now: Date): Promise<void> {
     if (drafts.length === 0) return;
-    await m.query(
-      `INSERT INTO notice (${NOTICE_COLUMNS}) VALUES ${drafts
-        .map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)')
-        .join(', ')} ${onDuplicateIgnore(m, 'dedupe_key')}`,
-      drafts.flatMap((d) => [
-        d.recipientUserId,
-        d.kind,
-        d.requestId,
-        d.ownerUserId,
-        d.subjectCadreId,
-        d.unitPath,
-        d.text.title,
-        d.text.body,
-        JSON.stringify(d.detail),
-        d.dedupeKey,
-        dbTime(m, now),
-      ]),
-    );
+    const values = drafts.flatMap((d) => [
+      d.recipientUserId,
+      d.kind,
+      d.requestId,
+      d.ownerUserId,
+      d.subjectCadreId,
+      d.unitPath,
+      d.text.title,
+      d.text.body,
+      JSON.stringify(d.detail),
+      d.dedupeKey,
+      dbTime(m, now),
+    ]);
+    const rowsSql = drafts.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)').join(', ');
     const outward = drafts.filter((d) => d.channels.length > 0);
+    if (drafts.length === 1 && outward.length === 1) {
+      // The common move (one notice, sent on): its id, new or already there, comes back from
+      // the insert itself instead of a read after it.
+      const id = await this.insertOne(m, rowsSql, values);
+      await this.writeDeliveries(m, outward, new Map([[outward[0]!.dedupeKey, id]]), now);
+      return;
+    }
+    await m.query(
+      `INSERT INTO notice (${NOTICE_COLUMNS}) VALUES ${rowsSql} ${onDuplicateIgnore(m, 'dedupe_key')}`,
+      values,
+    );
     if (outward.length === 0) return;
     const keys = outward.map((d) => d.dedupeKey);
     const rows: { id: number; dedupe_key: string }[] = await m.query(
@@ -104,6 +117,32 @@ export class NoticeRepository {
       keys,
     );
     const idOf = new Map(rows.map((r) => [r.dedupe_key, Number(r.id)]));
+    await this.writeDeliveries(m, outward, idOf, now);
+  }
+
+  /** One notice's row, or the one already written for its cause: its id either way. */
+  private async insertOne(m: EntityManager, rowSql: string, values: unknown[]): Promise<number> {
+    if (isSqlite(m)) {
+      const rows: { id: number }[] = await m.query(
+        `INSERT INTO notice (${NOTICE_COLUMNS}) VALUES ${rowSql} ON CONFLICT(dedupe_key) DO UPDATE SET dedupe_key = excluded.dedupe_key RETURNING id`,
+        values,
+      );
+      return Number(rows[0]?.id);
+    }
+    // LAST_INSERT_ID(id) hands back the existing row's id when the cause was written already.
+    const done: { insertId: number } = await m.query(
+      `INSERT INTO notice (${NOTICE_COLUMNS}) VALUES ${rowSql} ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)`,
+      values,
+    );
+    return Number(done.insertId);
+  }
+
+  private async writeDeliveries(
+    m: EntityManager,
+    outward: readonly NoticeDraft[],
+    idOf: Map<string, number>,
+    now: Date,
+  ): Promise<void> {
     const deliveries = outward.flatMap((d) => {
       const id = idOf.get(d.dedupeKey);
       if (id === undefined) throw new Error(`notice ${d.dedupeKey} was not written`);

@@ -14,7 +14,9 @@ import {
 } from '@mqlk/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MetricRepository, storedFact } from '../metrics/metric.repository';
-import { MetricRows } from './metric-rows';
+import { metricRequestOf, MetricRows } from './metric-rows';
+import type { RequestRecord } from './request-record';
+import { METRIC_EVENTS } from './timeline.repository';
 import { RequestRepository } from './request.repository';
 
 const BATCH = 500;
@@ -43,12 +45,27 @@ export class MetricLedger {
     private readonly requests: RequestRepository,
   ) {}
 
-  /** `created`: the requests were made in this transaction, so they have no facts to read yet. */
-  async refresh(m: EntityManager, requestIds: readonly number[], created = false): Promise<void> {
+  /**
+   * A request made in this transaction, from the rows it wrote: it has no facts yet, and no
+   * rating, resolution or verification (a submission's round trips are its cost, issue 11).
+   */
+  async recordNew(m: EntityManager, r: RequestRecord, subjectUserId: number | null): Promise<void> {
+    const events = r.events.filter((e) => METRIC_EVENTS.includes(e.action));
+    const request = metricRequestOf(r.request, r.ratings, events, r.clocks, subjectUserId);
+    await this.metrics.replace(
+      m,
+      r.request.id,
+      request.category,
+      [],
+      metricFacts(request).map(storedFact),
+    );
+  }
+
+  async refresh(m: EntityManager, requestIds: readonly number[]): Promise<void> {
     const ids = [...new Set(requestIds)].sort((a, b) => a - b);
     if (ids.length === 0) return;
     const requests = await this.rows.byIds(m, ids);
-    const before = created ? [] : await this.metrics.factsOf(m, ids);
+    const before = await this.metrics.factsOf(m, ids);
     for (const request of requests) {
       const id = Number(request.id);
       await this.metrics.replace(

@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { RatingRepository } from '../rating/rating.repository';
 import { ClockRepository } from './clock.repository';
+import type { RatingEntity } from '../rating/rating.entity';
+import type { RequestClockEntity } from './request-clock.entity';
 import type { RequestEventEntity } from './request-event.entity';
 import type { RequestEntity } from './request.entity';
 import { RequestRepository } from './request.repository';
@@ -60,41 +62,61 @@ export class MetricRows {
     const ratingsOf = byRequest(ratings);
     const eventsOf = byRequest(events);
     const clocksOf = byRequest(clocks);
-    return rows.map((r) => {
-      const mine = eventsOf.get(r.id) ?? [];
-      const verify = mine.filter((e) => e.action === 'verify').at(-1);
-      const subject = r.subjectCadreId ? subjects.get(r.subjectCadreId) : undefined;
-      return {
-        id: String(r.id),
-        category: r.category,
-        status: r.status,
-        subjectCadreId: subject === undefined ? null : String(subject),
-        submittedAt: r.submittedAt,
-        ownerId: String(r.ownerUserId),
-        unitPath: r.ownerUnitPath,
-        clocks: (clocksOf.get(r.id) ?? []).map((c) => ({
-          kind: c.kind,
-          ownerId: String(c.ownerUserId),
-          unitPath: c.ownerUnitPath,
-          startedAt: c.startedAt,
-          dueAt: c.dueAt,
-          stoppedAt: c.stoppedAt,
-          stop: c.stop,
-        })),
-        resolutions: mine.filter((e) => e.action !== 'verify').map(resolutionOf),
-        ratings: (ratingsOf.get(r.id) ?? []).map((x) => ({
-          at: x.createdAt,
-          round: x.round === 2 ? 2 : 1,
-          level: x.level as 1 | 2 | 3 | 4 | 5,
-          excluded: Boolean(x.excluded),
-          solved: x.solved,
-        })),
-        verification: verify
-          ? { at: verify.createdAt, founded: verify.payload?.founded === true }
-          : null,
-      };
-    });
+    return rows.map((r) =>
+      metricRequestOf(
+        r,
+        ratingsOf.get(r.id) ?? [],
+        eventsOf.get(r.id) ?? [],
+        clocksOf.get(r.id) ?? [],
+        r.subjectCadreId ? subjects.get(r.subjectCadreId) : undefined,
+      ),
+    );
   }
+}
+
+/**
+ * One request in the shape the shared figures take, from its rows: `events` are those
+ * `metricEventsOf` reads (resolutions, confirmations, verifications); `subjectUserId` is the
+ * account of the cadre a conduct complaint is about.
+ */
+export function metricRequestOf(
+  r: RequestEntity,
+  ratings: readonly RatingEntity[],
+  events: readonly RequestEventEntity[],
+  clocks: readonly RequestClockEntity[],
+  subjectUserId: number | null | undefined,
+): MetricRequest {
+  const verify = events.filter((e) => e.action === 'verify').at(-1);
+  return {
+    id: String(r.id),
+    category: r.category,
+    status: r.status,
+    subjectCadreId:
+      subjectUserId === undefined || subjectUserId === null ? null : String(subjectUserId),
+    submittedAt: r.submittedAt,
+    ownerId: String(r.ownerUserId),
+    unitPath: r.ownerUnitPath,
+    clocks: clocks.map((c) => ({
+      kind: c.kind,
+      ownerId: String(c.ownerUserId),
+      unitPath: c.ownerUnitPath,
+      startedAt: c.startedAt,
+      dueAt: c.dueAt,
+      stoppedAt: c.stoppedAt,
+      stop: c.stop,
+    })),
+    resolutions: events.filter((e) => e.action !== 'verify').map(resolutionOf),
+    ratings: ratings.map((x) => ({
+      at: x.createdAt,
+      round: x.round === 2 ? 2 : 1,
+      level: x.level as 1 | 2 | 3 | 4 | 5,
+      excluded: Boolean(x.excluded),
+      solved: x.solved,
+    })),
+    verification: verify
+      ? { at: verify.createdAt, founded: verify.payload?.founded === true }
+      : null,
+  };
 }
 
 function resolutionOf(e: RequestEventEntity): MetricResolution {

@@ -35,6 +35,7 @@ import { MetricLedger } from './metric-ledger';
 import { RequestNotices } from './request-notices';
 import { type Routing, RequestRouting } from './request-routing';
 import { RequestRepository } from './request.repository';
+import { type RequestRecord, writtenRecord } from './request-record';
 import { TimelineRepository } from './timeline.repository';
 
 /** How long a resident has to confirm a 当场解决 record with one code; a new code can be asked for. */
@@ -66,6 +67,14 @@ interface Numbered {
   number: string;
 }
 
+/** A new request's id, and its rows when this call wrote them. */
+export interface Intake {
+  id: number;
+  fresh: RequestRecord | null;
+}
+
+const ownName = (actor: RequestActor) => new Map([[actor.userId, actor.displayName]]);
+
 /**
  * How requests come in: a resident through a card, a cadre for a resident (代填), or a cadre's
  * record of a matter solved on the spot (当场解决), which counts once the resident confirms it.
@@ -95,15 +104,22 @@ export class RequestIntake {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** A resident's submission through a card. Returns the request's id (the same on a retry). */
-  async submit(actor: RequestActor, input: SubmitRequestInput, idemKey: string | undefined) {
+  /**
+   * A resident's submission through a card. Returns the request's id (the same on a retry) and,
+   * when this call made it, its rows as written (`RequestQueries.created` answers from them).
+   */
+  async submit(
+    actor: RequestActor,
+    input: SubmitRequestInput,
+    idemKey: string | undefined,
+  ): Promise<Intake> {
     if (!input.cardCode) {
       throw new AppError('VALIDATION_FAILED', [
         { field: 'cardCode', message: '请先扫描干部的联系卡再反映' },
       ]);
     }
-    const card = await this.cards.resolve(input.cardCode);
-    const route = await this.routing.forCadre(card.cadre, input.category, 'card');
+    const card = await this.cards.forSubmission(input.cardCode);
+    const route = await this.routing.forCadre(card.cadre, input.category, 'card', card.unit);
     const phone = input.contactPhone ? this.phones.protect(input.contactPhone) : null;
     // Read before the transaction: a pooled read inside one can wait forever for a connection
     // when every connection is held by a transaction doing the same.
@@ -112,60 +128,64 @@ export class RequestIntake {
       (actor.phoneMasked !== undefined
         ? actor.phoneMasked
         : await this.users.phoneMaskOf(actor.userId));
-    return this.idempotency.once(
-      actor.userId,
-      idemKey,
-      'POST /requests',
-      input,
-      (m, number) =>
-        this.create(m, actor, 'submit', route, null, number, {
-          channel: 'card_scan',
-          category: input.category,
-          subTopic: input.subTopic,
-          text: input.text,
-          photoIds: input.photoIds,
-          location: input.location ? JSON.stringify(input.location) : null,
-          requesterId: actor.userId,
-          contactPhoneEnc: phone?.enc ?? null,
-          contactPhoneMasked: masked,
-          cardId: card.card.id,
-          // A 民困帮扶卡 names its household: no address needed.
-          householdId: card.card.householdId,
-        }),
-      () => this.numbered(),
+    const known = new Map([[actor.userId, actor.displayName]]);
+    if (card.accountName !== null) known.set(card.cadre.userId, card.accountName);
+    return this.once(actor, idemKey, 'POST /requests', input, (m, number) =>
+      this.create(m, actor, 'submit', route, null, number, known, card.cadre.name, {
+        channel: 'card_scan',
+        category: input.category,
+        subTopic: input.subTopic,
+        text: input.text,
+        photoIds: input.photoIds,
+        location: input.location ? JSON.stringify(input.location) : null,
+        requesterId: actor.userId,
+        contactPhoneEnc: phone?.enc ?? null,
+        contactPhoneMasked: masked,
+        cardId: card.cardId,
+        // A 民困帮扶卡 names its household: no address needed.
+        householdId: card.householdId,
+      }),
     );
   }
 
   /** 代填: a cadre files for a resident; it is the resident's, by their phone, once they sign in. */
-  async fileOnBehalf(actor: RequestActor, input: OnBehalfInput, idemKey: string | undefined) {
+  async fileOnBehalf(
+    actor: RequestActor,
+    input: OnBehalfInput,
+    idemKey: string | undefined,
+  ): Promise<Intake> {
     const cadre = await this.cadreOf(actor);
     const route = await this.routing.forCadre(cadre, input.category, 'cadre');
     const fields = await this.forResident(actor, input);
-    return this.idempotency.once(
-      actor.userId,
-      idemKey,
-      'POST /requests/on-behalf',
-      input,
-      (m, number) => this.create(m, actor, 'submit', route, null, number, fields),
-      () => this.numbered(),
+    return this.once(actor, idemKey, 'POST /requests/on-behalf', input, (m, number) =>
+      this.create(m, actor, 'submit', route, null, number, ownName(actor), cadre.name, fields),
     );
   }
 
   /** 当场解决: recorded as solved, counted nowhere until the resident confirms it. */
-  async recordOnSpot(actor: RequestActor, input: OnSpotInput, idemKey: string | undefined) {
+  async recordOnSpot(
+    actor: RequestActor,
+    input: OnSpotInput,
+    idemKey: string | undefined,
+  ): Promise<Intake> {
     const cadre = await this.cadreOf(actor);
     const route = await this.routing.forCadre(cadre, input.category, 'cadre');
     const fields = {
       ...(await this.forResident(actor, input)),
       publicSummary: input.publicSummary,
     };
-    return this.idempotency.once(
-      actor.userId,
-      idemKey,
-      'POST /requests/on-spot',
-      input,
-      (m, number) => this.create(m, actor, 'record_on_spot', route, input.note, number, fields),
-      () => this.numbered(),
+    return this.once(actor, idemKey, 'POST /requests/on-spot', input, (m, number) =>
+      this.create(
+        m,
+        actor,
+        'record_on_spot',
+        route,
+        input.note,
+        number,
+        ownName(actor),
+        cadre.name,
+        fields,
+      ),
     );
   }
 
@@ -303,10 +323,35 @@ export class RequestIntake {
     };
   }
 
-  /** The moment a new request is made, and its number, taken before its transaction. */
-  private async numbered(): Promise<Numbered> {
-    const now = this.clock.now();
-    return { now, number: await this.requests.takeNumber(now) };
+  /**
+   * A new request made once per idempotency key, numbered before its transaction (the moment
+   * and the day's number). The rows are handed back only when this call wrote them: a retry
+   * answered from an earlier call's record reads its request back.
+   */
+  private async once(
+    actor: RequestActor,
+    idemKey: string | undefined,
+    route: string,
+    input: unknown,
+    make: (m: EntityManager, numbered: Numbered) => Promise<RequestRecord>,
+  ): Promise<Intake> {
+    let fresh: RequestRecord | null = null;
+    const id = await this.idempotency.once(
+      actor.userId,
+      idemKey,
+      route,
+      input,
+      async (m, numbered: Numbered) => {
+        fresh = await make(m, numbered);
+        return fresh.request.id;
+      },
+      async () => {
+        const now = this.clock.now();
+        return { now, number: await this.requests.takeNumber(now) };
+      },
+    );
+    const made = fresh as RequestRecord | null;
+    return { id, fresh: made?.request.id === id ? made : null };
   }
 
   /** One new request, its clocks, photos and first timeline step, in the caller's transaction. */
@@ -317,8 +362,11 @@ export class RequestIntake {
     route: Routing,
     onSpotNote: string | null,
     { now, number }: Numbered,
+    /** display names already at hand (the actor's, the card cadre's account) */
+    known: Map<number, string>,
+    firstContactName: string,
     fields: NewRequestFields,
-  ): Promise<number> {
+  ): Promise<RequestRecord> {
     const t = transition(
       { status: null, round: 1, level: route.level, category: fields.category },
       { role: actor.role, relations: actor.role === 'resident' ? ['requester'] : [] },
@@ -327,27 +375,24 @@ export class RequestIntake {
     if (!t.ok) throw new AppError(t.code);
     const clocks = await this.clocks.plan(action, t, route, now, m);
     const { photoIds, ...columns } = fields;
-    const { id } = await this.requests.insert(
-      m,
-      {
-        ...columns,
-        subTopic: fields.subTopic ?? null,
-        ...route,
-        status: t.to,
-        round: 1,
-        acceptDueAt: clocks.copies.acceptDueAt ?? null,
-        dueAt: clocks.copies.dueAt ?? null,
-        submittedAt: now,
-        resolvedAt: null,
-        resolutionOutcome: onSpotNote === null ? null : 'solved',
-        resolutionNote: onSpotNote,
-      },
-      number,
-    );
+    const { subjectUserId, ...holder } = route;
+    const row = {
+      ...columns,
+      subTopic: fields.subTopic ?? null,
+      ...holder,
+      status: t.to,
+      round: 1,
+      acceptDueAt: clocks.copies.acceptDueAt ?? null,
+      dueAt: clocks.copies.dueAt ?? null,
+      submittedAt: now,
+      resolvedAt: null,
+      resolutionOutcome: onSpotNote === null ? null : ('solved' as const),
+      resolutionNote: onSpotNote,
+    };
+    const { id } = await this.requests.insert(m, row, number);
     await this.clocks.write(m, id, clocks, now);
     await this.photos.attach(m, actor.userId, { requestId: id }, photoIds);
-    const eventId = await this.timeline.append(m, {
-      requestId: id,
+    const event = {
       action,
       actorUserId: actor.userId,
       actorRole: actor.role,
@@ -355,8 +400,8 @@ export class RequestIntake {
       toStatus: t.to,
       note: onSpotNote,
       payload: { ownerUserId: route.ownerUserId },
-      at: now,
-    });
+    };
+    const eventId = await this.timeline.append(m, { ...event, requestId: id, at: now });
     await this.notices.afterMove(m, {
       request: {
         id,
@@ -378,8 +423,21 @@ export class RequestIntake {
       eventId,
       now,
     });
-    await this.metricLedger.refresh(m, [id], true);
-    return id;
+    const names = new Map(known);
+    const unnamed = [route.ownerUserId].filter((u) => !names.has(u));
+    for (const [u, name] of await this.users.displayNames(unnamed, m)) names.set(u, name);
+    const record = writtenRecord(
+      id,
+      { ...row, number },
+      { ...event, id: eventId, createdAt: now },
+      clocks.start,
+      names,
+      firstContactName,
+    );
+    await this.metricLedger.recordNew(m, record, subjectUserId);
+    // Photo links are signed when read: the answer reads them.
+    if (photoIds.length > 0) record.photos = null;
+    return record;
   }
 }
 

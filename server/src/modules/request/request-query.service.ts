@@ -35,6 +35,7 @@ import { RequestRouting } from './request-routing';
 import type { RequestEntity } from './request.entity';
 import { RequestRepository } from './request.repository';
 import { TimelineRepository } from './timeline.repository';
+import { namedIn, type RequestRecord } from './request-record';
 
 /** Reads of requests: the lists, one request, and whom it may be transferred to. */
 @Injectable()
@@ -138,26 +139,53 @@ export class RequestQueries {
 
   async detail(actor: RequestActor, id: number): Promise<RequestDetail> {
     const r = await this.requests.findById(id);
-    const who = this.policy.requireVisible(actor, r);
-    const request = r!;
-    const now = this.clock.now();
+    this.policy.requireVisible(actor, r);
+    return this.present(actor, await this.load(r!));
+  }
+
+  /**
+   * The answer to a new request: from what its transaction just wrote (`fresh`) when that is at
+   * hand, so a submission does not read back its own rows; from the database otherwise (a retry
+   * answered from the idempotency record, or a submission with photos, whose links are read).
+   */
+  async created(
+    actor: RequestActor,
+    { id, fresh }: { id: number; fresh: RequestRecord | null },
+  ): Promise<RequestDetail> {
+    if (!fresh) return this.detail(actor, id);
+    this.policy.requireVisible(actor, fresh.request);
+    return this.present(actor, fresh);
+  }
+
+  /** Everything a request's page is made of, read after `r`. */
+  private async load(r: RequestEntity): Promise<RequestRecord> {
+    const id = r.id;
     const [events, clocks, ratings, photos] = await Promise.all([
       this.timeline.forRequest(id),
       this.clocks.forRequest(id),
       this.ratings.forRequest(id),
       this.photos.viewsFor('requestId', [id]),
     ]);
-    const names = await this.users.displayNames([
-      request.ownerUserId,
-      ...events.flatMap((e) => (e.actorUserId === null ? [] : [e.actorUserId])),
-      ...events.flatMap((e) =>
-        typeof e.payload?.toUserId === 'number' ? [e.payload.toUserId] : [],
-      ),
-      ...clocks.map((c) => c.ownerUserId),
-    ]);
-    const firstContact = request.firstContactCadreId
-      ? await this.cadres.namesByIds([request.firstContactCadreId])
+    const names = await this.users.displayNames(namedIn(r, events, clocks));
+    const firstContact = r.firstContactCadreId
+      ? await this.cadres.namesByIds([r.firstContactCadreId])
       : new Map<number, string>();
+    return {
+      request: r,
+      events,
+      clocks,
+      ratings,
+      photos: photos.get(id) ?? [],
+      names,
+      firstContactName: firstContact.get(r.firstContactCadreId ?? 0) ?? null,
+    };
+  }
+
+  /** A request's page as `actor` may see it. */
+  private async present(actor: RequestActor, record: RequestRecord): Promise<RequestDetail> {
+    const { request, events, clocks, ratings, names } = record;
+    const who = this.policy.actorFor(actor, request);
+    const now = this.clock.now();
     const verification = events.filter((e) => e.action === 'verify').at(-1);
     const rectify = clocks.filter((c) => c.kind === 'rectify').at(-1);
     const supervision = events.filter((e) => e.action === 'supervise').at(-1);
@@ -169,9 +197,12 @@ export class RequestQueries {
     return {
       ...this.presenter.summary(request, who, names.get(request.ownerUserId) ?? '', now, deadlines),
       text: request.text,
-      photos: photos.get(id) ?? [],
+      photos:
+        record.photos ??
+        (await this.photos.viewsFor('requestId', [request.id])).get(request.id) ??
+        [],
       contactPhoneMasked: this.presenter.contactPhone(request, who),
-      firstContactName: firstContact.get(request.firstContactCadreId ?? 0) ?? null,
+      firstContactName: record.firstContactName,
       round: request.round === 2 ? 2 : 1,
       resolvedAt: request.resolvedAt?.toISOString() ?? null,
       resolutionOutcome: request.resolutionOutcome,

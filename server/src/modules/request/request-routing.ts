@@ -26,6 +26,8 @@ export interface Holder {
 export interface Routing extends Holder {
   firstContactCadreId: number;
   subjectCadreId: number | null;
+  /** the subject cadre's account, which the figures key them by */
+  subjectUserId: number | null;
 }
 
 export const LEVEL_OF_UNIT: Record<OrgUnitKind, HandlingLevel> = {
@@ -53,13 +55,15 @@ export class RequestRouting {
    * cadre files for a resident names nobody, since it may be about anyone.
    */
   async forCadre(
-    cadre: CadreEntity,
+    cadre: Pick<CadreEntity, 'id' | 'userId' | 'orgUnitId'>,
     category: CategoryCode,
     via: 'card' | 'cadre',
+    /** the cadre's unit, when the caller read it already */
+    known: Pick<OrgUnitEntity, 'id' | 'path' | 'kind'> | null = null,
   ): Promise<Routing> {
-    const unit = await this.org.findById(cadre.orgUnitId);
+    const unit = known ?? (await this.org.findById(cadre.orgUnitId));
     if (!unit) throw new Error(`cadre ${cadre.id} has no org unit`);
-    const base = { firstContactCadreId: cadre.id, subjectCadreId: null };
+    const base = { firstContactCadreId: cadre.id, subjectCadreId: null, subjectUserId: null };
     if (!isConductComplaint(category)) {
       return { ...base, ...holderOf(cadre.userId, unit) };
     }
@@ -69,7 +73,12 @@ export class RequestRouting {
       const handler = await this.org.findAncestorOfKind(unit, kind);
       const staff = handler ? await this.users.firstStaffOf(handler.id, subject?.userId) : null;
       if (handler && staff)
-        return { ...base, subjectCadreId: subject?.id ?? null, ...holderOf(staff, handler) };
+        return {
+          ...base,
+          subjectCadreId: subject?.id ?? null,
+          subjectUserId: subject?.userId ?? null,
+          ...holderOf(staff, handler),
+        };
     }
     throw new AppError('SERVICE_UNAVAILABLE');
   }
@@ -169,7 +178,7 @@ export class RequestRouting {
   }
 }
 
-function holderOf(ownerUserId: number, unit: OrgUnitEntity): Holder {
+function holderOf(ownerUserId: number, unit: Pick<OrgUnitEntity, 'id' | 'path' | 'kind'>): Holder {
   return {
     ownerUserId,
     ownerUnitId: unit.id,

@@ -29,7 +29,7 @@ export class RequestController {
     @ValidBody() input: SubmitRequestInput,
     @Headers('idempotency-key') idemKey: string | undefined,
   ) {
-    return this.queries.detail(actor, await this.intake.submit(actor, input, idemKey));
+    return this.queries.created(actor, await this.intake.submit(actor, input, idemKey));
   }
 
   @Endpoint('fileOnBehalf')
@@ -38,7 +38,7 @@ export class RequestController {
     @ValidBody() input: OnBehalfInput,
     @Headers('idempotency-key') idemKey: string | undefined,
   ) {
-    return this.queries.detail(actor, await this.intake.fileOnBehalf(actor, input, idemKey));
+    return this.queries.created(actor, await this.intake.fileOnBehalf(actor, input, idemKey));
   }
 
   @Endpoint('recordOnSpot')
@@ -47,11 +47,13 @@ export class RequestController {
     @ValidBody() input: OnSpotInput,
     @Headers('idempotency-key') idemKey: string | undefined,
   ) {
-    const id = await this.intake.recordOnSpot(actor, input, idemKey);
+    const made = await this.intake.recordOnSpot(actor, input, idemKey);
     // A retry after the resident confirmed (or the cadre cancelled) finds nothing left to confirm.
-    const request = await this.queries.detail(actor, id);
+    const request = await this.queries.created(actor, made);
     const confirmation =
-      request.status === 'pending_confirmation' ? await this.intake.ticket(actor, id, false) : null;
+      request.status === 'pending_confirmation'
+        ? await this.intake.ticket(actor, made.id, false)
+        : null;
     return { request, confirmation };
   }
 

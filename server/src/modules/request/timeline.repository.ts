@@ -17,6 +17,9 @@ export interface NewEvent {
   at: Date;
 }
 
+/** The events the figures read: resolutions, confirmations, verifications. */
+export const METRIC_EVENTS: readonly string[] = ['resolve', 'confirm', 'verify'];
+
 /** The timeline's one home. Append-only: events are never updated or deleted. */
 @Injectable()
 export class TimelineRepository {
@@ -44,7 +47,7 @@ export class TimelineRepository {
   ): Promise<RequestEventEntity[]> {
     return inBatches(requestIds, (batch) =>
       m.getRepository(RequestEventEntity).find({
-        where: { requestId: In(batch), action: In(['resolve', 'confirm', 'verify']) },
+        where: { requestId: In(batch), action: In([...METRIC_EVENTS]) },
         order: { id: 'ASC' },
       }),
     );
