@@ -4,17 +4,20 @@ import * as path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import { MAX_PHOTO_BYTES } from '@mqlk/shared';
+import { httpStatusOf, type InlinedCard, MAX_PHOTO_BYTES, messageOf } from '@mqlk/shared';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { AppError } from './common/app-error';
 import { namedSchemas } from './common/contract/endpoint';
 import { checkResponsesAgainstContract } from './common/contract/response-check';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
 import { registerSecurityHeaders, registerSmsSendLimits } from './common/security';
 import type { AppConfig } from './config/config';
+import { cardPageHtml } from './modules/card/card-page';
+import { CardService } from './modules/card/card.service';
 
 export const API_PREFIX = 'api';
 
@@ -93,20 +96,47 @@ function setUpApiDocs(app: NestFastifyApplication): void {
 
 /**
  * Serves the H5 build at / when it has been built. Paths without a file extension outside /api get
- * index.html, so the H5 router's deep links (e.g. the QR link /c/<code>) open the app.
+ * index.html, so the H5 router's deep links open the app. The QR link `/c/<code>` gets it with
+ * the card already in it (card-page.ts): a resident on a weak signal sees the card before the
+ * app's scripts arrive. The index.html is read once: a new build comes with a restart.
  */
 async function serveH5Build(app: NestFastifyApplication, dir: string): Promise<void> {
-  if (!fs.existsSync(path.join(dir, 'index.html'))) return;
+  const indexFile = path.join(dir, 'index.html');
+  if (!fs.existsSync(indexFile)) return;
+  const index = fs.readFileSync(indexFile, 'utf8');
   await app.register(fastifyStatic, { root: dir, serve: false });
   app
     .getHttpAdapter()
     .getInstance()
-    .get('/*', (request, reply) => {
+    .get('/*', async (request, reply) => {
       const pathname = request.url.split('?')[0] ?? '/';
       if (pathname === `/${API_PREFIX}` || pathname.startsWith(`/${API_PREFIX}/`)) {
         return reply.callNotFound();
       }
       if (path.posix.extname(pathname) !== '') return reply.sendFile(pathname.slice(1));
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      const code = /^\/c\/([^/]+)$/.exec(pathname)?.[1];
+      const answer = code === undefined ? null : await cardAnswer(app.get(CardService), code);
+      void reply.header('cache-control', 'no-cache');
+      if (!answer) return reply.sendFile('index.html');
+      return reply.type('text/html; charset=utf-8').send(cardPageHtml(index, answer));
     });
+}
+
+/** The card's answer for the page, or null when there is none to give (the app then asks itself). */
+async function cardAnswer(cards: CardService, rawCode: string): Promise<InlinedCard | null> {
+  let code: string;
+  try {
+    code = decodeURIComponent(rawCode);
+  } catch {
+    return null;
+  }
+  try {
+    return { code, card: await cards.view(code) };
+  } catch (err) {
+    if (!(err instanceof AppError)) return null;
+    return {
+      code,
+      error: { code: err.code, message: messageOf(err.code), status: httpStatusOf(err.code) },
+    };
+  }
 }

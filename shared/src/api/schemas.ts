@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { DEADLINE_STATES } from '../calendar/overdue';
-import { ERROR_CODES } from '../errors/codes';
+import { ERROR_CODES, type ErrorCode } from '../errors/codes';
 import { ACTOR_ROLES } from '../lifecycle/actors';
 import { CLOCK_KINDS } from '../lifecycle/clocks';
 import { REQUEST_CHANNELS, REQUEST_STATUSES, RESOLUTION_OUTCOMES } from '../lifecycle/status';
@@ -123,6 +123,19 @@ export const cardViewSchema = v.object({
   helpCard: v.boolean(),
 });
 export type CardView = v.InferOutput<typeof cardViewSchema>;
+
+/**
+ * The card page as the server sends it to a phone's browser (`/c/<code>`): the card already drawn
+ * in the HTML, and its answer — the card, or the refusal — in a JSON block the H5 app reads
+ * instead of asking again (issue 11). Each opening is counted once, by the server.
+ */
+export type InlinedCard =
+  | { code: string; card: CardView }
+  | { code: string; error: { code: ErrorCode; message: string; status: number } };
+/** the id of the JSON block holding an `InlinedCard` */
+export const INLINED_CARD_ID = 'mqlk-card';
+/** the id of the server-drawn card, which the H5 app removes once its own page shows */
+export const SERVER_CARD_ID = 'mqlk-ssr';
 
 /* ---- requests ---- */
 

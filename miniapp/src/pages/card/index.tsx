@@ -12,6 +12,7 @@ import { Page } from '../../components/page';
 import { routeOf } from '../../constants/routes';
 import { useLoad } from '../../hooks/use-load';
 import { cardCodeOfPage } from '../../platform/card-launch';
+import { dropServerCard } from '../../platform/server-card';
 import { getCard } from '../../services/api/cards';
 import { forgetCard, rememberCard, rememberedCard } from '../../services/last-card';
 import { NETWORK_ERROR, type ApiError } from '../../services/http';
@@ -30,6 +31,10 @@ export default function CardPage() {
   const [kept] = useState(() => (code ? rememberedCard(code) : null));
   const card = state.status === 'ready' ? state.data : kept;
   const offline = state.status === 'failed' && state.error.code === NETWORK_ERROR;
+  // The card the server drew (H5 `/c/<code>`) gives way once this page has something to show.
+  useEffect(() => {
+    if (state.status !== 'loading' || kept || !code) dropServerCard();
+  }, [state.status, kept, code]);
   useEffect(() => {
     if (state.status === 'ready') rememberCard(state.data);
     else if (state.status === 'failed' && code && state.error.code !== NETWORK_ERROR)
