@@ -8,7 +8,8 @@ import {
   startOfLocalDay,
   statusSeenBy,
 } from '@mqlk/shared';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../common/heavy-libraries';
 import { AccessPolicy } from '../../common/access/access-policy';
 import { AppError } from '../../common/app-error';
 import type { RequestActor } from '../../common/auth/actor';
@@ -144,7 +145,7 @@ export class LedgerService {
 
   /** Writes the workbook into `out` and ends it; resolves with the number of requests written. */
   async write(file: LedgerFile, out: Writable): Promise<number> {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    const wb = new (await exceljs()).stream.xlsx.WorkbookWriter({
       stream: out,
       useStyles: true,
       // Shared strings would keep every distinct text in memory until the end.

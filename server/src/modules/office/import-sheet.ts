@@ -1,5 +1,6 @@
 import { type FieldIssue, validate } from '@mqlk/shared';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../common/heavy-libraries';
 import type * as v from 'valibot';
 import type { OrgUnitEntity } from '../org/org-unit.entity';
 
@@ -53,7 +54,7 @@ export type SheetRead<T> = { ok: true; rows: T[] } | { ok: false; issues: FieldI
 
 /** The template: the sheet to fill in, and 填写说明 with an example row. */
 export async function buildTemplate<K extends string>(spec: SheetSpec<K>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await exceljs()).Workbook();
   wb.creator = '民情联系卡';
   const sheet = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = spec.columns.map((c) => ({
@@ -112,7 +113,7 @@ export async function readSheet<K extends string>(
   if (unzipped > MAX_UNZIPPED_BYTES) {
     return refuse('file', `文件里的内容太多了，请只保留「${spec.name}」一张表后重新上传`);
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await exceljs()).Workbook();
   try {
     await wb.xlsx.load(arrayBufferOf(file));
   } catch {

@@ -1,5 +1,5 @@
 import { PHOTO_MIME_TYPES } from '@mqlk/shared';
-import sharp from 'sharp';
+import { sharp as sharpLibrary } from '../../common/heavy-libraries';
 
 export type PhotoMime = (typeof PHOTO_MIME_TYPES)[number];
 
@@ -48,6 +48,7 @@ export class PhotoDecodeError extends Error {
  */
 export async function normalizePhoto(input: Buffer): Promise<NormalizedPhoto> {
   try {
+    const sharp = await sharpLibrary();
     const { data, info } = await sharp(input, {
       failOn: 'error',
       limitInputPixels: MAX_PHOTO_PIXELS,

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { pdfkit } from '../../common/heavy-libraries';
 import { boardUrl } from '@mqlk/shared';
 import { drawQr, fitLine } from './card-faces';
 import { type CardFont, fontBytes, resolveCardFont } from './card-font';
@@ -44,6 +44,7 @@ export async function renderBoardPoster(
   const url = boardUrl(options.publicBaseUrl, poster.unitId);
   const font = options.font ?? resolveCardFont();
   const { page, margin, band, qr, colors } = POSTER_LAYOUT;
+  const PDFDocument = await pdfkit();
   const doc = new PDFDocument({
     size: [page.width, page.height],
     margin: 0,

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { pdfkit } from '../../common/heavy-libraries';
 import { PassThrough } from 'node:stream';
 import { cardUrl } from '@mqlk/shared';
 import { drawBack, drawFront, FACE, type Pen } from './card-faces';
@@ -90,6 +90,7 @@ export async function renderCardSheet(
   const urls = cards.map((card) => cardUrl(options.publicBaseUrl, card.code));
   const font = options.font ?? resolveCardFont();
 
+  const PDFDocument = await pdfkit();
   const doc = new PDFDocument({
     size: [CARD_SHEET_LAYOUT.page.width, CARD_SHEET_LAYOUT.page.height],
     margin: 0,

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { pdfkit } from '../../common/heavy-libraries';
 import {
   formatMean,
   formatRate,
@@ -44,6 +44,7 @@ export async function renderReportPdf(
   sections: ReportSection[],
   font: CardFont,
 ): Promise<Buffer> {
+  const PDFDocument = await pdfkit();
   const doc = new PDFDocument({
     size: [PAGE.width, PAGE.height],
     margin: 0,

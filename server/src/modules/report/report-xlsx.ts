@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../common/heavy-libraries';
 import { NO_DATA_LABEL } from '@mqlk/shared';
 import { neutralizeFormula } from '../ledger/ledger-sheet';
 import { monthTitle, type MonthlyReport } from './monthly-report';
@@ -34,7 +35,7 @@ export async function renderReportXlsx(
   report: MonthlyReport,
   sections: ReportSection[],
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await exceljs()).Workbook();
   wb.creator = '民情联系卡';
   wb.created = report.generatedAt;
   for (const section of sections) addSheet(wb, report, section);
