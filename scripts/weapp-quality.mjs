@@ -3,7 +3,7 @@
 // miniprogram-ci: package sizes, JS/WXML/WXSS compression, 组件按需注入, image sizes, unused
 // files. Prints each check and fails when any does not pass. Needs `build:weapp` first.
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +37,17 @@ try {
   console.log(
     `weapp code quality: ${results.length - failed.length} of ${results.length} checks pass`,
   );
-  process.exitCode = failed.length ? 1 : 0;
+  // WeChat's screen reader reads these from the View template, which Taro leaves them out of
+  // unless config/index.ts has @tarojs/plugin-inject put them in (pressable() sets them).
+  const template = readFileSync(join(miniapp, 'dist', 'base.wxml'), 'utf8');
+  const aria = ['aria-role', 'aria-label', 'aria-checked', 'aria-selected', 'aria-disabled'];
+  const missing = aria.filter((a) => !template.includes(`${a}="`));
+  console.log(
+    missing.length
+      ? `FAIL screen reader attributes missing from the View template: ${missing.join(', ')}`
+      : `ok   screen reader attributes in the View template: ${aria.join(', ')}`,
+  );
+  process.exitCode = failed.length || missing.length ? 1 : 0;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -48,7 +48,24 @@ export default defineConfig<'webpack5'>((merge) => {
     sourceRoot: 'src',
     // Two output dirs so both builds coexist; both fall under the repo's ignored `dist` pattern.
     outputRoot: process.env.TARO_ENV === 'h5' ? 'h5/dist' : 'dist',
-    plugins: [],
+    // The weapp's screen reader (读屏) reads aria-* from its own attributes, which Taro's View
+    // template leaves out unless asked for (H5 passes them through as they are).
+    plugins: [
+      [
+        '@tarojs/plugin-inject',
+        {
+          components: {
+            View: {
+              'aria-role': "''",
+              'aria-label': "''",
+              'aria-checked': "''",
+              'aria-selected': "''",
+              'aria-disabled': "''",
+            },
+          },
+        },
+      ],
+    ],
     defineConstants: {
       WEAPP_API_BASE_URL: JSON.stringify(weappApiBaseUrl),
     },

@@ -1,8 +1,11 @@
+import { roleProps } from '../platform/aria';
+
 /**
  * What makes a View a control that a keyboard and a screen reader can use. In H5, Taro hands
  * `role`, `tabIndex`, `aria-*` and key handlers to the element as they are; the weapp keeps the
- * tap and ignores the rest. Views rather than `<button>`: the look, and the 44/60 px sizes, stay
- * the same in both builds.
+ * tap, and its screen reader reads the role as `aria-role` and the same `aria-*` states (the View
+ * template carries them: config/index.ts). Views rather than `<button>`: the look, and the
+ * 44/60 px sizes, stay the same in both builds.
  */
 export type PressRole = 'button' | 'tab' | 'radio' | 'checkbox' | 'switch' | 'link';
 
@@ -38,7 +41,7 @@ export function pressable(o: PressOptions): Record<string, unknown> {
   const role = o.role ?? 'button';
   const press = o.disabled ? undefined : o.onPress;
   // An attribute left undefined would be written as the text "undefined": only set ones go in.
-  const props: Record<string, unknown> = { role, tabIndex: 0 };
+  const props: Record<string, unknown> = { ...roleProps(role), tabIndex: 0 };
   if (CHECKABLE.includes(role)) props['aria-checked'] = o.checked ? 'true' : 'false';
   if (role === 'tab') props['aria-selected'] = o.selected ? 'true' : 'false';
   if (o.disabled) props['aria-disabled'] = 'true';
