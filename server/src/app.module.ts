@@ -26,6 +26,7 @@ import { PhotoModule } from './modules/photo/photo.module';
 import { RatingModule } from './modules/rating/rating.module';
 import { ReportModule } from './modules/report/report.module';
 import { RequestModule } from './modules/request/request.module';
+import { SpeechModule } from './modules/speech/speech.module';
 import { StatsModule } from './modules/stats/stats.module';
 import { UserModule } from './modules/user/user.module';
 
@@ -59,6 +60,7 @@ export class AppModule {
         StatsModule,
         BoardModule,
         PhotoModule,
+        SpeechModule,
         RatingModule,
         IdempotencyModule,
         AuditModule,

@@ -17,6 +17,8 @@ const PRODUCTION = {
   S3_ACCESS_KEY: 'AKIDEXAMPLE',
   S3_SECRET_KEY: 'secret-example',
   S3_REGION: 'ap-guangzhou',
+  TTS_SECRET_ID: 'AKIDttsEXAMPLE0123456789',
+  TTS_SECRET_KEY: 'ttsSecretEXAMPLE0123456789',
 };
 
 function issuesOf(env: Record<string, string>): { key: string; message: string }[] {
@@ -129,6 +131,21 @@ describe('loadConfig', () => {
       'S3_BUCKET',
       'S3_ACCESS_KEY',
       'S3_SECRET_KEY',
+      'TTS_SECRET_ID',
+      'TTS_SECRET_KEY',
+    ]);
+  });
+
+  it('reads the text-to-speech keys, with the region and the voice defaulted', () => {
+    expect(loadConfig(PRODUCTION, cwd).tts).toEqual({
+      secretId: 'AKIDttsEXAMPLE0123456789',
+      secretKey: 'ttsSecretEXAMPLE0123456789',
+      region: 'ap-guangzhou',
+      voiceType: 101001,
+    });
+    expect(loadConfig({}, cwd).tts).toBeNull();
+    expect(issuesOf({ TTS_SECRET_ID: 'AKIDttsEXAMPLE0123456789' })).toEqual([
+      { key: 'TTS_SECRET_KEY', message: 'TTS_SECRET_ID and TTS_SECRET_KEY must be set together' },
     ]);
   });
 

@@ -128,6 +128,7 @@ import type {
   SessionUser,
   SignInResult,
   SmsSent,
+  SpeechView,
   StaffQueueCounts,
   SubscribeTemplateIds,
   TransferTargets,
@@ -196,6 +197,19 @@ export const ROUTES = {
   cadrePhoto: {
     ...route('GET', '/api/cadre-photos/:name', 'public'),
     produces: 'image/jpeg',
+  },
+
+  /** 读给我听 in the weapp: the card's words and their audio, public like the card. */
+  speakCard: route('GET', '/api/speech/cards/:code', 'public'),
+  /** 读给我听 on a request's status, for the resident who asked (the words speak to them). */
+  speakRequest: route('GET', '/api/speech/requests/:id', ['resident']),
+  /**
+   * The audio behind a SpeechView's link; public, because InnerAudioContext cannot send a token.
+   * Its name is a keyed hash of the words, so it cannot be made up from them.
+   */
+  speechAudio: {
+    ...route('GET', '/api/speech/audio/:name', 'public'),
+    produces: 'audio/wav',
   },
 
   submitRequest: route('POST', '/api/requests', ['resident'], 201),
@@ -348,6 +362,10 @@ export interface ApiResponses {
   /** the image bytes, not JSON */
   photoFile: unknown;
   cadrePhoto: unknown;
+  speakCard: SpeechView;
+  speakRequest: SpeechView;
+  /** the audio bytes, not JSON */
+  speechAudio: unknown;
   submitRequest: RequestDetail;
   fileOnBehalf: RequestDetail;
   recordOnSpot: OnSpotRecorded;

@@ -124,6 +124,14 @@ export const cardViewSchema = v.object({
 });
 export type CardView = v.InferOutput<typeof cardViewSchema>;
 
+/** 读给我听: the words read, and a link to them spoken (the server's text-to-speech, cached). */
+export const speechViewSchema = v.object({
+  text: v.string(),
+  /** e.g. /api/speech/audio/<hash>.wav, relative to the API's origin */
+  audioUrl: v.string(),
+});
+export type SpeechView = v.InferOutput<typeof speechViewSchema>;
+
 /* ---- requests ---- */
 
 export const requestSummarySchema = v.object({
