@@ -136,6 +136,35 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the link-QR verification file, and refuses a bad name or half of it', () => {
+    expect(
+      loadConfig(
+        { WECHAT_LINK_VERIFY_FILE: 'aB3dE5gH7j.txt', WECHAT_LINK_VERIFY_CONTENT: 'abc123' },
+        cwd,
+      ).wechatLinkVerify,
+    ).toEqual({ fileName: 'aB3dE5gH7j.txt', content: 'abc123' });
+    expect(loadConfig({}, cwd).wechatLinkVerify).toBeNull();
+    expect(
+      issuesOf({ WECHAT_LINK_VERIFY_FILE: '../etc/passwd', WECHAT_LINK_VERIFY_CONTENT: 'a b' }),
+    ).toEqual([
+      {
+        key: 'WECHAT_LINK_VERIFY_FILE',
+        message:
+          'must be the verification file name from WeChat\'s console, e.g. a1B2c3D4e5.txt (got "../etc/passwd")',
+      },
+      {
+        key: 'WECHAT_LINK_VERIFY_CONTENT',
+        message: 'must be the verification file\'s content, letters and digits (got "a b")',
+      },
+    ]);
+    expect(issuesOf({ WECHAT_LINK_VERIFY_FILE: 'aB3dE5gH7j.txt' })).toEqual([
+      {
+        key: 'WECHAT_LINK_VERIFY_CONTENT',
+        message: 'WECHAT_LINK_VERIFY_FILE and WECHAT_LINK_VERIFY_CONTENT must be set together',
+      },
+    ]);
+  });
+
   it('reads the text-to-speech keys, with the region and the voice defaulted', () => {
     expect(loadConfig(PRODUCTION, cwd).tts).toEqual({
       secretId: 'AKIDttsEXAMPLE0123456789',

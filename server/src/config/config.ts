@@ -60,6 +60,11 @@ export interface AppConfig {
    * plays tones instead of words (never in production).
    */
   tts: { secretId: string; secretKey: string; region: string; voiceType: number } | null;
+  /**
+   * 普通链接二维码 校验文件: the file WeChat's console hands out, served at the site root so that
+   * WeChat accepts this origin's card links as the mini-program's. Null when unset: nothing served.
+   */
+  wechatLinkVerify: { fileName: string; content: string } | null;
 }
 
 /** A subscribe-message template: its id, and which of its fields carries which part of a notice. */
@@ -276,6 +281,24 @@ const ENV_SCHEMA = v.object({
   SMS_NOTICES_PER_PHONE_PER_DAY: v.optional(positiveInt('messages')),
   CARD_FONT_PATH: v.optional(v.string()),
   CARD_FONT_FACE: v.optional(v.string()),
+  WECHAT_LINK_VERIFY_FILE: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^[A-Za-z0-9_-]{1,64}\.txt$/,
+        "must be the verification file name from WeChat's console, e.g. a1B2c3D4e5.txt",
+      ),
+    ),
+  ),
+  WECHAT_LINK_VERIFY_CONTENT: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^[A-Za-z0-9_-]{1,256}$/,
+        "must be the verification file's content, letters and digits",
+      ),
+    ),
+  ),
   TTS_SECRET_ID: v.optional(
     v.pipe(v.string(), v.regex(/^[0-9A-Za-z]{16,64}$/, 'must be a Tencent Cloud SecretId')),
   ),
@@ -379,6 +402,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     const missing = e.TTS_SECRET_ID === undefined ? 'TTS_SECRET_ID' : 'TTS_SECRET_KEY';
     issues.push({ key: missing, message: 'TTS_SECRET_ID and TTS_SECRET_KEY must be set together' });
   }
+  if ((e.WECHAT_LINK_VERIFY_FILE === undefined) !== (e.WECHAT_LINK_VERIFY_CONTENT === undefined)) {
+    const missing =
+      e.WECHAT_LINK_VERIFY_FILE === undefined
+        ? 'WECHAT_LINK_VERIFY_FILE'
+        : 'WECHAT_LINK_VERIFY_CONTENT';
+    issues.push({
+      key: missing,
+      message: 'WECHAT_LINK_VERIFY_FILE and WECHAT_LINK_VERIFY_CONTENT must be set together',
+    });
+  }
   if ((e.WECHAT_APPID === undefined) !== (e.WECHAT_SECRET === undefined)) {
     const missing = e.WECHAT_APPID === undefined ? 'WECHAT_APPID' : 'WECHAT_SECRET';
     issues.push({ key: missing, message: 'WECHAT_APPID and WECHAT_SECRET must be set together' });
@@ -445,6 +478,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     smsNoticesPerPhonePerDay:
       e.SMS_NOTICES_PER_PHONE_PER_DAY ?? DEFAULT_SMS_NOTICES_PER_PHONE_PER_DAY,
     cardFont: { path: e.CARD_FONT_PATH?.trim() || null, face: e.CARD_FONT_FACE?.trim() || null },
+    wechatLinkVerify:
+      e.WECHAT_LINK_VERIFY_FILE !== undefined && e.WECHAT_LINK_VERIFY_CONTENT !== undefined
+        ? { fileName: e.WECHAT_LINK_VERIFY_FILE, content: e.WECHAT_LINK_VERIFY_CONTENT }
+        : null,
     tts:
       e.TTS_SECRET_ID !== undefined && e.TTS_SECRET_KEY !== undefined
         ? {
