@@ -22,6 +22,7 @@ import { LedgerModule } from './modules/ledger/ledger.module';
 import { NoticeModule } from './modules/notice/notice.module';
 import { OfficeModule } from './modules/office/office.module';
 import { OrgModule } from './modules/org/org.module';
+import { PhoneLinkModule } from './modules/phone-link/phone-link.module';
 import { PhotoModule } from './modules/photo/photo.module';
 import { RatingModule } from './modules/rating/rating.module';
 import { ReportModule } from './modules/report/report.module';
@@ -61,6 +62,7 @@ export class AppModule {
         BoardModule,
         PhotoModule,
         SpeechModule,
+        PhoneLinkModule,
         RatingModule,
         IdempotencyModule,
         AuditModule,

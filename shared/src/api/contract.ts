@@ -26,6 +26,7 @@ import type {
   TransferInput,
   VerifyInput,
   WechatSignInInput,
+  WechatPhoneSignInInput,
   PublicSummaryEditInput,
 } from '../schemas/inputs';
 import type {
@@ -180,6 +181,11 @@ export const ROUTES = {
   sendSmsCode: route('POST', '/api/auth/sms/send', 'public'),
   smsSignIn: route('POST', '/api/auth/sms/sign-in', 'public'),
   wechatSignIn: route('POST', '/api/auth/wechat/sign-in', 'public'),
+  /**
+   * 微信手机号登录: the phone WeChat vouches for becomes the resident's, so what a cadre filed for
+   * that phone (代填) is theirs at once.
+   */
+  wechatPhoneSignIn: route('POST', '/api/auth/wechat/phone', 'public'),
   me: route('GET', '/api/auth/me', 'signed_in'),
 
   viewCard: route('GET', '/api/cards/:code', 'public'),
@@ -356,6 +362,7 @@ export interface ApiResponses {
   sendSmsCode: SmsSent;
   smsSignIn: SignInResult;
   wechatSignIn: SignInResult;
+  wechatPhoneSignIn: SignInResult;
   me: SessionUser;
   viewCard: CardView;
   uploadPhoto: PhotoView;
@@ -466,6 +473,7 @@ export interface ApiBodies {
   sendSmsCode: SmsCodeRequestInput;
   smsSignIn: SmsSignInInput;
   wechatSignIn: WechatSignInInput;
+  wechatPhoneSignIn: WechatPhoneSignInInput;
   submitRequest: SubmitRequestInput;
   fileOnBehalf: OnBehalfInput;
   recordOnSpot: OnSpotInput;
