@@ -77,6 +77,7 @@ describe('读给我听 (H5: the browser speaks)', () => {
       await setElderMode(page, elder);
       await page.goto(`${product.baseUrl}/c/${DEMO.card}`);
       await shown(page).getByText('我要反映').first().waitFor();
+      await shot(page, `read-aloud-card-idle${elder ? '-elder' : ''}`);
       await pressReadAloud(page, elder);
 
       const spoken = await spokenOn(page);

@@ -68,6 +68,28 @@ describe('ReadAloud (H5, the browser speaks)', () => {
     expect(screen.getByRole('status')).toHaveTextContent(CANNOT_SPEAK);
   });
 
+  it('picks a Mandarin voice when the browser lists its voices', () => {
+    const voices = [
+      { lang: 'en-US', name: 'English' },
+      { lang: 'zh-TW', name: '國語' },
+      { lang: 'zh-CN', name: '普通话' },
+    ];
+    Object.assign(window.speechSynthesis, { getVoices: () => voices });
+    render(<ReadAloud source={source} />);
+    fireEvent.click(screen.getByRole('button', { name: /读给我听/ }));
+    expect((spoken[0] as FakeUtterance & { voice?: unknown }).voice).toBe(voices[2]);
+  });
+
+  it('says so instead of reading noise when no voice speaks Chinese', () => {
+    Object.assign(window.speechSynthesis, {
+      getVoices: () => [{ lang: 'en-US', name: 'English' }],
+    });
+    render(<ReadAloud source={source} />);
+    fireEvent.click(screen.getByRole('button', { name: /读给我听/ }));
+    expect(spoken).toHaveLength(0);
+    expect(screen.getByRole('status')).toHaveTextContent(CANNOT_SPEAK);
+  });
+
   it('says so in plain words when the browser cannot speak at all', () => {
     delete (window as Partial<typeof window>).speechSynthesis;
     render(<ReadAloud source={source} />);

@@ -64,8 +64,9 @@ export function ReadAloud({ source, className }: { source: SpeechSource; classNa
         hoverClass="mq-btn--pressed"
         {...pressable({ onPress: press })}
       >
+        {/* Shapes every CJK font has: an emoji speaker is a blank box on phones without emoji. */}
         <Text className="mq-read-aloud__icon" {...{ 'aria-hidden': 'true' }}>
-          {phase === 'idle' ? '🔊' : '■'}
+          {phase === 'idle' ? '▶' : '■'}
         </Text>
         <Text className="mq-read-aloud__label">{LABELS[phase]}</Text>
       </View>

@@ -10,9 +10,19 @@ export function speak(source: SpeechSource, events: SpeechEvents): () => void {
     events.onError(CANNOT_SPEAK);
     return () => undefined;
   }
+  // Voices load late in some browsers (an empty list says nothing yet); a list without any Chinese
+  // voice would read the words as noise, or not at all.
+  const voices = typeof synth.getVoices === 'function' ? synth.getVoices() : [];
+  const chinese = voices.filter((v) => /^zh/i.test(v.lang));
+  if (voices.length > 0 && chinese.length === 0) {
+    events.onError(CANNOT_SPEAK);
+    return () => undefined;
+  }
   let stopped = false;
   const utterance = new SpeechSynthesisUtterance(source.text);
   utterance.lang = 'zh-CN';
+  const mandarin = chinese.find((v) => /^zh[-_]CN/i.test(v.lang)) ?? chinese[0];
+  if (mandarin) utterance.voice = mandarin;
   utterance.rate = 0.9;
   utterance.onstart = () => events.onStart();
   utterance.onend = () => {
