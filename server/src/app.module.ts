@@ -22,10 +22,12 @@ import { LedgerModule } from './modules/ledger/ledger.module';
 import { NoticeModule } from './modules/notice/notice.module';
 import { OfficeModule } from './modules/office/office.module';
 import { OrgModule } from './modules/org/org.module';
+import { PhoneLinkModule } from './modules/phone-link/phone-link.module';
 import { PhotoModule } from './modules/photo/photo.module';
 import { RatingModule } from './modules/rating/rating.module';
 import { ReportModule } from './modules/report/report.module';
 import { RequestModule } from './modules/request/request.module';
+import { SpeechModule } from './modules/speech/speech.module';
 import { StatsModule } from './modules/stats/stats.module';
 import { UserModule } from './modules/user/user.module';
 
@@ -59,6 +61,8 @@ export class AppModule {
         StatsModule,
         BoardModule,
         PhotoModule,
+        SpeechModule,
+        PhoneLinkModule,
         RatingModule,
         IdempotencyModule,
         AuditModule,

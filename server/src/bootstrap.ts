@@ -14,6 +14,7 @@ import { AppError } from './common/app-error';
 import { namedSchemas } from './common/contract/endpoint';
 import { checkResponsesAgainstContract } from './common/contract/response-check';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
+import { serveLinkVerifyFile } from './common/link-verify-file';
 import { registerSecurityHeaders, registerSmsSendLimits } from './common/security';
 import type { AppConfig } from './config/config';
 import { cardPageHtml } from './modules/card/card-page';
@@ -66,6 +67,7 @@ export async function createApp(
   await registerSmsSendLimits(app, config);
 
   setUpApiDocs(app);
+  serveLinkVerifyFile(fastify, config);
   await serveH5Build(app, config.h5DistDir);
   await app.init();
   return app;

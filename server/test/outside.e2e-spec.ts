@@ -613,6 +613,8 @@ describe('security headers in production', () => {
         S3_ACCESS_KEY: 'AKIDEXAMPLE',
         S3_SECRET_KEY: 'secret-example',
         S3_REGION: 'ap-guangzhou',
+        TTS_SECRET_ID: 'AKIDttsEXAMPLE0123456789',
+        TTS_SECRET_KEY: 'ttsSecretEXAMPLE0123456789',
       },
     });
   });

@@ -13,3 +13,4 @@ export * from './households/households';
 export * from './households/visits';
 export * from './board/board';
 export * from './api';
+export * from './speech/read-aloud';

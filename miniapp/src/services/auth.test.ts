@@ -1,11 +1,19 @@
 import Taro from '@tarojs/taro';
 
-import { wechatSignIn } from './api/auth';
-import { signInResidentQuietly as inBrowser, staffWechatCode as codeInBrowser } from './auth.h5';
-import { signInResidentQuietly as inWechat, staffWechatCode as codeInWechat } from './auth.weapp';
+import { wechatPhoneSignIn, wechatSignIn } from './api/auth';
+import {
+  signInResidentQuietly as inBrowser,
+  signInWithWechatPhone as phoneInBrowser,
+  staffWechatCode as codeInBrowser,
+} from './auth.h5';
+import {
+  signInResidentQuietly as inWechat,
+  signInWithWechatPhone as phoneInWechat,
+  staffWechatCode as codeInWechat,
+} from './auth.weapp';
 import { currentUser, restoreSession } from './session';
 
-jest.mock('./api/auth', () => ({ wechatSignIn: jest.fn() }));
+jest.mock('./api/auth', () => ({ wechatSignIn: jest.fn(), wechatPhoneSignIn: jest.fn() }));
 
 beforeEach(() => restoreSession());
 
@@ -58,5 +66,33 @@ describe('the WeChat code a cadre signs in with', () => {
 
   it('in a browser, is never there', async () => {
     await expect(codeInBrowser()).resolves.toBeUndefined();
+  });
+});
+
+describe('微信手机号登录', () => {
+  it('in WeChat, sends the getPhoneNumber code with the Taro.login code and keeps the session', async () => {
+    jest.mocked(wechatPhoneSignIn).mockResolvedValueOnce({
+      token: 'tok-phone',
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      user: {
+        id: 12,
+        role: 'resident',
+        displayName: '群众5678',
+        phoneMasked: '138****5678',
+        orgUnitId: null,
+        orgUnitName: null,
+        cadreId: null,
+        mustChangePassword: false,
+      },
+    });
+
+    await phoneInWechat('phone-code');
+
+    expect(wechatPhoneSignIn).toHaveBeenCalledWith('wx-code', 'phone-code');
+    expect(currentUser()).toMatchObject({ id: 12, phoneMasked: '138****5678' });
+  });
+
+  it('in a browser, is not offered', async () => {
+    await expect(phoneInBrowser('phone-code')).rejects.toThrow('只在微信里可用');
   });
 });

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 
-import { wechatSignIn } from './api/auth';
+import { wechatPhoneSignIn, wechatSignIn } from './api/auth';
 import { ApiError, NETWORK_ERROR } from './http';
 import { saveSession } from './session';
 
@@ -18,6 +18,20 @@ export async function signInResidentQuietly(): Promise<boolean> {
   }
   saveSession(await wechatSignIn(code));
   return true;
+}
+
+/**
+ * 微信手机号登录: the code of the getPhoneNumber button's answer, with wx.login's. The account
+ * becomes the one of that phone, so what a cadre filed for it (代填) shows at once.
+ */
+export async function signInWithWechatPhone(phoneCode: string): Promise<void> {
+  let code: string;
+  try {
+    ({ code } = await Taro.login());
+  } catch {
+    throw new ApiError(NETWORK_ERROR, '微信登录没有成功，请检查网络后重试', 0);
+  }
+  saveSession(await wechatPhoneSignIn(code, phoneCode));
 }
 
 /**

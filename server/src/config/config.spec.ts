@@ -17,6 +17,8 @@ const PRODUCTION = {
   S3_ACCESS_KEY: 'AKIDEXAMPLE',
   S3_SECRET_KEY: 'secret-example',
   S3_REGION: 'ap-guangzhou',
+  TTS_SECRET_ID: 'AKIDttsEXAMPLE0123456789',
+  TTS_SECRET_KEY: 'ttsSecretEXAMPLE0123456789',
 };
 
 function issuesOf(env: Record<string, string>): { key: string; message: string }[] {
@@ -129,6 +131,50 @@ describe('loadConfig', () => {
       'S3_BUCKET',
       'S3_ACCESS_KEY',
       'S3_SECRET_KEY',
+      'TTS_SECRET_ID',
+      'TTS_SECRET_KEY',
+    ]);
+  });
+
+  it('reads the link-QR verification file, and refuses a bad name or half of it', () => {
+    expect(
+      loadConfig(
+        { WECHAT_LINK_VERIFY_FILE: 'aB3dE5gH7j.txt', WECHAT_LINK_VERIFY_CONTENT: 'abc123' },
+        cwd,
+      ).wechatLinkVerify,
+    ).toEqual({ fileName: 'aB3dE5gH7j.txt', content: 'abc123' });
+    expect(loadConfig({}, cwd).wechatLinkVerify).toBeNull();
+    expect(
+      issuesOf({ WECHAT_LINK_VERIFY_FILE: '../etc/passwd', WECHAT_LINK_VERIFY_CONTENT: 'a b' }),
+    ).toEqual([
+      {
+        key: 'WECHAT_LINK_VERIFY_FILE',
+        message:
+          'must be the verification file name from WeChat\'s console, e.g. a1B2c3D4e5.txt (got "../etc/passwd")',
+      },
+      {
+        key: 'WECHAT_LINK_VERIFY_CONTENT',
+        message: 'must be the verification file\'s content, letters and digits (got "a b")',
+      },
+    ]);
+    expect(issuesOf({ WECHAT_LINK_VERIFY_FILE: 'aB3dE5gH7j.txt' })).toEqual([
+      {
+        key: 'WECHAT_LINK_VERIFY_CONTENT',
+        message: 'WECHAT_LINK_VERIFY_FILE and WECHAT_LINK_VERIFY_CONTENT must be set together',
+      },
+    ]);
+  });
+
+  it('reads the text-to-speech keys, with the region and the voice defaulted', () => {
+    expect(loadConfig(PRODUCTION, cwd).tts).toEqual({
+      secretId: 'AKIDttsEXAMPLE0123456789',
+      secretKey: 'ttsSecretEXAMPLE0123456789',
+      region: 'ap-guangzhou',
+      voiceType: 101001,
+    });
+    expect(loadConfig({}, cwd).tts).toBeNull();
+    expect(issuesOf({ TTS_SECRET_ID: 'AKIDttsEXAMPLE0123456789' })).toEqual([
+      { key: 'TTS_SECRET_KEY', message: 'TTS_SECRET_ID and TTS_SECRET_KEY must be set together' },
     ]);
   });
 

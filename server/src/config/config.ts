@@ -55,6 +55,16 @@ export interface AppConfig {
   smsNoticesPerPhonePerDay: number;
   /** The CJK font printed card sheets embed (`modules/print/card-font.ts` looks it up). */
   cardFont: { path: string | null; face: string | null };
+  /**
+   * Tencent Cloud text-to-speech for 读给我听 in the weapp. Null when unset: a local stand-in that
+   * plays tones instead of words (never in production).
+   */
+  tts: { secretId: string; secretKey: string; region: string; voiceType: number } | null;
+  /**
+   * 普通链接二维码 校验文件: the file WeChat's console hands out, served at the site root so that
+   * WeChat accepts this origin's card links as the mini-program's. Null when unset: nothing served.
+   */
+  wechatLinkVerify: { fileName: string; content: string } | null;
 }
 
 /** A subscribe-message template: its id, and which of its fields carries which part of a notice. */
@@ -104,6 +114,7 @@ const SECRET_KEYS = new Set([
   'DATABASE_URL',
   'S3_SECRET_KEY',
   'REDIS_URL',
+  'TTS_SECRET_KEY',
 ]);
 
 const bool = v.pipe(
@@ -270,6 +281,40 @@ const ENV_SCHEMA = v.object({
   SMS_NOTICES_PER_PHONE_PER_DAY: v.optional(positiveInt('messages')),
   CARD_FONT_PATH: v.optional(v.string()),
   CARD_FONT_FACE: v.optional(v.string()),
+  WECHAT_LINK_VERIFY_FILE: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^[A-Za-z0-9_-]{1,64}\.txt$/,
+        "must be the verification file name from WeChat's console, e.g. a1B2c3D4e5.txt",
+      ),
+    ),
+  ),
+  WECHAT_LINK_VERIFY_CONTENT: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^[A-Za-z0-9_-]{1,256}$/,
+        "must be the verification file's content, letters and digits",
+      ),
+    ),
+  ),
+  TTS_SECRET_ID: v.optional(
+    v.pipe(v.string(), v.regex(/^[0-9A-Za-z]{16,64}$/, 'must be a Tencent Cloud SecretId')),
+  ),
+  TTS_SECRET_KEY: v.optional(
+    v.pipe(v.string(), v.regex(/^[0-9A-Za-z]{16,64}$/, 'must be a Tencent Cloud SecretKey')),
+  ),
+  TTS_REGION: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z]+(?:-[a-z]+)+$/, 'must be a region name like ap-guangzhou')),
+  ),
+  TTS_VOICE_TYPE: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,9}$/, 'must be a Tencent Cloud voice type number, e.g. 101001'),
+      v.transform(Number),
+    ),
+  ),
 });
 
 /** Photo storage settings that must come together (S3_REGION has a default). */
@@ -348,6 +393,25 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
       message: 'must be https:// in production (WeChat only opens https links)',
     });
   }
+  requiredInProduction('TTS_SECRET_ID', 'Tencent Cloud text-to-speech reads cards aloud in WeChat');
+  requiredInProduction(
+    'TTS_SECRET_KEY',
+    'Tencent Cloud text-to-speech reads cards aloud in WeChat',
+  );
+  if (!production && (e.TTS_SECRET_ID === undefined) !== (e.TTS_SECRET_KEY === undefined)) {
+    const missing = e.TTS_SECRET_ID === undefined ? 'TTS_SECRET_ID' : 'TTS_SECRET_KEY';
+    issues.push({ key: missing, message: 'TTS_SECRET_ID and TTS_SECRET_KEY must be set together' });
+  }
+  if ((e.WECHAT_LINK_VERIFY_FILE === undefined) !== (e.WECHAT_LINK_VERIFY_CONTENT === undefined)) {
+    const missing =
+      e.WECHAT_LINK_VERIFY_FILE === undefined
+        ? 'WECHAT_LINK_VERIFY_FILE'
+        : 'WECHAT_LINK_VERIFY_CONTENT';
+    issues.push({
+      key: missing,
+      message: 'WECHAT_LINK_VERIFY_FILE and WECHAT_LINK_VERIFY_CONTENT must be set together',
+    });
+  }
   if ((e.WECHAT_APPID === undefined) !== (e.WECHAT_SECRET === undefined)) {
     const missing = e.WECHAT_APPID === undefined ? 'WECHAT_APPID' : 'WECHAT_SECRET';
     issues.push({ key: missing, message: 'WECHAT_APPID and WECHAT_SECRET must be set together' });
@@ -414,6 +478,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     smsNoticesPerPhonePerDay:
       e.SMS_NOTICES_PER_PHONE_PER_DAY ?? DEFAULT_SMS_NOTICES_PER_PHONE_PER_DAY,
     cardFont: { path: e.CARD_FONT_PATH?.trim() || null, face: e.CARD_FONT_FACE?.trim() || null },
+    wechatLinkVerify:
+      e.WECHAT_LINK_VERIFY_FILE !== undefined && e.WECHAT_LINK_VERIFY_CONTENT !== undefined
+        ? { fileName: e.WECHAT_LINK_VERIFY_FILE, content: e.WECHAT_LINK_VERIFY_CONTENT }
+        : null,
+    tts:
+      e.TTS_SECRET_ID !== undefined && e.TTS_SECRET_KEY !== undefined
+        ? {
+            secretId: e.TTS_SECRET_ID,
+            secretKey: e.TTS_SECRET_KEY,
+            region: e.TTS_REGION ?? 'ap-guangzhou',
+            // 101001: 智瑜, a clear standard female voice.
+            voiceType: e.TTS_VOICE_TYPE ?? 101001,
+          }
+        : null,
   });
 }
 

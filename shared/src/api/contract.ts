@@ -26,6 +26,7 @@ import type {
   TransferInput,
   VerifyInput,
   WechatSignInInput,
+  WechatPhoneSignInInput,
   PublicSummaryEditInput,
 } from '../schemas/inputs';
 import type {
@@ -128,6 +129,7 @@ import type {
   SessionUser,
   SignInResult,
   SmsSent,
+  SpeechView,
   StaffQueueCounts,
   SubscribeTemplateIds,
   TransferTargets,
@@ -179,6 +181,11 @@ export const ROUTES = {
   sendSmsCode: route('POST', '/api/auth/sms/send', 'public'),
   smsSignIn: route('POST', '/api/auth/sms/sign-in', 'public'),
   wechatSignIn: route('POST', '/api/auth/wechat/sign-in', 'public'),
+  /**
+   * 微信手机号登录: the phone WeChat vouches for becomes the resident's, so what a cadre filed for
+   * that phone (代填) is theirs at once.
+   */
+  wechatPhoneSignIn: route('POST', '/api/auth/wechat/phone', 'public'),
   me: route('GET', '/api/auth/me', 'signed_in'),
 
   viewCard: route('GET', '/api/cards/:code', 'public'),
@@ -196,6 +203,19 @@ export const ROUTES = {
   cadrePhoto: {
     ...route('GET', '/api/cadre-photos/:name', 'public'),
     produces: 'image/jpeg',
+  },
+
+  /** 读给我听 in the weapp: the card's words and their audio, public like the card. */
+  speakCard: route('GET', '/api/speech/cards/:code', 'public'),
+  /** 读给我听 on a request's status, for the resident who asked (the words speak to them). */
+  speakRequest: route('GET', '/api/speech/requests/:id', ['resident']),
+  /**
+   * The audio behind a SpeechView's link; public, because InnerAudioContext cannot send a token.
+   * Its name is a keyed hash of the words, so it cannot be made up from them.
+   */
+  speechAudio: {
+    ...route('GET', '/api/speech/audio/:name', 'public'),
+    produces: 'audio/wav',
   },
 
   submitRequest: route('POST', '/api/requests', ['resident'], 201),
@@ -342,12 +362,17 @@ export interface ApiResponses {
   sendSmsCode: SmsSent;
   smsSignIn: SignInResult;
   wechatSignIn: SignInResult;
+  wechatPhoneSignIn: SignInResult;
   me: SessionUser;
   viewCard: CardView;
   uploadPhoto: PhotoView;
   /** the image bytes, not JSON */
   photoFile: unknown;
   cadrePhoto: unknown;
+  speakCard: SpeechView;
+  speakRequest: SpeechView;
+  /** the audio bytes, not JSON */
+  speechAudio: unknown;
   submitRequest: RequestDetail;
   fileOnBehalf: RequestDetail;
   recordOnSpot: OnSpotRecorded;
@@ -448,6 +473,7 @@ export interface ApiBodies {
   sendSmsCode: SmsCodeRequestInput;
   smsSignIn: SmsSignInInput;
   wechatSignIn: WechatSignInInput;
+  wechatPhoneSignIn: WechatPhoneSignInInput;
   submitRequest: SubmitRequestInput;
   fileOnBehalf: OnBehalfInput;
   recordOnSpot: OnSpotInput;

@@ -137,6 +137,14 @@ export const INLINED_CARD_ID = 'mqlk-card';
 /** the id of the server-drawn card, which the H5 app removes once its own page shows */
 export const SERVER_CARD_ID = 'mqlk-ssr';
 
+/** 读给我听: the words read, and a link to them spoken (the server's text-to-speech, cached). */
+export const speechViewSchema = v.object({
+  text: v.string(),
+  /** e.g. /api/speech/audio/<hash>.wav, relative to the API's origin */
+  audioUrl: v.string(),
+});
+export type SpeechView = v.InferOutput<typeof speechViewSchema>;
+
 /* ---- requests ---- */
 
 export const requestSummarySchema = v.object({

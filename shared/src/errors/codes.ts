@@ -19,6 +19,10 @@ export const ERRORS = {
   },
 
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  WECHAT_PHONE_FAILED: {
+    status: 401,
+    message: '没有取到微信绑定的手机号，请再点一次，或用短信验证码登录',
+  },
   SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
   LOGIN_FAILED: { status: 401, message: '账号或密码不正确' },
   OTP_INVALID: { status: 401, message: '验证码不正确或已过期，请重新获取' },
@@ -60,6 +64,10 @@ export const ERRORS = {
   RATING_ALREADY_GIVEN: { status: 409, message: '这一轮您已经评价过了，感谢您的反馈' },
   RATING_WINDOW_CLOSED: { status: 409, message: '已超过7天评价期限，不能再评价' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, message: '这次提交与之前的提交不一致，请刷新后重新填写' },
+  PHONE_LINKED_ELSEWHERE: {
+    status: 409,
+    message: '这个手机号已经和另一个微信绑定，请用短信验证码登录，或联系村（社区）',
+  },
   USERNAME_TAKEN: { status: 409, message: '这个登录账号已经有人用了，请换一个' },
   UNIT_RETIRED: { status: 409, message: '这个单位已撤销，不能再添加干部或下级单位' },
   UNIT_IN_USE: {

@@ -54,6 +54,16 @@ export const wechatSignInSchema = v.object({
   ),
 });
 
+/** 微信手机号登录: wx.login's code, and the code of the getPhoneNumber button's answer. */
+export const wechatPhoneSignInSchema = v.object({
+  code: wechatSignInSchema.entries.code,
+  phoneCode: v.pipe(
+    v.string('没有取到手机号，请重试'),
+    v.nonEmpty('没有取到手机号，请重试'),
+    v.maxLength(128),
+  ),
+});
+
 /* ---- a resident's request ---- */
 
 export const locationSchema = v.object({
@@ -276,6 +286,7 @@ export type StaffSignInInput = v.InferOutput<typeof staffSignInSchema>;
 export type SmsCodeRequestInput = v.InferOutput<typeof smsCodeRequestSchema>;
 export type SmsSignInInput = v.InferOutput<typeof smsSignInSchema>;
 export type WechatSignInInput = v.InferOutput<typeof wechatSignInSchema>;
+export type WechatPhoneSignInInput = v.InferOutput<typeof wechatPhoneSignInSchema>;
 export type SubmitRequestInput = v.InferOutput<typeof submitRequestSchema>;
 export type AcceptInput = v.InferOutput<typeof acceptSchema>;
 export type ReplyInput = v.InferOutput<typeof replySchema>;

@@ -1,6 +1,6 @@
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ERRORS, type CardView } from '@mqlk/shared';
+import { ERRORS, cardAloud, type CardView } from '@mqlk/shared';
 import { useEffect, useState } from 'react';
 
 import { Btn } from '../../components/btn';
@@ -9,6 +9,7 @@ import { CallButton } from '../../components/call-button';
 import { ElderSwitch } from '../../components/elder-switch';
 import { MessageScreen } from '../../components/message-screen';
 import { Page } from '../../components/page';
+import { ReadAloud } from '../../components/read-aloud';
 import { routeOf } from '../../constants/routes';
 import { useLoad } from '../../hooks/use-load';
 import { cardCodeOfPage } from '../../platform/card-launch';
@@ -129,6 +130,7 @@ function CardContent({ card }: { card: CardView }) {
             原联系人{card.handedOverFrom}已调整，现由{cadre.name}联系，您的事情照常办理。
           </Text>
         ) : null}
+        <ReadAloud source={{ kind: 'card', code: card.code, text: cardAloud(cadre) }} />
       </View>
 
       <View className="card-page__actions">

@@ -29,6 +29,11 @@ export function wechatSignIn(code: string): Promise<SignInResult> {
   return call('wechatSignIn', { body: { code } });
 }
 
+/** 微信手机号登录: wx.login's code and the getPhoneNumber button's code. */
+export function wechatPhoneSignIn(code: string, phoneCode: string): Promise<SignInResult> {
+  return call('wechatPhoneSignIn', { body: { code, phoneCode } });
+}
+
 export function me(): Promise<SessionUser> {
   return call('me', {});
 }

@@ -35,6 +35,6 @@ import { OtpCodeEntity } from './otp-code.entity';
     // Every route requires a signed-in actor unless its contract says it is public.
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, SMS_SENDER],
+  exports: [AuthService, SMS_SENDER, WECHAT_CLIENT],
 })
 export class AuthModule {}

@@ -200,6 +200,11 @@ export class AuthService {
     return this.signIn(user, RESIDENT_TOKEN_TTL, now);
   }
 
+  /** A resident's session, for a sign-in made elsewhere (微信手机号登录). */
+  residentSession(user: UserAccountEntity, now = this.clock.now()): Promise<SignInResult> {
+    return this.signIn(user, RESIDENT_TOKEN_TTL, now);
+  }
+
   /**
    * A cadre signing in inside WeChat: their WeChat becomes where their reminders go. Best effort:
    * a failed code exchange never stands in the way of signing in.

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { AppConfig } from '../../config/config';
 import {
   HttpSmsSender,
@@ -43,5 +45,73 @@ describe('external service stand-ins', () => {
     const wx = new LocalWechatClient();
     expect(await wx.codeToSession('abc')).toEqual(await wx.codeToSession('abc'));
     expect((await wx.codeToSession('abc')).openid).not.toBe((await wx.codeToSession('abd')).openid);
+  });
+});
+
+describe('the phone number WeChat vouches for (phonenumber.getPhoneNumber)', () => {
+  it('the local stand-in reads local-phone:<number>, makes up a stable 199 number otherwise, and refuses "refuse"', async () => {
+    const wx = new LocalWechatClient();
+    expect(await wx.phoneNumber('local-phone:13812345678')).toBe('13812345678');
+    const made = await wx.phoneNumber('devtools-code');
+    expect(made).toMatch(/^199\d{8}$/);
+    expect(await wx.phoneNumber('devtools-code')).toBe(made);
+    expect(await wx.phoneNumber('refuse')).toBeNull();
+  });
+
+  describe('the real client', () => {
+    let server: Server;
+    let base: string;
+    const calls: { url: string; body: Record<string, unknown> }[] = [];
+    let answer: Record<string, unknown> = {};
+
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        let raw = '';
+        req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+        req.on('end', () => {
+          calls.push({ url: req.url ?? '', body: JSON.parse(raw) as Record<string, unknown> });
+          res.setHeader('content-type', 'application/json');
+          res.end(
+            JSON.stringify(
+              req.url === '/cgi-bin/stable_token'
+                ? { access_token: 'TOKEN-1', expires_in: 7200 }
+                : answer,
+            ),
+          );
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it('asks with the shared stable token (once), and answers the pure number', async () => {
+      const wx = new HttpsWechatClient('wx0123456789abcdef', 's'.repeat(32), base);
+      answer = {
+        errcode: 0,
+        phone_info: {
+          phoneNumber: '+86 13812345678',
+          purePhoneNumber: '13812345678',
+          countryCode: '86',
+        },
+      };
+      expect(await wx.phoneNumber('code-1')).toBe('13812345678');
+      answer = { errcode: 40029, errmsg: 'invalid code' };
+      expect(await wx.phoneNumber('code-2')).toBeNull();
+      answer = { errcode: 0, phone_info: { purePhoneNumber: '5551234', countryCode: '1' } };
+      expect(await wx.phoneNumber('code-3')).toBeNull();
+      expect(calls.map((c) => c.url)).toEqual([
+        '/cgi-bin/stable_token',
+        '/wxa/business/getuserphonenumber?access_token=TOKEN-1',
+        '/wxa/business/getuserphonenumber?access_token=TOKEN-1',
+        '/wxa/business/getuserphonenumber?access_token=TOKEN-1',
+      ]);
+      expect(calls[0]!.body).toEqual({
+        grant_type: 'client_credential',
+        appid: 'wx0123456789abcdef',
+        secret: 's'.repeat(32),
+      });
+      expect(calls[1]!.body).toEqual({ code: 'code-1' });
+    });
   });
 });

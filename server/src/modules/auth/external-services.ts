@@ -44,6 +44,11 @@ export function keepLocal(list: LocalSent[], item: LocalSent): void {
 export interface WechatClient {
   /** wx.login's code → the user's openid for this mini-program (code2Session). */
   codeToSession(code: string): Promise<{ openid: string }>;
+  /**
+   * The getPhoneNumber button's code → the phone number WeChat vouches for
+   * (phonenumber.getPhoneNumber), or null when WeChat refuses the code.
+   */
+  phoneNumber(code: string): Promise<string | null>;
 }
 
 export const SMS_SENDER = Symbol('SMS_SENDER');
@@ -108,19 +113,78 @@ export class HttpSmsSender implements SmsSender {
   }
 }
 
+/** A phone code the local stand-in reads as it is: `local-phone:13812345678` (tests, trials). */
+const LOCAL_PHONE_CODE = /^local-phone:(1[3-9]\d{9})$/;
+
 /** Stable per code: enough to tell local test residents apart. */
 export class LocalWechatClient implements WechatClient {
   async codeToSession(code: string) {
     return { openid: `local_${createHash('sha256').update(code).digest('hex').slice(0, 24)}` };
   }
+
+  /**
+   * `local-phone:<number>` is that number; any other code (WeChat DevTools hands out random ones)
+   * a made-up 199 number, stable per code; `refuse` is refused, as WeChat refuses a spent code.
+   */
+  async phoneNumber(code: string) {
+    if (code === 'refuse') return null;
+    const given = LOCAL_PHONE_CODE.exec(code)?.[1];
+    if (given) return given;
+    const digits = BigInt(`0x${createHash('sha256').update(code).digest('hex').slice(0, 12)}`);
+    return `199${String(digits % 100_000_000n).padStart(8, '0')}`;
+  }
 }
 
+/** Renew the access token this long before WeChat says it expires. */
+const TOKEN_MARGIN_MS = 5 * 60 * 1000;
+
 export class HttpsWechatClient implements WechatClient {
+  /** stable_token hands every caller the same token while it is valid, so each instance may keep one. */
+  private token: { value: string; until: number } | null = null;
+
   constructor(
     private readonly appId: string,
     private readonly secret: string,
     private readonly apiBase = 'https://api.weixin.qq.com',
   ) {}
+
+  async phoneNumber(code: string) {
+    const body = await this.post(
+      `/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(await this.accessToken())}`,
+      { code },
+    );
+    const info = body.phone_info as { purePhoneNumber?: string; countryCode?: string } | undefined;
+    if (body.errcode || !info?.purePhoneNumber) return null;
+    return info.countryCode && info.countryCode !== '86' ? null : info.purePhoneNumber;
+  }
+
+  private async accessToken(): Promise<string> {
+    if (this.token && this.token.until > Date.now()) return this.token.value;
+    const got = await this.post('/cgi-bin/stable_token', {
+      grant_type: 'client_credential',
+      appid: this.appId,
+      secret: this.secret,
+    });
+    if (typeof got.access_token !== 'string' || typeof got.expires_in !== 'number') {
+      throw new Error(`stable_token failed: ${String(got.errcode)} ${String(got.errmsg)}`);
+    }
+    this.token = {
+      value: got.access_token,
+      until: Date.now() + got.expires_in * 1000 - TOKEN_MARGIN_MS,
+    };
+    return this.token.value;
+  }
+
+  private async post(path: string, payload: unknown): Promise<Record<string, unknown>> {
+    const res = await fetch(`${this.apiBase}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!res.ok) throw new Error(`WeChat answered HTTP ${res.status}`);
+    return (await res.json()) as Record<string, unknown>;
+  }
 
   async codeToSession(code: string) {
     const url = new URL(`${this.apiBase}/sns/jscode2session`);

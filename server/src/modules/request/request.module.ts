@@ -88,6 +88,7 @@ import { TimelineRepository } from './timeline.repository';
     ClockRepository,
     RequestSweeps,
     RequestMoves,
+    RequestQueries,
     LedgerRepository,
     MetricLedger,
     MetricRows,

@@ -113,6 +113,21 @@ export class RequestRepository {
     return changed.affected === 1;
   }
 
+  /**
+   * A resident's requests join another account of the same person (a WeChat account used before
+   * its phone was known, joining the account of that phone). The version stays: nothing anyone
+   * has on screen changes.
+   */
+  async moveRequester(m: EntityManager, fromUserId: number, toUserId: number): Promise<number> {
+    const moved = await m
+      .createQueryBuilder()
+      .update(RequestEntity)
+      .set({ requesterId: toUserId, version: () => 'version' })
+      .where('requester_id = :fromUserId', { fromUserId })
+      .execute();
+    return moved.affected ?? 0;
+  }
+
   /** 我的诉求: what this resident submitted (or had filed for them), newest first. */
   mine(requesterId: number, slice: PageSlice) {
     return this.page(

@@ -246,6 +246,30 @@ export class UserRepository {
     return m ? m.getRepository(UserAccountEntity) : this.users;
   }
 
+  /** The resident account of a phone or an openid, read through `m` inside a transaction. */
+  findResident(key: ResidentKey, m: EntityManager): Promise<UserAccountEntity | null> {
+    return this.repo(m).findOne({ where: { ...key, role: 'resident' } });
+  }
+
+  async insertResident(m: EntityManager, fields: Partial<UserAccountEntity>): Promise<number> {
+    const saved = await this.repo(m).insert({ role: 'resident', ...fields });
+    return saved.identifiers[0]!.id as number;
+  }
+
+  /**
+   * Sets what identifies a resident: a phone WeChat vouched for, or their openid (null to take it
+   * off an account whose WeChat moved to the account of its phone).
+   */
+  async setResidentKeys(
+    m: EntityManager,
+    id: number,
+    set: Partial<
+      Pick<UserAccountEntity, 'wechatOpenid' | 'phoneHash' | 'phoneEnc' | 'phoneMasked'>
+    >,
+  ): Promise<void> {
+    await this.repo(m).update({ id, role: 'resident' }, set);
+  }
+
   /**
    * Binds a WeChat to a work account (a cadre signing in inside WeChat) for their reminders. A
    * WeChat bound to another work account moves to this one: the last sign-in on a phone decides

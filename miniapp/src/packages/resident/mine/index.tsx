@@ -13,6 +13,7 @@ import { usePaged } from '../../../hooks/use-paged';
 import { ensureResidentQuietly, isResidentSignedIn } from '../../../services/account';
 import { listMyRequests } from '../../../services/api/requests';
 import { asApiError } from '../../../services/http';
+import { PhoneLink } from '../components/phone-link';
 import { SmsSignIn } from '../components/sms-sign-in';
 import { useSmsForm } from '../components/use-sms';
 import './index.scss';
@@ -59,20 +60,24 @@ function MyRequests() {
   }
   if (list.items.length === 0) {
     return (
-      <MessageScreen
-        tone="neutral"
-        icon="○"
-        title="您还没有反映过事情"
-        body="有困难、有问题、有建议，请扫一扫干部发给您的民情联系卡，点“我要反映”，写下来交给干部。"
-      >
-        <Btn kind="primary" size="big" onClick={() => Taro.reLaunch({ url: routeOf('home') })}>
-          去扫联系卡
-        </Btn>
-      </MessageScreen>
+      <View>
+        <PhoneLink onLinked={list.reload} />
+        <MessageScreen
+          tone="neutral"
+          icon="○"
+          title="您还没有反映过事情"
+          body="有困难、有问题、有建议，请扫一扫干部发给您的民情联系卡，点“我要反映”，写下来交给干部。"
+        >
+          <Btn kind="primary" size="big" onClick={() => Taro.reLaunch({ url: routeOf('home') })}>
+            去扫联系卡
+          </Btn>
+        </MessageScreen>
+      </View>
     );
   }
   return (
     <View>
+      <PhoneLink onLinked={list.reload} />
       <Text className="mine-page__count">您一共反映了{list.total}件事，点开可以看办理进展</Text>
       {list.items.map((request) => (
         <RequestItem key={request.id} request={request} onOpen={open} />

@@ -252,3 +252,14 @@ describe('withdrawing', () => {
     expect(screen.getByText('确认，已经解决了')).toBeInTheDocument();
   });
 });
+
+describe('where the request stands, in words and aloud', () => {
+  it('says the next step and offers 读给我听', async () => {
+    load.mockResolvedValueOnce(requestDetail({ status: 'in_progress' }));
+    render(<MyRequestPage />);
+    expect(
+      await screen.findByText('下一步：办理人正在办理，办好以后会告诉您结果。'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /读给我听/ })).toBeInTheDocument();
+  });
+});

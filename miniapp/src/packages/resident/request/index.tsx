@@ -1,12 +1,19 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { isMovedAway, type MoveResult, type RequestDetail } from '@mqlk/shared';
+import {
+  isMovedAway,
+  requestDetailAloud,
+  RESIDENT_NEXT_STEPS,
+  type MoveResult,
+  type RequestDetail,
+} from '@mqlk/shared';
 import { useState } from 'react';
 
 import { Btn } from '../../../components/btn';
 import { MessageScreen } from '../../../components/message-screen';
 import { MovedAway } from '../../../components/moved-away';
 import { Page } from '../../../components/page';
+import { ReadAloud } from '../../../components/read-aloud';
 import { RatingsList } from '../../../components/ratings-list';
 import { RequestBody, RequestHeader, RequestResult } from '../../../components/request-detail';
 import { Timeline } from '../../../components/timeline';
@@ -75,6 +82,18 @@ function Detail({
   return (
     <View>
       <RequestHeader request={request} />
+      <View className="mq-section my-request-page__next">
+        <Text className="my-request-page__next-step">
+          下一步：{RESIDENT_NEXT_STEPS[request.status]}
+        </Text>
+        <ReadAloud
+          source={{
+            kind: 'request',
+            id: request.id,
+            text: requestDetailAloud(request, new Date()),
+          }}
+        />
+      </View>
       {can('confirm') ? <ConfirmOnSpot request={request} onConfirmed={onChange} /> : null}
       <RequestResult request={request} />
       {can('rate') ? <RatingForm request={request} onRated={onChange} /> : null}

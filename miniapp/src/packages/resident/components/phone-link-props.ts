@@ -1,0 +1,4 @@
+export interface PhoneLinkProps {
+  /** The account is now the phone's: load the list again. */
+  onLinked: () => void;
+}
