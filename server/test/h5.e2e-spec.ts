@@ -93,7 +93,7 @@ describe('the H5 build at /', () => {
       expect(html).not.toContain('<script>alert(1)');
       expect(html).toContain('走访 &amp; 联系 &quot;群众&quot;');
       expect(html).toContain(`href="/submit?cardCode=${card.code}"`);
-      expect(html).toMatch(/<style>#mqlk-ssr\{/);
+      expect(html).toMatch(/<style>body\{margin:0\}#mqlk-ssr\{/);
       // the app's own script still loads after the drawn card
       expect(html.indexOf(SERVER_CARD_ID)).toBeLessThan(html.indexOf('/js/app.js'));
       const answer = inlined(html);
