@@ -75,7 +75,16 @@ describe('适老化 and refusals, in a real browser', () => {
     expect(await drawn.getByText('我要反映').getAttribute('href')).toBe(`/submit?cardCode=${CARD}`);
     expect(await drawn.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/16-card-drawn-by-server.png` });
+    // Drawn where the app draws it: the app takes over without the page moving.
+    const drawnAt = await drawn.getByText('我要反映').boundingBox();
     await page.context().close();
+    const app = await phonePage(browser);
+    await app.goto(`${product.baseUrl}/c/${CARD}`);
+    const button = shown(app).locator('.card-page__report');
+    await button.waitFor();
+    expect(await app.locator('#mqlk-ssr').count()).toBe(0);
+    expect(await button.boundingBox()).toEqual(drawnAt);
+    await app.context().close();
   });
 
   it('re-opened with the network down, the card opened last time shows at once, and says so', async () => {

@@ -24,6 +24,7 @@ body{margin:0}
 #${SERVER_CARD_ID} .u{font-size:17px;font-weight:normal;letter-spacing:1px;line-height:1.3}
 #${SERVER_CARD_ID} .q{display:block;margin-top:8px;color:#595959;text-align:center;font-size:15px}
 #${SERVER_CARD_ID} .a{margin-bottom:16px}
+#${SERVER_CARD_ID} .v{display:block;height:74px;margin-top:12px}
 `
   .trim()
   .replace(/\n/g, '');
@@ -74,7 +75,9 @@ function cardMarkup(card: CardView): string {
   return (
     `<main id="${SERVER_CARD_ID}" aria-busy="true">` +
     `<section class="s"><span class="n">${e(cadre.name)}</span><span class="p">${e(cadre.post)}</span>` +
-    `<span class="m">${e(place)}</span>${notes}</section>` +
+    `<span class="m">${e(place)}</span>${notes}` +
+    // where the app's 读给我听 goes: kept empty, as it needs the app to speak
+    `<span class="v"></span></section>` +
     `<div class="a"><a class="b c" href="tel:${e(cadre.phone)}"><span class="l">打电话给${e(cadre.name)}</span><span class="u">${e(cadre.phone)}</span></a>` +
     `<a class="b r" href="${e(submit)}">我要反映</a>` +
     `<span class="q">有困难、有问题、有建议，都可以写下来交给我</span></div>` +
