@@ -83,16 +83,27 @@ describe('微信手机号登录: the phone WeChat vouches for links the resident
     const before = await wechatSignIn(code);
     expect(before.user.phoneMasked).toBeNull();
     const own = await loop.submit(before.token);
+    const told = await loop.submit(before.token);
+    await loop.move(await loop.as(loop.w.cadreA.user), told.id, 'accept', {
+      version: told.version,
+    });
     const filed = await fileFor(phone);
 
     const session = await phoneSignIn(code, phone);
     expect(session.user.id).not.toBe(before.user.id);
-    expect((await mine(session.token)).sort()).toEqual([own.id, filed.id].sort());
+    expect((await mine(session.token)).sort()).toEqual([own.id, told.id, filed.id].sort());
     // The request stays the resident's to act on: they may still withdraw what they submitted.
     const detail = await loop.get(session.token, own.id);
     expect(detail.allowedActions).toContain('withdraw');
     expect((await wechatSignIn(code)).user.id).toBe(session.user.id);
     expect(await mine(before.token)).toEqual([]);
+    // What they were told before comes along: 已签收 is in the joined account's 消息.
+    const notices = await t.http().get('/api/notices').set(bearer(session.token)).expect(200);
+    expect(
+      (notices.body.items as { kind: string; requestId: number }[]).filter(
+        (n) => n.requestId === told.id,
+      ),
+    ).toEqual([expect.objectContaining({ kind: 'accepted' })]);
   });
 
   it('a WeChat account with no request anywhere for the phone keeps its id and gains the phone', async () => {

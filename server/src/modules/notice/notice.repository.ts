@@ -165,6 +165,13 @@ export class NoticeRepository {
 
   /* ---- the reader's 消息 ---- */
 
+  /** A person's two accounts become one (微信手机号登录): their 消息 go with them. */
+  async moveRecipient(m: EntityManager, fromUserId: number, toUserId: number): Promise<void> {
+    await m
+      .getRepository(NoticeEntity)
+      .update({ recipientUserId: fromUserId }, { recipientUserId: toUserId });
+  }
+
   async listFor(userId: number, unreadOnly: boolean, slice: PageSlice) {
     const [rows, total] = await this.db.getRepository(NoticeEntity).findAndCount({
       where: { recipientUserId: userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },

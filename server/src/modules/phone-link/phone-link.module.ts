@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CryptoModule } from '../../common/crypto/crypto.module';
 import { AuthModule } from '../auth/auth.module';
+import { NoticeModule } from '../notice/notice.module';
 import { RequestModule } from '../request/request.module';
 import { UserModule } from '../user/user.module';
 import { PhoneLinkController } from './phone-link.controller';
@@ -11,7 +12,7 @@ import { PhoneLinkService } from './phone-link.service';
  * the request module already depends on auth.
  */
 @Module({
-  imports: [AuthModule, RequestModule, UserModule, CryptoModule],
+  imports: [AuthModule, RequestModule, UserModule, CryptoModule, NoticeModule],
   controllers: [PhoneLinkController],
   providers: [PhoneLinkService],
 })

@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '../../common/clock/clock';
 import { PhoneCipher } from '../../common/crypto/phone-cipher';
 import { AuthService } from '../auth/auth.service';
 import { WECHAT_CLIENT, type WechatClient } from '../auth/external-services';
+import { NoticeRepository } from '../notice/notice.repository';
 import { RequestRepository } from '../request/request.repository';
 import type { UserAccountEntity } from '../user/user-account.entity';
 import { UserRepository } from '../user/user.repository';
@@ -25,6 +26,7 @@ export class PhoneLinkService {
     private readonly phones: PhoneCipher,
     private readonly users: UserRepository,
     private readonly requests: RequestRepository,
+    private readonly notices: NoticeRepository,
     private readonly auth: AuthService,
   ) {}
 
@@ -69,13 +71,14 @@ export class PhoneLinkService {
     return byPhone.id;
   }
 
-  /** The WeChat account's requests go to the phone's account; its openid is freed for it. */
+  /** The WeChat account's requests and 消息 go to the phone's account; its openid is freed for it. */
   private async join(
     m: EntityManager,
     from: UserAccountEntity,
     into: UserAccountEntity,
   ): Promise<void> {
     await this.requests.moveRequester(m, from.id, into.id);
+    await this.notices.moveRecipient(m, from.id, into.id);
     await this.users.setResidentKeys(m, from.id, { wechatOpenid: null });
   }
 }
