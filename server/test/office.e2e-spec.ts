@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
@@ -447,6 +449,36 @@ describe.each(testDialects())('the township office on %s', (dialect) => {
       ).toBe('NOTHING_TO_PRINT');
       await get(staffB, `/api/office/card-sheet?unitId=${l.w.villageA.id}`, 403);
       expect((await auditRows('cards.print')).length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('prints a card with its mini-program code (小程序码), asked of WeChat once', async () => {
+      const pdf = async (query: string) =>
+        (
+          await t
+            .http()
+            .get(`/api/office/card-sheet?${query}`)
+            .set(bearer(staffA))
+            .buffer(true)
+            .parse((r, done) => {
+              const chunks: Buffer[] = [];
+              r.on('data', (c: Buffer) => chunks.push(c));
+              r.on('end', () => done(null, Buffer.concat(chunks)));
+            })
+            .expect(200)
+        ).body as Buffer;
+      const card = l.w.cadreA.card;
+      const kept = path.join(t.config.uploadDir, 'wxacode', `${card.code}.img`);
+      fs.rmSync(kept, { force: true });
+      // The link QR is drawn; the mini-program code is an image.
+      expect((await pdf(`cardId=${card.id}`)).includes('/Subtype /Image')).toBe(false);
+      expect((await pdf(`cardId=${card.id}&qr=wxacode`)).includes('/Subtype /Image')).toBe(true);
+      const first = fs.statSync(kept).mtimeMs;
+      await pdf(`cardId=${card.id}&qr=wxacode`);
+      expect(fs.statSync(kept).mtimeMs).toBe(first);
+      expect((await auditRows('cards.print')).at(-1)?.detail).toMatchObject({ qr: 'wxacode' });
+      expect((await get(staffA, `/api/office/card-sheet?cardId=${card.id}&qr=gif`, 400)).code).toBe(
+        'VALIDATION_FAILED',
+      );
     });
   });
 

@@ -98,6 +98,10 @@ export const ERRORS = {
     status: 409,
     message: '这里没有可以打印的联系卡：请先为在岗干部签发联系卡',
   },
+  WXACODE_UNAVAILABLE: {
+    status: 503,
+    message: '微信暂时没有生成小程序码，请稍后再试，或改用普通二维码打印',
+  },
   TRANSFER_TARGET_INVALID: {
     status: 409,
     message: '这位同志不能接手这条诉求，请从可以转办的名单里重新选择',

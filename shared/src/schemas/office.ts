@@ -192,9 +192,13 @@ export const accountListQuerySchema = v.object({
   role: v.optional(v.picklist(['cadre', 'staff', 'admin'] as const, '账号类型不对')),
 });
 
+/** The QR printed on a card: the link any phone's camera opens, or WeChat's 小程序码. */
+export const CARD_QR_KINDS = ['link', 'wxacode'] as const;
+
 export const cardSheetQuerySchema = v.object({
   unitId: idParam('单位编号不对'),
   cardId: idParam('联系卡编号不对'),
+  qr: v.optional(v.picklist(CARD_QR_KINDS, '二维码类型不对')),
 });
 
 export const calendarQuerySchema = v.object({

@@ -70,6 +70,11 @@ describe('the phone number WeChat vouches for (phonenumber.getPhoneNumber)', () 
         req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
         req.on('end', () => {
           calls.push({ url: req.url ?? '', body: JSON.parse(raw) as Record<string, unknown> });
+          if (req.url?.startsWith('/wxa/getwxacodeunlimit') && answer.image) {
+            res.setHeader('content-type', 'image/jpeg');
+            res.end(Buffer.from(String(answer.image)));
+            return;
+          }
           res.setHeader('content-type', 'application/json');
           res.end(
             JSON.stringify(
@@ -112,6 +117,23 @@ describe('the phone number WeChat vouches for (phonenumber.getPhoneNumber)', () 
         secret: 's'.repeat(32),
       });
       expect(calls[1]!.body).toEqual({ code: 'code-1' });
+    });
+
+    it('asks for a card’s mini-program code with scene and page, and reports a refusal', async () => {
+      const wx = new HttpsWechatClient('wx0123456789abcdef', 's'.repeat(32), base);
+      calls.length = 0;
+      answer = { image: 'JPEG-BYTES' };
+      expect((await wx.miniProgramCode('AbCdEf123456x', 'pages/card/index')).toString()).toBe(
+        'JPEG-BYTES',
+      );
+      expect(calls.at(-1)).toEqual({
+        url: '/wxa/getwxacodeunlimit?access_token=TOKEN-1',
+        body: { scene: 'AbCdEf123456x', page: 'pages/card/index', check_path: false, width: 430 },
+      });
+      answer = { errcode: 41030, errmsg: 'invalid page' };
+      await expect(wx.miniProgramCode('AbCdEf123456x', 'pages/card/index')).rejects.toThrow(
+        /41030 invalid page/,
+      );
     });
   });
 });

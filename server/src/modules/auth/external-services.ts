@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import QRCode from 'qrcode';
 import type { AppConfig } from '../../config/config';
 
 /**
@@ -49,6 +50,11 @@ export interface WechatClient {
    * (phonenumber.getPhoneNumber), or null when WeChat refuses the code.
    */
   phoneNumber(code: string): Promise<string | null>;
+  /**
+   * A mini-program code (小程序码, wxacode.getUnlimited) that opens `page` with `scene`: a PNG or
+   * JPEG image. Fails with an Error when WeChat refuses.
+   */
+  miniProgramCode(scene: string, page: string): Promise<Buffer>;
 }
 
 export const SMS_SENDER = Symbol('SMS_SENDER');
@@ -133,6 +139,16 @@ export class LocalWechatClient implements WechatClient {
     const digits = BigInt(`0x${createHash('sha256').update(code).digest('hex').slice(0, 12)}`);
     return `199${String(digits % 100_000_000n).padStart(8, '0')}`;
   }
+
+  /** A plain QR code of what the real one would carry, marked as a stand-in: WeChat cannot read it. */
+  async miniProgramCode(scene: string, page: string) {
+    return QRCode.toBuffer(`wxacode-local:${page}?scene=${scene}`, {
+      type: 'png',
+      errorCorrectionLevel: 'M',
+      margin: 1,
+      width: 430,
+    });
+  }
 }
 
 /** Renew the access token this long before WeChat says it expires. */
@@ -173,6 +189,26 @@ export class HttpsWechatClient implements WechatClient {
       until: Date.now() + got.expires_in * 1000 - TOKEN_MARGIN_MS,
     };
     return this.token.value;
+  }
+
+  async miniProgramCode(scene: string, page: string) {
+    const res = await fetch(
+      `${this.apiBase}/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(await this.accessToken())}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // check_path false: the card page exists in every release, and trial builds have it too.
+        body: JSON.stringify({ scene, page, check_path: false, width: 430 }),
+        signal: AbortSignal.timeout(10_000),
+      },
+    );
+    if (!res.ok) throw new Error(`WeChat answered HTTP ${res.status}`);
+    // An image when it worked; a JSON error otherwise.
+    if ((res.headers.get('content-type') ?? '').startsWith('image/')) {
+      return Buffer.from(await res.arrayBuffer());
+    }
+    const body = (await res.json()) as { errcode?: number; errmsg?: string };
+    throw new Error(`getwxacodeunlimit failed: ${body.errcode} ${body.errmsg}`);
   }
 
   private async post(path: string, payload: unknown): Promise<Record<string, unknown>> {

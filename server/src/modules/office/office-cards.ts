@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CardCodes } from './card-codes';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addDays,
@@ -52,7 +53,10 @@ export class OfficeCards {
     private readonly audit: AuditRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly codes: CardCodes,
   ) {}
+
+  private readonly logger = new Logger(OfficeCards.name);
 
   /** A cadre's own cards, and those that reach them from posts they took over (事随人转). */
   async ofCadre(cadreId: number): Promise<OfficeCard[]> {
@@ -240,13 +244,21 @@ export class OfficeCards {
     }
     if (cards.length === 0) throw new AppError('NOTHING_TO_PRINT');
     const printable = await this.toPrintable(cards);
+    if (query.qr === 'wxacode') {
+      for (const card of printable) {
+        card.wxacode = await this.codes.of(card.code).catch((err: Error) => {
+          this.logger.warn({ err: err.message, card: card.code }, 'mini-program code refused');
+          throw new AppError('WXACODE_UNAVAILABLE');
+        });
+      }
+    }
     await this.audit.recordNow({
       ...auditActor(actor),
       action: 'cards.print',
       targetType: query.cardId ? 'card' : 'org_unit',
       targetId: query.cardId ?? query.unitId ?? actor.orgUnitId,
       unitPath,
-      detail: { cards: cards.length },
+      detail: { cards: cards.length, qr: query.qr ?? 'link' },
       at: this.clock.now(),
     });
     return printable;

@@ -23,6 +23,10 @@ import { OfficeHouseholdsController } from './office-households.controller';
 import { OfficeImport } from './office-import';
 import { OfficeScope } from './office-scope';
 import { OfficeUnits } from './office-units';
+import { APP_CONFIG } from '../../config/config.module';
+import { AuthModule } from '../auth/auth.module';
+import { createPhotoStorage } from '../photo/photo-storage';
+import { CARD_CODE_STORAGE, CardCodes } from './card-codes';
 
 /**
  * The township office: org tree, cadres, accounts, cards, printing, import, households (联户台账),
@@ -32,6 +36,7 @@ import { OfficeUnits } from './office-units';
   imports: [
     AccessModule,
     AuditModule,
+    AuthModule,
     CadreModule,
     CardModule,
     CryptoModule,
@@ -44,6 +49,9 @@ import { OfficeUnits } from './office-units';
   ],
   controllers: [OfficeController, OfficeHouseholdsController, OfficeVisitsController],
   providers: [
+    CardCodes,
+    // Kept with the photos; the local store refuses to run in production.
+    { provide: CARD_CODE_STORAGE, inject: [APP_CONFIG], useFactory: createPhotoStorage },
     OfficeScope,
     OfficeUnits,
     OfficeCadres,

@@ -173,10 +173,13 @@ export function drawFront(pen: Pen, card: PrintableCard, url: string) {
   frame(pen, card.household ? '民困帮扶卡' : '民情联系卡', card.townshipName ?? card.villageName);
 
   const qrX = w - pad - qr;
-  drawQr(doc, url, qrX, qrTop, qr);
+  // The mini-program code when the sheet asked for it (WeChat's own scan opens the mini-program);
+  // else the link QR, which any phone's camera opens.
+  if (card.wxacode) doc.image(card.wxacode, qrX, qrTop, { width: qr, height: qr });
+  else drawQr(doc, url, qrX, qrTop, qr);
   line(
     doc,
-    { text: '扫码找我反映', size: 6.5 },
+    { text: card.wxacode ? '微信扫码找我反映' : '扫码找我反映', size: 6.5 },
     regular,
     colors.ink,
     qrX - 2 * MM,

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { generateCardCode } from '@mqlk/shared';
+import { LocalWechatClient } from '../auth/external-services';
 import { resolveCardFont } from './card-font';
 import {
   CARD_SHEET_LAYOUT,
@@ -139,6 +140,17 @@ describe('card sheet PDF', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [pdf]))?.[1]);
     return { pdf, bytes, pages, png: (page: number) => path.join(dir, `${name}-${page}.png`) };
   }
+
+  it('prints a card’s mini-program code instead of the link QR when it has one', async () => {
+    const [plain, withCode] = makeCards(2);
+    const image = await new LocalWechatClient().miniProgramCode(withCode!.code, 'pages/card/index');
+    const sheet = await render('wxacode', [plain!, { ...withCode!, wxacode: image }]);
+    expect(await decodeQr(sheet.png(1), 0)).toBe(`${BASE}/c/${plain!.code}`);
+    expect(await decodeQr(sheet.png(1), 1)).toBe(
+      `wxacode-local:pages/card/index?scene=${withCode!.code}`,
+    );
+    expect(tool('pdftotext', [sheet.pdf, '-'])).toContain('微信扫码找我反映');
+  });
 
   describe('10 cards', () => {
     const cards = makeCards(10);

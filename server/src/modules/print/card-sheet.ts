@@ -28,6 +28,8 @@ export interface PrintableCard {
   hotlines: { name: string; phone: string }[];
   /** A 民困帮扶卡's household, e.g. 周玉芬户 · 东岭村一组8号; null on a cadre's own card. */
   household?: string | null;
+  /** The card's mini-program code (小程序码) image, printed instead of the link QR when given. */
+  wxacode?: Buffer;
 }
 
 export interface CardSheetOptions {

@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { dayOfWeek, parseLocalDate, type CardDetail } from '@mqlk/shared';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 
 import { Btn } from '../../../components/btn';
 import { MessageScreen } from '../../../components/message-screen';
@@ -11,6 +11,7 @@ import { downloadCardSheet, getCard } from '../../../services/api/office';
 import { formatDateTime } from '../../../utils/format';
 import { cardStatusText } from '../cadre/cards';
 import { DownloadStatus, useDownload } from '../components/download';
+import { type CardQrKind, QrKindChips } from '../components/form';
 import { OfficePage, openPage } from '../components/office-page';
 import './index.scss';
 import { pressable } from '../../../components/pressable';
@@ -44,6 +45,7 @@ export default function CardPage() {
 function CardView({ id }: { id: number }) {
   const { state, reload } = useLoad(() => getCard(id), String(id));
   const print = useDownload();
+  const [qr, setQr] = useState<CardQrKind>('link');
   if (state.status === 'loading') return <Text className="office-page__loading">正在加载…</Text>;
   if (state.status === 'failed') return <WorkError error={state.error} onRetry={reload} />;
   const detail = state.data;
@@ -85,10 +87,11 @@ function CardView({ id }: { id: number }) {
         <Fact label="诉求">通过这张卡反映了{card.requests}件</Fact>
         {active ? (
           <View className="card-page__print">
+            <QrKindChips value={qr} onChange={setQr} />
             <Btn
               kind="primary"
               busyText={print.busy && '正在生成…'}
-              onClick={() => void print.run((p) => downloadCardSheet({ cardId: card.id }, p))}
+              onClick={() => void print.run((p) => downloadCardSheet({ cardId: card.id, qr }, p))}
             >
               打印这张卡（PDF）
             </Btn>

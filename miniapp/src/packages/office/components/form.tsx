@@ -241,3 +241,30 @@ export function FormProblem<V extends object>({ form }: { form: OfficeForm<V> })
   }
   return null;
 }
+
+export type CardQrKind = 'link' | 'wxacode';
+
+const QR_KINDS: readonly { key: CardQrKind; label: string }[] = [
+  { key: 'link', label: '普通二维码' },
+  { key: 'wxacode', label: '小程序码' },
+];
+
+/** Which code goes on the printed card: the link (any phone's camera) or WeChat's 小程序码. */
+export function QrKindChips({
+  value,
+  onChange,
+}: {
+  value: CardQrKind;
+  onChange: (kind: CardQrKind) => void;
+}) {
+  return (
+    <View>
+      <Chips label="卡上印哪种码" options={QR_KINDS} value={value} onChange={onChange} />
+      <Text className="mq-muted office-hint">
+        {value === 'link'
+          ? '普通二维码：手机相机和微信都能扫，打开网页版联系卡。'
+          : '小程序码：用微信扫，直接打开小程序里的联系卡；其他扫码工具认不出。'}
+      </Text>
+    </View>
+  );
+}

@@ -7,6 +7,7 @@ import { WorkError } from '../../../components/work-access';
 import { useLoad } from '../../../hooks/use-load';
 import { downloadCardSheet, getUnits } from '../../../services/api/office';
 import { DownloadStatus, useDownload } from '../components/download';
+import { type CardQrKind, QrKindChips } from '../components/form';
 import { OfficePage } from '../components/office-page';
 import { UnitChooser } from '../components/unit-chooser';
 import { isOpenUnit, unitNodes, type UnitNode } from '../components/units';
@@ -28,6 +29,7 @@ function Print() {
   const units = useLoad(getUnits, 'units');
   const [unitId, setUnitId] = useState<number | null>(null);
   const [problem, setProblem] = useState('');
+  const [qr, setQr] = useState<CardQrKind>('link');
   const sheet = useDownload();
 
   if (units.state.status === 'loading')
@@ -44,7 +46,7 @@ function Print() {
       return;
     }
     setProblem('');
-    void sheet.run((progress) => downloadCardSheet({ unitId }, progress));
+    void sheet.run((progress) => downloadCardSheet({ unitId, qr }, progress));
   };
 
   return (
@@ -66,6 +68,13 @@ function Print() {
         placeholder="请选择村（社区）或乡镇（街道）"
         error={problem || undefined}
         hint="可选的是村（社区）和乡镇（街道）；网格的卡随所在的村一起打印。"
+      />
+      <QrKindChips
+        value={qr}
+        onChange={(kind) => {
+          setQr(kind);
+          sheet.reset();
+        }}
       />
       <Btn kind="primary" size="big" busyText={sheet.busy && '正在生成…'} onClick={print}>
         {chosen ? `下载${chosen.name}的联系卡（PDF）` : '下载联系卡（PDF）'}
