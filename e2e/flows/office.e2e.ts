@@ -341,6 +341,42 @@ describe('the township office in a real browser', () => {
     for (const word of [FIRST.name, SECOND.name, HOTLINE.phone, '民众服务卡']) {
       expect(text).toContain(word);
     }
+
+    // The same cards with WeChat's 小程序码 (the local stand-in's plain QR of what it carries).
+    await page.getByText('小程序码', { exact: true }).click();
+    await see(page.getByText(/小程序码：用微信扫/)).toBeVisible();
+    await shot(admin, 'o08b-print-wxacode');
+    const coded = await downloadBy(
+      admin,
+      () => page.getByText(`下载${VILLAGE}的联系卡（PDF）`).click(),
+      'card-sheet-wxacode.pdf',
+    );
+    const codedWork = fs.mkdtempSync(path.join(os.tmpdir(), 'office-sheet-'));
+    try {
+      const prefix = path.join(codedWork, 'front');
+      execFileSync('pdftoppm', [
+        '-r',
+        '150',
+        '-png',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        coded.file,
+        prefix,
+      ]);
+      expect(decodeCards(fs.readFileSync(`${prefix}.png`), 150, 3)).toEqual([
+        ...cardCodes.map((code) => `wxacode-local:pages/card/index?scene=${code}`),
+        null,
+      ]);
+      fs.copyFileSync(`${prefix}.png`, path.join(SCREENSHOT_DIR, 'o09b-card-sheet-wxacode.png'));
+    } finally {
+      fs.rmSync(codedWork, { recursive: true, force: true });
+    }
+    expect(execFileSync('pdftotext', [coded.file, '-'], { encoding: 'utf8' })).toContain(
+      '微信扫码找我反映',
+    );
   });
 
   it('a resident scans the first card and submits a request on it', async () => {
