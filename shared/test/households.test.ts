@@ -6,6 +6,7 @@ import {
   PAIRINGS,
   SPECIAL_GROUP_LABELS,
   SPECIAL_GROUPS,
+  specialGroupOf,
 } from '../src/households/households';
 import {
   createHouseholdSchema,
@@ -52,6 +53,17 @@ describe('the household vocabulary', () => {
     ['', null],
   ])('reads the kind of link %j as %j', (text, pairing) => {
     expect(pairingOf(text)).toBe(pairing);
+  });
+
+  it.each([
+    ['低保', 'subsistence'],
+    ['subsistence', 'subsistence'],
+    ['留守儿童', 'left_behind_child'],
+    ['hardship', 'hardship'],
+    ['贫困户', null],
+    ['', null],
+  ])('reads the special group %j as %j, by its label or its code', (tag, group) => {
+    expect(specialGroupOf(tag)).toBe(group);
   });
 
   it('writes an address as the lists show it, with or without a group', () => {
