@@ -8,6 +8,7 @@ export default {
     'src/codes/**/*.ts',
     'src/households/**/*.ts',
     'src/lifecycle/**/*.ts',
+    'src/notices/**/*.ts',
     'src/org/**/*.ts',
     'src/rating/**/*.ts',
     'src/text/**/*.ts',
