@@ -13,7 +13,7 @@ export default {
     'src/rating/**/*.ts',
     'src/text/**/*.ts',
     'src/vocabulary/**/*.ts',
-    'src/calendar/local-date.ts',
+    'src/calendar/**/*.ts',
     'src/metrics/attribution.ts',
     'src/metrics/compute.ts',
     'src/metrics/dates.ts',
