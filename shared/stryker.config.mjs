@@ -14,12 +14,7 @@ export default {
     'src/text/**/*.ts',
     'src/vocabulary/**/*.ts',
     'src/calendar/**/*.ts',
-    'src/metrics/attribution.ts',
-    'src/metrics/compute.ts',
-    'src/metrics/dates.ts',
-    'src/metrics/group.ts',
-    'src/metrics/ranking.ts',
-    'src/metrics/rates.ts',
+    'src/metrics/**/*.ts',
     // re-export barrels: nothing to mutate
     '!src/**/index.ts',
   ],
