@@ -11,6 +11,7 @@ export default {
     'src/notices/**/*.ts',
     'src/org/**/*.ts',
     'src/rating/**/*.ts',
+    'src/schemas/**/*.ts',
     'src/text/**/*.ts',
     'src/vocabulary/**/*.ts',
     'src/calendar/**/*.ts',
