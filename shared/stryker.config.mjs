@@ -6,6 +6,7 @@ export default {
     // is not recorded yet and how to add it.
     'src/board/**/*.ts',
     'src/codes/**/*.ts',
+    'src/errors/**/*.ts',
     'src/households/**/*.ts',
     'src/lifecycle/**/*.ts',
     'src/notices/**/*.ts',
