@@ -148,6 +148,8 @@ async function serverLane() {
   // shared/stryker-incremental.json, so only code and tests changed since the recorded run are
   // mutated again; Stryker exits non-zero when the score is below the floor (thresholds.break).
   await check('shared mutation score', ...pn('--filter', '@mqlk/shared', 'run', 'test:mutation'));
+  // The server's pure rule files (deadlines per county, the county calendars), same floor.
+  await check('server mutation score', ...pn('--filter', '@mqlk/server', 'run', 'test:mutation'));
 }
 
 async function checksAndBuildsLane() {

@@ -117,7 +117,7 @@ describe('addDays / daysBetween', () => {
   });
 
   it('refuses a fractional day count', () => {
-    expect(() => addDays('2026-02-13', 0.5)).toThrow('integer');
+    expect(() => addDays('2026-02-13', 0.5)).toThrow('Days must be an integer, got 0.5');
   });
 });
 

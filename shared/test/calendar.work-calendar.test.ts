@@ -156,6 +156,17 @@ describe('local changes override the national schedule', () => {
 
 describe('data validation', () => {
   const base = NATIONAL_SCHEDULE_2026;
+  // Before 1992 China still had daylight saving, which the fixed UTC+8 arithmetic cannot follow.
+  it.each([
+    [1991, false],
+    [1992, true],
+    [2200, true],
+    [2201, false],
+  ])('takes a schedule for %d: %s', (year, usable) => {
+    const issues = validateWorkdaySchedule({ year, holidays: [], makeupWorkdays: [] });
+    expect(issues).toEqual(usable ? [] : [`节假日安排的年份“${year}”无效`]);
+  });
+
   it.each<[string, WorkdaySchedule[], LocalCalendarChange[], string]>([
     [
       'a date in the wrong year',
@@ -177,7 +188,19 @@ describe('data validation', () => {
     ],
     ['an impossible date', [{ ...base, holidays: ['2026-02-30'] }], [], '“2026-02-30”不是有效日期'],
     ['a fractional year', [{ year: 2026.5, holidays: [], makeupWorkdays: [] }], [], '年份'],
+    [
+      'a make-up day in the wrong year, naming the list it is in',
+      [{ ...base, makeupWorkdays: [...base.makeupWorkdays, '2027-01-09'] }],
+      [],
+      '工作日历数据有误：2026年调休上班日期 2027-01-09 不在2026年内',
+    ],
     ['a year twice', [base, base], [], '2026年的节假日安排重复录入'],
+    [
+      'two problems at once, listing both',
+      [base, base],
+      [{ date: '2026/03/03', kind: 'holiday' }],
+      '2026年的节假日安排重复录入；本地调整日期“2026/03/03”不是有效日期',
+    ],
     [
       'a local day set both ways',
       [base],

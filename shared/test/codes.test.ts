@@ -75,9 +75,38 @@ describe('card code: generation', () => {
     expect(calls).toEqual([12, 2]);
   });
 
-  it('refuses a source that never yields usable bytes', () => {
-    expect(() => generateCardCode((length) => new Uint8Array(length).fill(250))).toThrow();
-    expect(() => generateCardCode(() => new Uint8Array(0))).toThrow();
+  it('refuses a source that never yields usable bytes, after 64 rounds', () => {
+    let calls = 0;
+    const unusable: RandomBytes = (length) => {
+      calls += 1;
+      return new Uint8Array(length).fill(250);
+    };
+    expect(() => generateCardCode(unusable)).toThrow(
+      'Random source keeps returning unusable bytes',
+    );
+    expect(calls).toBe(64);
+    expect(() => generateCardCode(() => new Uint8Array(0))).toThrow(
+      'Random source keeps returning unusable bytes',
+    );
+  });
+
+  it('takes no more characters than it needs from a source that returns too many bytes', () => {
+    const code = generateCardCode(() => new Uint8Array(20).fill(1));
+    expect(code.slice(0, 12)).toBe('111111111111');
+    expect(isValidCardCode(code)).toBe(true);
+  });
+
+  it('refuses to fall back to an insecure source when the platform has none', () => {
+    const crypto = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+    Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+    try {
+      expect(() => generateCardCode()).toThrow(
+        'No secure random source available: pass one to generateCardCode',
+      );
+    } finally {
+      if (crypto) Object.defineProperty(globalThis, 'crypto', crypto);
+    }
+    expect(isValidCardCode(generateCardCode())).toBe(true);
   });
 
   it('spreads characters evenly: no modulo bias towards the first 8', () => {
@@ -153,6 +182,11 @@ describe('card code: check character', () => {
     expect(isValidCardCode(input)).toBe(false);
   });
 
+  it('answers malformed, not a crash, for a value that is not text (from untyped callers)', () => {
+    expect(checkCardCode(42 as unknown as string)).toEqual({ ok: false, reason: 'malformed' });
+    expect(parseCardUrl(null as unknown as string)).toEqual({ ok: false, reason: 'not_card_link' });
+  });
+
   it('forgives surrounding whitespace in checkCardCode but not in isValidCardCode', () => {
     expect(checkCardCode(` ${CODE}\n`)).toEqual({ ok: true, code: CODE });
     expect(isValidCardCode(` ${CODE}`)).toBe(false);
@@ -199,6 +233,9 @@ describe('card links', () => {
     ` c=${CODE} `,
     `c=${CODE}&v=2`,
     `v=2&c=${CODE}`,
+    `v=2& c =${CODE}`,
+    // encoded three times: as many rounds as are decoded
+    encodeURIComponent(encodeURIComponent(encodeURIComponent(`c=${CODE}`))),
   ])('reads the code from scene %s', (scene) => {
     expect(parseScene(scene)).toEqual({ ok: true, code: CODE });
   });
@@ -208,6 +245,13 @@ describe('card links', () => {
     ['', 'not_card_link'],
     ['x=1', 'not_card_link'],
     [`code=${CODE}`, 'not_card_link'],
+    ['   ', 'not_card_link'],
+    ['%20%20', 'not_card_link'],
+    // encoded four times: one round more than is decoded, so hostile input cannot loop
+    [
+      encodeURIComponent(encodeURIComponent(encodeURIComponent(encodeURIComponent(`c=${CODE}`)))),
+      'malformed',
+    ],
     ['c=', 'malformed'],
     ['c%ZZ', 'malformed'],
     [`c=${CODE.slice(1)}`, 'malformed'],
@@ -235,6 +279,17 @@ describe('card links', () => {
 
   it('reports why a launch carries no usable code', () => {
     expect(cardCodeFromLaunch({})).toEqual({ ok: false, reason: 'not_card_link' });
+    // A blank link says nothing: the scene's reason is the one to report.
+    expect(cardCodeFromLaunch({ q: '  ', scene: 'c=' })).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+    expect(
+      cardCodeFromLaunch({ q: encodeURIComponent('https://other.example.com/'), scene: 'c=' }),
+    ).toEqual({
+      ok: false,
+      reason: 'not_card_link',
+    });
     expect(cardCodeFromLaunch({ q: encodeURIComponent(`${url.slice(0, -1)}`) })).toEqual({
       ok: false,
       reason: 'malformed',
@@ -247,6 +302,12 @@ describe('card links', () => {
     expect(() => cardUrl('https://mq.example.gov.cn/app', CODE)).toThrow(RangeError);
     expect(() => cardUrl('mq.example.gov.cn', CODE)).toThrow(RangeError);
     expect(() => cardUrl('https://mq.example.gov.cn', CODE.slice(1))).toThrow(RangeError);
+    expect(() => cardUrl('https://mq.example.gov.cn/app', CODE)).toThrow(
+      'Card base URL must be a bare http(s) origin, got "https://mq.example.gov.cn/app"',
+    );
+    expect(() => cardUrl('https://mq.example.gov.cn', 'abc')).toThrow(
+      'Not a valid card code: "abc"',
+    );
   });
 
   it('property: any generated code survives cardUrl → parseCardUrl and scene/launch parsing', () => {
@@ -305,6 +366,18 @@ describe('request numbers', () => {
     [new Date('not a date'), 1],
   ])('refuses to format %j #%d', (date, seq) => {
     expect(() => formatRequestNumber(date, seq)).toThrow(RangeError);
+  });
+
+  it.each([
+    ['2026-11-31', 1, 'Not a valid local date: "2026-11-31"'],
+    [new Date('not a date'), 1, 'Invalid Date'],
+    ['2026-11-21', 0, 'Request sequence must be a positive integer, got 0'],
+  ])('names the fault when refusing %j #%d', (date, seq, message) => {
+    expect(() => formatRequestNumber(date, seq)).toThrow(message);
+  });
+
+  it('answers null, not a crash, for a value that is not text', () => {
+    expect(parseRequestNumber(20261121 as unknown as string)).toBeNull();
   });
 
   it('forgives surrounding space and a lower-case prefix', () => {

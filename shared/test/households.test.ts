@@ -6,6 +6,7 @@ import {
   PAIRINGS,
   SPECIAL_GROUP_LABELS,
   SPECIAL_GROUPS,
+  specialGroupOf,
 } from '../src/households/households';
 import {
   createHouseholdSchema,
@@ -52,6 +53,17 @@ describe('the household vocabulary', () => {
     ['', null],
   ])('reads the kind of link %j as %j', (text, pairing) => {
     expect(pairingOf(text)).toBe(pairing);
+  });
+
+  it.each([
+    ['低保', 'subsistence'],
+    ['subsistence', 'subsistence'],
+    ['留守儿童', 'left_behind_child'],
+    ['hardship', 'hardship'],
+    ['贫困户', null],
+    ['', null],
+  ])('reads the special group %j as %j, by its label or its code', (tag, group) => {
+    expect(specialGroupOf(tag)).toBe(group);
   });
 
   it('writes an address as the lists show it, with or without a group', () => {
@@ -168,8 +180,33 @@ describe('the household form', () => {
       ok: true,
       value: { page: 2, unitId: 5, group: 'hardship', linked: false, q: '李' },
     });
+    expect(validate(householdListQuerySchema, { linked: 'true' })).toEqual({
+      ok: true,
+      value: { linked: true },
+    });
     const bad = validate(householdListQuerySchema, { group: 'rich' });
     expect(bad.ok || issueFor(bad.issues, 'group')).toBe('特殊群体不对');
+  });
+});
+
+describe('the household form: lengths and free tags', () => {
+  it('takes a house number of up to 16 characters, not 17', () => {
+    const at = (n: number) =>
+      validate(updateHouseholdSchema, { ...household, houseNumber: '号'.repeat(n) });
+    expect(at(16).ok).toBe(true);
+    const long = at(17);
+    expect(long.ok || issueFor(long.issues, 'houseNumber')).toBe('门牌号最多16个字');
+  });
+
+  it('folds a free tag to one spacing and lower case, and takes 1 to 8 characters', () => {
+    const tags = (freeTags: string[]) =>
+      validate(updateHouseholdSchema, { ...household, freeTags });
+    const folded = tags(['  Old   Man ', '八个字的标签好长']);
+    expect(folded.ok && folded.value.freeTags).toEqual(['old man', '八个字的标签好长']);
+    for (const bad of ['   ', '九个字的标签真的太长']) {
+      const r = tags([bad]);
+      expect(r.ok || issueFor(r.issues, 'freeTags.0')).toBe('每个标签1到8个字');
+    }
   });
 });
 

@@ -44,8 +44,10 @@ describe('detectAnomalies: warnings for the county, never a change to a figure',
       const r = rating({ minutes });
       return { ...r, resolvedAt: new Date(r.at.getTime() - seconds * 1000) };
     };
-    const hits = detectAnomalies([quick(0, 5), quick(200, 60), quick(400, 30), quick(600, 61)]);
-    expect(hits.map((h) => [h.kind, h.ratings.length])).toEqual([['instant', 3]]);
+    const hits = detectAnomalies([quick(400, 30), quick(0, 5), quick(600, 61), quick(200, 60)]);
+    expect(hits.map((h) => [h.kind, h.ratings.map((r) => r.at.getTime() - T0)])).toEqual([
+      ['instant', [0, 200, 400].map((m) => m * 60_000)],
+    ]);
     expect(detectAnomalies([quick(0, 5), quick(200, 61), quick(400, 30)])).toEqual([]);
   });
 
@@ -56,5 +58,66 @@ describe('detectAnomalies: warnings for the county, never a change to a figure',
       ['proxy_high', [5, 4, 5]],
     ]);
     expect(detectAnomalies([filed(5, 0), filed(4, 200), filed(3, 400)])).toEqual([]);
+  });
+
+  it('finds a burst in ratings given in any order, and keeps the first of two equal bursts', () => {
+    const first = [40, 0, 30, 10, 20].map((minutes) => rating({ minutes }));
+    const second = [300, 310, 320, 330, 340].map((minutes) => rating({ minutes }));
+    const [hit, ...rest] = detectAnomalies([...second, ...first]);
+    expect(rest).toEqual([]);
+    expect(hit?.kind).toBe('burst');
+    expect(hit?.ratings.map((r) => r.at.getTime())).toEqual(
+      [0, 10, 20, 30, 40].map((m) => T0 + m * 60_000),
+    );
+  });
+
+  it('lists the ratings of every hit by time, then by rating id, whatever the input order', () => {
+    const at = (minutes: number, ratingId: number, fields: Partial<AnomalyRating> = {}) => ({
+      ...rating({ minutes, ...fields }),
+      ratingId,
+    });
+    const proxy = { proxy: true, raterId: 9 };
+    // Cadre 1: five ratings inside an hour (two at the same minute) and three 代填 high ones.
+    const ratings = [
+      at(30, 15, proxy),
+      at(10, 12, proxy),
+      at(10, 11),
+      at(0, 14, proxy),
+      at(20, 13),
+    ];
+    const hits = detectAnomalies(ratings);
+    expect(hits.map((h) => [h.kind, h.ratings.map((r) => r.ratingId)])).toEqual([
+      ['burst', [14, 11, 12, 13, 15]],
+      ['proxy_high', [14, 12, 15]],
+    ]);
+    // The same account rating three cadres, given late first.
+    const given = [3, 1, 2].map((ownerId) =>
+      at(1000 - ownerId * 100, 20 + ownerId, { ownerId, raterId: 8 }),
+    );
+    expect(detectAnomalies(given)[0]?.ratings.map((r) => r.ratingId)).toEqual([23, 22, 21]);
+  });
+
+  it('lists hits cadre by cadre, then account by account, in id order', () => {
+    const burstFor = (ownerId: number) =>
+      [0, 1, 2, 3, 4].map((minutes) => rating({ ownerId, minutes, raterId: 50 }));
+    const other = [1, 2, 3].map((ownerId) => rating({ ownerId, raterId: 40, minutes: 500 }));
+    const hits = detectAnomalies([...burstFor(12), ...burstFor(3), ...burstFor(7), ...other]);
+    expect(hits.map((h) => [h.kind, h.ownerId, h.raterId])).toEqual([
+      ['burst', 3, null],
+      ['burst', 7, null],
+      ['burst', 12, null],
+      ['many_cadres', null, 40],
+      ['many_cadres', null, 50],
+    ]);
+  });
+
+  it('counts a rating at the very second of the resolution as instant, and none before it', () => {
+    const offset = (minutes: number, seconds: number) => {
+      const r = rating({ minutes });
+      return { ...r, resolvedAt: new Date(r.at.getTime() + seconds * 1000) };
+    };
+    // Rated 0 s after the resolution: instant. Stamped before its resolution: not "within a minute after".
+    expect(detectAnomalies([offset(0, 0), offset(200, 0), offset(400, 0)])).toHaveLength(1);
+    expect(detectAnomalies([offset(0, 0), offset(200, 0), offset(400, 5)])).toEqual([]);
   });
 });

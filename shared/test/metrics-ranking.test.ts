@@ -1,4 +1,5 @@
 import { rankUnits } from '../src/metrics';
+import { compareFractions } from '../src/metrics/ranking';
 
 describe('rankUnits (排名分)', () => {
   // Sum of all entries, V4 included: 95/114 = 5/6 = p₀. m = 10, so score = (50/6 + s) / (10 + n):
@@ -227,5 +228,27 @@ describe('rankUnits (排名分)', () => {
     ],
   ] as const)('names the fault: %j %j', (list, options, message) => {
     expect(() => rankUnits(list, options)).toThrow(message);
+  });
+});
+
+describe('compareFractions past the exact cross products', () => {
+  // Both cross products are past 2^53 here, so these go through the continued fractions.
+  it('decides when one side is a whole number and the other is not', () => {
+    // 2^52 / 2 = 2^51 exactly; (3·2^51 + 1) / 3 = 2^51 + 1/3.
+    const whole = [2 ** 52, 2] as const;
+    const above = [3 * 2 ** 51 + 1, 3] as const;
+    expect(compareFractions(...whole, ...above)).toBe(-1);
+    expect(compareFractions(...above, ...whole)).toBe(1);
+  });
+
+  it('steps back a float quotient that rounds up to the next whole number', () => {
+    // 13824548479516714 / 5 = 2764909695903342.8 rounds up to 2764909695903343 in floats; taken as
+    // the whole part it would make the left fraction the larger. Exactly, 13824548479516714 · 7 <
+    // 19354367871323400 · 5 (checked with BigInt below).
+    const [a, b, c, d] = [13824548479516714, 5, 19354367871323400, 7];
+    expect(Math.floor(a / b) * b).toBeGreaterThan(a);
+    expect(BigInt(a) * BigInt(d) < BigInt(c) * BigInt(b)).toBe(true);
+    expect(compareFractions(a, b, c, d)).toBe(-1);
+    expect(compareFractions(c, d, a, b)).toBe(1);
   });
 });

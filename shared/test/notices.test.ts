@@ -90,6 +90,30 @@ describe('notice words', () => {
     expect(Array.from(body.split('：')[1]!)).toHaveLength(60);
   });
 
+  it('keeps a note of exactly 60 characters whole, and folds its spacing', () => {
+    const sixty = '水'.repeat(60);
+    expect(noticeText('replied', { ...facts, note: sixty }).body).toBe(
+      `张建国回复了您反映的饮水问题：${sixty}`,
+    );
+    expect(noticeText('replied', { ...facts, note: '  请三天内\n\n联系  水务站 ' }).body).toBe(
+      '张建国回复了您反映的饮水问题：请三天内 联系 水务站',
+    );
+  });
+
+  it('leaves out what the facts do not give: no due time, no note, no owner name', () => {
+    const bare = { ...facts, dueAt: undefined, note: undefined, ownerName: undefined };
+    expect(noticeText('new_request', bare).body).toBe(
+      '石桥镇转来一件新诉求待签收：饮水问题（MQ-20261207-0001）。',
+    );
+    expect(noticeText('rectify', bare).body).toBe(
+      '您有一件诉求需要整改：饮水问题（MQ-20261207-0001）。',
+    );
+    expect(noticeText('supervised', bare).body).toBe(
+      '您办理的饮水问题（MQ-20261207-0001）被督办。',
+    );
+    expect(noticeText('accepted', bare).body).toBe('您反映的饮水问题已由办理人签收，正在办理。');
+  });
+
   it('names the matter by sub-topic, else by category', () => {
     expect(noticeMatter('difficulty', 'water')).toBe('饮水问题');
     expect(noticeMatter('suggestion', null)).toBe('发展建议');

@@ -59,6 +59,10 @@ describe('the office forms', () => {
     expect(short.ok || issueFor(short.issues, 'newPassword')).toBe('新密码至少8位');
     const digits = validate(changePasswordSchema, { oldPassword: 'x', newPassword: '12345678' });
     expect(digits.ok || issueFor(digits.issues, 'newPassword')).toBe('新密码要同时包含字母和数字');
+    const letters = validate(changePasswordSchema, { oldPassword: 'x', newPassword: 'abcdefgh' });
+    expect(letters.ok || issueFor(letters.issues, 'newPassword')).toBe(
+      '新密码要同时包含字母和数字',
+    );
   });
 
   it('checks units, hotlines, cards, the schedule and the policy', () => {
@@ -71,6 +75,8 @@ describe('the office forms', () => {
       hotlines: [{ name: '热线', phone: 'abc' }],
     });
     expect(hot.ok || issueFor(hot.issues, 'hotlines.0.phone')).toMatch(/热线电话只能是数字和横线/);
+    const notALine = validate(updateUnitSchema, { name: '石桥镇', hotlines: ['12345'] });
+    expect(notALine.ok || issueFor(notALine.issues, 'hotlines.0')).toBe('热线格式不对');
     expect(validate(revokeCardSchema, { reason: '遗失' })).toEqual({
       ok: true,
       value: { reason: '遗失', reissue: false },
@@ -163,5 +169,18 @@ describe('the audit log summary', () => {
     expect(auditSummary({ kind: 'village', role: 'admin', fromDate: '2026-12-01' })).toBe(
       '类型：村（社区）；角色：系统管理员；开始日期：2026-12-01',
     );
+    // Only a real kind or role is translated, and only under its own key; false reads 否, and
+    // an empty or missing value is left out.
+    expect(
+      auditSummary({
+        kind: 'holiday',
+        role: 'mayor',
+        summary: 'village',
+        username: 'admin',
+        hidden: false,
+        note: '',
+        successor: undefined,
+      }),
+    ).toBe('类型：holiday；角色：mayor；公示摘要：village；账号：admin；不公示：否');
   });
 });

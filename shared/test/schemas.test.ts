@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import {
   acceptSchema,
   issueFor,
@@ -16,6 +17,8 @@ import {
   submitRequestSchema,
   transferSchema,
   validate,
+  devClockSchema,
+  noticeQuerySchema,
   wechatSignInSchema,
   escalateSchema,
   replySchema,
@@ -340,5 +343,37 @@ describe('the moves’ inputs', () => {
     expect(validate(confirmSchema, { token: 'A'.repeat(23) })).toMatchObject({ ok: false });
     expect(validate(emptyBodySchema, {}).ok).toBe(true);
     expect(validate(emptyBodySchema, { version: 1 }).ok).toBe(false);
+  });
+});
+
+describe('the development clock and the notice list query', () => {
+  it('takes either an instant or a number of minutes, not both and not neither', () => {
+    const at = '2026-12-07T09:00:00+08:00';
+    expect(validate(devClockSchema, { at }).ok).toBe(true);
+    expect(validate(devClockSchema, { advanceMinutes: 90 }).ok).toBe(true);
+    for (const input of [{}, { at, advanceMinutes: 90 }]) {
+      const r = validate(devClockSchema, input);
+      expect(r.ok || issueFor(r.issues, '')).toBe('请给出 at 或 advanceMinutes 之一');
+    }
+  });
+
+  it('reads unread=true and unread=false from the query string', () => {
+    expect(validate(noticeQuerySchema, { unread: 'true' })).toEqual({
+      ok: true,
+      value: { unread: true },
+    });
+    expect(validate(noticeQuerySchema, { unread: 'false' })).toEqual({
+      ok: true,
+      value: { unread: false },
+    });
+  });
+});
+
+describe('messages for a field given the wrong shape', () => {
+  it('answers in Chinese for a location that is not an object, and for a missing key without a message of its own', () => {
+    const r = validate(submitRequestSchema, { ...goodRequest, location: 'here' });
+    expect(r.ok || issueFor(r.issues, 'location')).toBe('位置格式不对');
+    const bare = validate(v.object({ note: v.string() }), {});
+    expect(bare).toEqual({ ok: false, issues: [{ field: 'note', message: '请填写这一项' }] });
   });
 });

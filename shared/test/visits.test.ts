@@ -22,8 +22,12 @@ describe('一线工作日 as written on the card', () => {
     ['每天', [0, 1, 2, 3, 4, 5, 6]],
     ['每月10日', []],
     ['', []],
+    // A range is cut out with a space, so the text on either side cannot join into a day the text
+    // did not name: here 周 and 五 would make 周五.
+    ['周周一至周三五', [1, 2, 3]],
   ])('%s → %j', (text, days) => {
-    expect(dutyWeekdays(text)).toEqual(days);
+    // toStrictEqual: toEqual would overlook an undefined day in the list.
+    expect(dutyWeekdays(text)).toStrictEqual(days);
   });
 
   it('marks a visit on one of them', () => {

@@ -122,7 +122,7 @@ export function parseCardUrl(url: string): CardLinkCheck {
  */
 export function parseScene(scene: string | null | undefined): CardLinkCheck {
   if (typeof scene !== 'string') return { ok: false, reason: 'not_card_link' };
-  const decoded = decodeRepeatedly(scene.trim());
+  const decoded = decodeRepeatedly(scene);
   if (decoded === '') return { ok: false, reason: 'not_card_link' };
   if (!decoded.includes('=')) return checkCardCode(decoded);
   for (const pair of decoded.split('&')) {
@@ -141,16 +141,13 @@ export interface LaunchQuery {
 
 /** The card code a mini-program launch carries, from a scanned link (`q`) or a wxacode (`scene`). */
 export function cardCodeFromLaunch(query: LaunchQuery): CardLinkCheck {
-  const results: CardLinkCheck[] = [];
-  if (typeof query.q === 'string' && query.q.trim() !== '') {
-    results.push(parseCardUrl(decodeRepeatedly(query.q.trim())));
-  }
-  if (typeof query.scene === 'string' && query.scene.trim() !== '') {
-    results.push(parseScene(query.scene));
-  }
-  return (
-    results.find((result) => result.ok) ?? results[0] ?? { ok: false, reason: 'not_card_link' }
-  );
+  // A blank `q` says nothing, so it must not hide why the scene was refused.
+  const fromLink =
+    typeof query.q === 'string' && query.q.trim() !== ''
+      ? parseCardUrl(decodeRepeatedly(query.q))
+      : undefined;
+  const fromScene = parseScene(query.scene);
+  return [fromLink, fromScene].find((result) => result?.ok) ?? fromLink ?? fromScene;
 }
 
 // A link may arrive encoded twice (once by the scanner, once by WeChat); capping the rounds keeps

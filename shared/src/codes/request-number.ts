@@ -39,7 +39,7 @@ export function parseRequestNumber(value: string): RequestNumberParts | null {
   if (typeof value !== 'string') return null;
   const match = REQUEST_NUMBER_PATTERN.exec(value.trim());
   if (!match) return null;
-  const [, year, month, day, digits = ''] = match;
+  const [, year, month, day, digits] = match;
   const localDate = `${year}-${month}-${day}`;
   const seq = Number(digits);
   if (!isLocalDate(localDate) || !Number.isSafeInteger(seq) || seq < 1) return null;

@@ -66,11 +66,14 @@ export const wechatPhoneSignInSchema = v.object({
 
 /* ---- a resident's request ---- */
 
-export const locationSchema = v.object({
-  latitude: v.pipe(v.number('位置格式不对'), v.minValue(-90), v.maxValue(90)),
-  longitude: v.pipe(v.number('位置格式不对'), v.minValue(-180), v.maxValue(180)),
-  address: optionalTextField('地址', 200),
-});
+export const locationSchema = v.object(
+  {
+    latitude: v.pipe(v.number('位置格式不对'), v.minValue(-90), v.maxValue(90)),
+    longitude: v.pipe(v.number('位置格式不对'), v.minValue(-180), v.maxValue(180)),
+    address: optionalTextField('地址', 200),
+  },
+  '位置格式不对',
+);
 
 export const submitRequestSchema = v.object({
   cardCode: v.optional(v.pipe(v.string(), v.regex(/^[0-9A-Za-z]{1,32}$/, '联系卡编码格式不对'))),

@@ -23,14 +23,17 @@ const unitId = v.pipe(
 
 /* ---- org tree ---- */
 
-export const hotlineInputSchema = v.object({
-  name: name('热线名称', 20),
-  phone: v.pipe(
-    v.string('请填写热线电话'),
-    v.trim(),
-    v.regex(/^[0-9-]{3,20}$/, '热线电话只能是数字和横线，例如 0371-12345 或 12345'),
-  ),
-});
+export const hotlineInputSchema = v.object(
+  {
+    name: name('热线名称', 20),
+    phone: v.pipe(
+      v.string('请填写热线电话'),
+      v.trim(),
+      v.regex(/^[0-9-]{3,20}$/, '热线电话只能是数字和横线，例如 0371-12345 或 12345'),
+    ),
+  },
+  '热线格式不对',
+);
 
 export const MAX_HOTLINES = 6;
 

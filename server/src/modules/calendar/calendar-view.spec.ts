@@ -25,7 +25,7 @@ describe('county paths', () => {
     expect(countyPathOf(path)).toBe(countyPath);
   });
 
-  it.each(['/', '', '/x/'])('%j names no county', (path) => {
+  it.each(['/', '', '/x/', '/0/12/', '/-3/'])('%j names no county', (path) => {
     expect(() => countyIdOf(path)).toThrow('No county');
   });
 });
@@ -125,6 +125,40 @@ describe('calendar input', () => {
   });
 });
 
+describe('the rules of a county, built from its rows', () => {
+  it('marks which years are the county’s own and which are national', () => {
+    const rules = buildCountyRules(1, {
+      years: [
+        {
+          countyId: 1,
+          year: 2027,
+          holidays: ['2027-01-01'],
+          makeupWorkdays: [],
+          source: null,
+          updatedAt,
+        },
+      ],
+      changes: [],
+      policy: null,
+    });
+    expect(rules.years.get(2026)?.own).toBe(false);
+    expect(rules.years.get(2027)?.own).toBe(true);
+  });
+
+  it('leaves out a change row edited by hand into nonsense, keeping the others', () => {
+    const rules = buildCountyRules(1, {
+      years: [],
+      changes: [
+        { countyId: 1, date: '2026/12/09', kind: 'holiday', note: null, updatedAt },
+        { countyId: 1, date: '2026-12-10', kind: 'holiday', note: null, updatedAt },
+      ],
+      policy: null,
+    });
+    expect(rules.changes).toEqual([{ date: '2026-12-10', kind: 'holiday' }]);
+    expect(rules.problems).toEqual(['本地调整日期“2026/12/09”不是有效日期，应写成 YYYY-MM-DD']);
+  });
+});
+
 describe('the county calendar page', () => {
   const county = { id: 1, name: '青山县' };
 
@@ -169,6 +203,7 @@ describe('the county calendar page', () => {
       changes: [
         { countyId: 1, date: '2027-01-09', kind: 'holiday', note: '取消调休', updatedAt },
         { countyId: 1, date: '2027-03-15', kind: 'holiday', note: '本地节日', updatedAt },
+        { countyId: 1, date: '2027-03-20', kind: 'workday', note: '补班', updatedAt },
         { countyId: 1, date: '2026-12-31', kind: 'holiday', note: null, updatedAt },
       ],
       policy: null,
@@ -183,6 +218,7 @@ describe('the county calendar page', () => {
       { date: '2027-01-01', working: false, source: 'schedule', note: null },
       { date: '2027-01-09', working: false, source: 'local', note: '取消调休' },
       { date: '2027-03-15', working: false, source: 'local', note: '本地节日' },
+      { date: '2027-03-20', working: true, source: 'local', note: '补班' },
     ]);
   });
 

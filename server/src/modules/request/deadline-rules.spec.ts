@@ -177,6 +177,28 @@ describe('DeadlineRules per county', () => {
     warn.mockRestore();
   });
 
+  it('warns only when the warning falls after the clock started', async () => {
+    const d = await setup().rules.for('/1/');
+    const due = sh('2026-12-10T18:00');
+    expect(d.warnAt(due, sh('2026-12-09T17:59'))).toEqual(sh('2026-12-09T18:00'));
+    expect(d.warnAt(due, sh('2026-12-09T18:00'))).toBeNull();
+    expect(d.warnAt(due, sh('2026-12-09T19:00'))).toBeNull();
+  });
+
+  it('gives the same deadlines object for a county while its rules are cached', async () => {
+    const { rules } = setup();
+    expect(await rules.for('/1/12/')).toBe(await rules.for('/1/'));
+  });
+
+  it('logs nothing for a county whose rows are all sound', async () => {
+    const { store, rules } = setup();
+    store.holiday(1, '2026-12-09');
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    await rules.for('/1/');
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
   it('reads through the transaction it is given', async () => {
     const { store, rules } = setup();
     const m = {} as EntityManager;
@@ -214,6 +236,18 @@ describe('CountyCalendars cache', () => {
     expect(d.clocksFrom(sh('2026-12-07T09:00'), 'village').acceptDueAt).toEqual(
       sh('2026-12-09T18:00'),
     );
+  });
+
+  it('counts the minute from when the county was read', async () => {
+    const { store, rules } = setup();
+    jest.advanceTimersByTime(10 * CountyCalendars.TTL_MS);
+    await rules.for('/1/');
+    jest.advanceTimersByTime(CountyCalendars.TTL_MS - 1);
+    await rules.for('/1/');
+    expect(store.reads).toHaveLength(1);
+    jest.advanceTimersByTime(1);
+    await rules.for('/1/');
+    expect(store.reads).toHaveLength(2);
   });
 
   it('drops a county at once when a change is written on this instance', async () => {
