@@ -23,6 +23,7 @@ import { NoticeModule } from './modules/notice/notice.module';
 import { OfficeModule } from './modules/office/office.module';
 import { OrgModule } from './modules/org/org.module';
 import { PhotoModule } from './modules/photo/photo.module';
+import { VoiceModule } from './modules/voice/voice.module';
 import { RatingModule } from './modules/rating/rating.module';
 import { ReportModule } from './modules/report/report.module';
 import { RequestModule } from './modules/request/request.module';
@@ -59,6 +60,7 @@ export class AppModule {
         StatsModule,
         BoardModule,
         PhotoModule,
+        VoiceModule,
         RatingModule,
         IdempotencyModule,
         AuditModule,

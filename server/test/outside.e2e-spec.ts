@@ -613,6 +613,8 @@ describe('security headers in production', () => {
         S3_ACCESS_KEY: 'AKIDEXAMPLE',
         S3_SECRET_KEY: 'secret-example',
         S3_REGION: 'ap-guangzhou',
+        TENCENT_ASR_SECRET_ID: 'AKIDASREXAMPLE',
+        TENCENT_ASR_SECRET_KEY: 'asr-secret-example',
       },
     });
   });

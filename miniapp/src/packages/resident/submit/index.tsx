@@ -19,6 +19,7 @@ import { routeOf } from '../../../constants/routes';
 import { ensureResidentQuietly } from '../../../services/account';
 import { classNames } from '../../../utils/format';
 import { PhotoPicker } from '../../../components/photo-picker';
+import { VoiceRecorder } from '../../../components/voice-recorder';
 import { SmsSignIn } from '../components/sms-sign-in';
 import { PrivacyNotice } from './privacy-notice';
 import { useSubmitForm } from './use-submit';
@@ -88,6 +89,8 @@ function SubmitForm({ cardCode }: { cardCode: string }) {
           />
         )}
       </Field>
+
+      <VoiceRecorder voice={form.voice} error={issue('voiceId')} />
 
       <PhotoPicker
         photos={form.photos}
