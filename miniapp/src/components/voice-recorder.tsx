@@ -18,6 +18,8 @@ import './voice-recorder.scss';
 
 /** Held longer than this, the button records until it is let go; a shorter tap toggles. */
 const HOLD_MS = 600;
+/** The click a browser or WeChat sends after a touch is that touch's, already handled. */
+const CLICK_AFTER_TOUCH_MS = 800;
 
 const seconds = (ms: number) => Math.max(1, Math.round(ms / 1000));
 
@@ -39,8 +41,10 @@ export function VoiceRecorder({ voice, error }: VoiceRecorderProps) {
   const [playing, setPlaying] = useState(false);
   const [problem, setProblem] = useState('');
   const heldFrom = useRef<number | null>(null);
-  const touched = useRef(false);
+  const touchEndedAt = useRef(0);
   const startedAt = useRef(0);
+  /** What the recorder is doing now, not as of the last render: touches come faster. */
+  const phase = useRef<'idle' | 'starting' | 'recording'>('idle');
 
   useEffect(() => {
     if (!recording) return undefined;
@@ -61,21 +65,27 @@ export function VoiceRecorder({ voice, error }: VoiceRecorderProps) {
   );
 
   const start = async () => {
+    if (phase.current !== 'idle') return;
+    phase.current = 'starting';
     setProblem('');
     recorder.current ??= createRecorder();
     try {
       await recorder.current.start();
     } catch (e) {
+      phase.current = 'idle';
       setProblem(e instanceof RecorderUnavailable ? e.message : '录音没有成功，请再试一次');
       return;
     }
+    phase.current = 'recording';
     startedAt.current = Date.now();
     setElapsed(0);
     setRecording(true);
   };
 
   const stop = async () => {
-    if (!recorder.current) return;
+    // Let go while the microphone was still being asked for: it records on until tapped.
+    if (phase.current !== 'recording' || !recorder.current) return;
+    phase.current = 'idle';
     setRecording(false);
     try {
       voice.set(await recorder.current.stop());
@@ -84,25 +94,21 @@ export function VoiceRecorder({ voice, error }: VoiceRecorderProps) {
     }
   };
 
-  const toggle = () => void (recording ? stop() : start());
-
-  // Touch: holding records until let go; a short tap toggles like a click (which then follows).
+  // Touch: holding records until let go; a short tap starts, and a tap while recording stops.
   const onTouchStart = () => {
-    touched.current = true;
-    heldFrom.current = recording ? null : Date.now();
-    if (!recording) void start();
+    const idle = phase.current === 'idle';
+    heldFrom.current = idle ? Date.now() : null;
+    if (idle) void start();
   };
   const onTouchEnd = () => {
+    touchEndedAt.current = Date.now();
     const from = heldFrom.current;
-    if (from === null) void stop();
-    else if (Date.now() - from >= HOLD_MS) void stop();
+    if (from === null || Date.now() - from >= HOLD_MS) void stop();
   };
+  // Mouse, keyboard (Enter, Space) and screen readers: each press toggles.
   const onPress = () => {
-    if (touched.current) {
-      touched.current = false;
-      return;
-    }
-    toggle();
+    if (Date.now() - touchEndedAt.current < CLICK_AFTER_TOUCH_MS) return;
+    void (phase.current === 'idle' ? start() : stop());
   };
 
   const replay = () => {
@@ -149,7 +155,7 @@ export function VoiceRecorder({ voice, error }: VoiceRecorderProps) {
             label: recording ? '正在录音，点一下结束' : '按住说话，或点一下开始录音',
           })}
         >
-          <Text className="voice-recorder__mic">🎙</Text>
+          <View className="voice-recorder__mic" {...{ 'aria-hidden': 'true' }} />
           <Text className="voice-recorder__label">
             {recording ? '松开或点一下结束' : '按住说话'}
           </Text>
