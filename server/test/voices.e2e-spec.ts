@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MAX_VOICE_BYTES } from '@mqlk/shared';
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { LOCAL_TRANSCRIPT_PREFIX } from '../src/modules/voice/transcriber';
 import { RequestVoiceEntity } from '../src/modules/voice/request-voice.entity';
@@ -143,6 +144,40 @@ describe.each(testDialects())('voice requests on %s', (dialect) => {
     }
     // A cadre elsewhere is not shown the request, nor so its link.
     await l.get(await l.as(l.w.cadreB.user), id, 404);
+  });
+
+  it('writes the transcript into the 民情台账 where a request has no text', async () => {
+    const voice = (await upload(mp3(7), 'v.mp3', 'audio/mpeg').expect(201)).body;
+    const { text: _text, ...withoutText } = SUBMISSION;
+    const made = await t
+      .http()
+      .post('/api/requests')
+      .set(bearer(resident))
+      .set('Idempotency-Key', idemKey())
+      .send({ cardCode: l.w.cadreA.card.code, ...withoutText, voiceId: voice.id })
+      .expect(201);
+    const res = await t
+      .http()
+      .get('/api/office/ledger')
+      .set(bearer(await l.as(l.w.staffA)))
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const body = res.body as Buffer;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+    );
+    const cells: unknown[] = [];
+    wb.worksheets[0]!.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1);
+      if (values[0] === made.body.number) cells.push(...values);
+    });
+    expect(cells).toContain(`（语音诉求）语音转文字：${LOCAL_TRANSCRIPT_PREFIX}一段7秒的语音`);
   });
 
   it('still wants text from a request without a recording', async () => {

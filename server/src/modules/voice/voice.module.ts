@@ -18,6 +18,7 @@ import { VoiceService } from './voice.service';
     // Config refuses the local stand-in with NODE_ENV=production.
     { provide: TRANSCRIBER, inject: [APP_CONFIG], useFactory: createTranscriber },
   ],
-  exports: [VoiceService],
+  // The repository for the ledger, which writes transcripts where a request has no text.
+  exports: [VoiceService, VoiceRepository],
 })
 export class VoiceModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, IsNull, type Repository } from 'typeorm';
+import { type EntityManager, In, IsNull, type Repository } from 'typeorm';
 import { RequestVoiceEntity } from './request-voice.entity';
 
 export type NewVoice = Pick<
@@ -50,6 +50,16 @@ export class VoiceRepository {
       .getRepository(RequestVoiceEntity)
       .update({ id, uploaderUserId, requestId: IsNull() }, { requestId });
     return (result.affected ?? 0) === 1;
+  }
+
+  /** The transcripts of these requests' recordings (null where nothing was heard). */
+  async transcriptsFor(requestIds: number[]): Promise<Map<number, string | null>> {
+    if (requestIds.length === 0) return new Map();
+    const rows = await this.voices.find({
+      where: { requestId: In(requestIds) },
+      select: ['requestId', 'transcript'],
+    });
+    return new Map(rows.map((r) => [r.requestId!, r.transcript]));
   }
 
   findByRequest(requestId: number): Promise<VoiceRow | null> {
