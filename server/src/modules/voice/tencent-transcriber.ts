@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { asr } from 'tencentcloud-sdk-nodejs-asr';
+import type { asr } from 'tencentcloud-sdk-nodejs-asr';
+import { tencentAsr } from '../../common/heavy-libraries';
 import type { AsrConfig } from '../../config/config';
 import type { Transcriber } from './transcriber';
 import type { VoiceAudio, VoiceMime } from './voice-audio';
@@ -19,21 +20,40 @@ const VOICE_FORMATS: Record<VoiceMime, string | null> = {
  */
 export class TencentTranscriber implements Transcriber {
   private readonly logger = new Logger(TencentTranscriber.name);
-  private readonly client: InstanceType<typeof asr.v20190614.Client>;
+  private client: Promise<InstanceType<typeof asr.v20190614.Client>> | null = null;
 
-  constructor(private readonly config: AsrConfig) {
-    this.client = new asr.v20190614.Client({
-      credential: { secretId: config.secretId, secretKey: config.secretKey },
-      region: config.region,
-      profile: { httpProfile: { reqTimeout: 30 } },
-    });
+  /** `endpoint`: where the SDK sends its calls instead of asr.tencentcloudapi.com (tests). */
+  constructor(
+    private readonly config: AsrConfig,
+    private readonly endpoint?: { protocol: 'http://' | 'https://'; host: string },
+  ) {}
+
+  /** Made at the first recording: the SDK stays unloaded in a process that never gets one. */
+  private clientOnce() {
+    this.client ??= tencentAsr().then(
+      (sdk) =>
+        new sdk.v20190614.Client({
+          credential: { secretId: this.config.secretId, secretKey: this.config.secretKey },
+          region: this.config.region,
+          profile: {
+            httpProfile: {
+              reqTimeout: 30,
+              ...(this.endpoint
+                ? { endpoint: this.endpoint.host, protocol: this.endpoint.protocol }
+                : {}),
+            },
+          },
+        }),
+    );
+    return this.client;
   }
 
   async transcribe(audio: VoiceAudio, data: Buffer): Promise<string | null> {
     const format = VOICE_FORMATS[audio.mime];
     if (format === null) return null;
     try {
-      const answer = await this.client.SentenceRecognition({
+      const client = await this.clientOnce();
+      const answer = await client.SentenceRecognition({
         EngSerViceType: this.config.engine,
         SourceType: 1,
         VoiceFormat: format,

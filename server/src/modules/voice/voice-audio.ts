@@ -1,4 +1,4 @@
-import { parseBuffer } from 'music-metadata';
+import { musicMetadata } from '../../common/heavy-libraries';
 
 /** What a recording is, decided from its bytes. */
 export interface VoiceAudio {
@@ -25,6 +25,7 @@ export async function inspectVoice(data: Buffer): Promise<VoiceInspection> {
   if (mime === null) return 'not_audio';
   let duration: number | undefined;
   let audio: boolean;
+  const { parseBuffer } = await musicMetadata();
   try {
     const { format } = await parseBuffer(
       data,
