@@ -70,7 +70,8 @@ function SubmitForm({ cardCode }: { cardCode: string }) {
         error={issue('text')}
         after={
           <Text className={classNames('submit-page__count', tooLong && 'is-over')}>
-            已写{length}字（至少{REQUEST_TEXT_MIN}字，最多{REQUEST_TEXT_MAX}字）
+            已写{length}字（{form.voice.clip ? '录了语音，可以不写' : `至少${REQUEST_TEXT_MIN}字`}
+            ，最多{REQUEST_TEXT_MAX}字）
             {tooLong ? `，超出${length - REQUEST_TEXT_MAX}字` : ''}
           </Text>
         }

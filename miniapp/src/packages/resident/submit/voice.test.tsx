@@ -56,6 +56,7 @@ describe('按住说话 on the submit form', () => {
     fireEvent.click(screen.getByText('实际困难'));
     fireEvent.click(screen.getByText(/我已阅读并同意/));
     await recordOnce();
+    expect(screen.getByText('已写0字（录了语音，可以不写，最多1000字）')).toBeInTheDocument();
 
     fireEvent.click(screen.getByText('提交'));
     await screen.findByText('提交成功');
