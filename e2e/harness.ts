@@ -100,7 +100,8 @@ export async function startProduct(
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. a fake microphone for the voice flow (`--use-fake-device-for-media-stream`). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -112,6 +113,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

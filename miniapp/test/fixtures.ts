@@ -87,6 +87,7 @@ export function requestDetail(overrides: Partial<RequestDetail> = {}): RequestDe
     ...requestSummary(),
     text: '三组的自来水停了三天了，老人挑水很困难，希望尽快修好。',
     photos: [],
+    voice: null,
     contactPhoneMasked: '138****5678',
     firstContactName: '李明',
     round: 1,

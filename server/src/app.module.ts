@@ -24,6 +24,7 @@ import { OfficeModule } from './modules/office/office.module';
 import { OrgModule } from './modules/org/org.module';
 import { PhoneLinkModule } from './modules/phone-link/phone-link.module';
 import { PhotoModule } from './modules/photo/photo.module';
+import { VoiceModule } from './modules/voice/voice.module';
 import { RatingModule } from './modules/rating/rating.module';
 import { ReportModule } from './modules/report/report.module';
 import { RequestModule } from './modules/request/request.module';
@@ -63,6 +64,7 @@ export class AppModule {
         PhotoModule,
         SpeechModule,
         PhoneLinkModule,
+        VoiceModule,
         RatingModule,
         IdempotencyModule,
         AuditModule,

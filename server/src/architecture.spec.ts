@@ -108,12 +108,15 @@ describe('each table has one home', () => {
 });
 
 describe('start-up', () => {
-  // Spreadsheets, PDFs and image decoding are ~50 MB that a process answering scans never needs.
+  // Spreadsheets, PDFs, image decoding, audio parsing and the ASR SDK are ~70 MB that a process
+  // answering scans never needs.
   it('loads the heavy libraries on first use, through common/heavy-libraries.ts only', () => {
     const eager = sources(path.join(__dirname))
       .filter((f) => !f.endsWith('heavy-libraries.ts'))
       .filter((f) =>
-        /^import (?!type )[^;]*from '(exceljs|pdfkit|sharp)';/m.test(fs.readFileSync(f, 'utf8')),
+        /^import (?!type )[^;]*from '(exceljs|pdfkit|sharp|music-metadata|tencentcloud-sdk-nodejs-asr)';/m.test(
+          fs.readFileSync(f, 'utf8'),
+        ),
       )
       .map((f) => path.relative(__dirname, f));
     expect(eager).toEqual([]);

@@ -615,6 +615,8 @@ describe('security headers in production', () => {
         S3_REGION: 'ap-guangzhou',
         TTS_SECRET_ID: 'AKIDttsEXAMPLE0123456789',
         TTS_SECRET_KEY: 'ttsSecretEXAMPLE0123456789',
+        TENCENT_ASR_SECRET_ID: 'AKIDASREXAMPLE',
+        TENCENT_ASR_SECRET_KEY: 'asr-secret-example',
       },
     });
   });

@@ -70,6 +70,35 @@ describe('submitRequestSchema', () => {
     if (!r.ok) expect(issueFor(r.issues, field)).toBe(message);
   });
 
+  describe('a voice clip stands in for the text', () => {
+    it('accepts a voice-only request, the text then empty', () => {
+      const r = validate(submitRequestSchema, { ...goodRequest, text: undefined, voiceId: 7 });
+      expect(r.ok && r.value).toMatchObject({ text: '', voiceId: 7 });
+    });
+
+    it('accepts a short text beside a voice clip', () => {
+      const r = validate(submitRequestSchema, { ...goodRequest, text: '停水了', voiceId: 7 });
+      expect(r.ok && r.value.text).toBe('停水了');
+    });
+
+    it.each<[string, Record<string, unknown>, string, string]>([
+      ['no text and no voice', { text: '' }, 'text', '请填写诉求内容'],
+      ['a short text and no voice', { text: '停水' }, 'text', '诉求内容至少要5个字，现在只有2个字'],
+      [
+        'a too long text beside a voice',
+        { text: '水'.repeat(1001), voiceId: 7 },
+        'text',
+        '诉求内容最多1000个字，现在有1001个字，请精简一些',
+      ],
+      ['a voice id that is not one', { text: '', voiceId: 0 }, 'voiceId', '编号格式不对'],
+      ['a voice id as text', { voiceId: '7' }, 'voiceId', '缺少编号'],
+    ])('refuses %s', (_name, patch, field, message) => {
+      const r = validate(submitRequestSchema, { ...goodRequest, ...patch });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(issueFor(r.issues, field)).toBe(message);
+    });
+  });
+
   it('counts emoji as one character each and allows them', () => {
     expect(validate(submitRequestSchema, { ...goodRequest, text: '😀😀😀😀😀' }).ok).toBe(true);
     expect(validate(submitRequestSchema, { ...goodRequest, text: '😀😀😀😀' }).ok).toBe(false);

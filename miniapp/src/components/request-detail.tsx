@@ -10,6 +10,7 @@ import {
 import { assetUrl } from '../services/assets';
 import { formatDateTime } from '../utils/format';
 import { DeadlineBadge, StatusBadge } from './badge';
+import { VoicePlayer } from './voice-player';
 import './request-detail.scss';
 
 interface HeaderProps {
@@ -80,6 +81,7 @@ export function RequestBody({ request }: { request: RequestDetail }) {
       <View className="mq-section">
         <Text className="mq-section__title">反映的内容</Text>
         <Text className="mq-request-body__text">{request.text}</Text>
+        <VoicePlayer voice={request.voice} />
         {request.photos.length > 0 ? (
           <View className="mq-request-body__photos">
             {request.photos.map((photo) => (

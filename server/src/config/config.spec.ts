@@ -19,6 +19,8 @@ const PRODUCTION = {
   S3_REGION: 'ap-guangzhou',
   TTS_SECRET_ID: 'AKIDttsEXAMPLE0123456789',
   TTS_SECRET_KEY: 'ttsSecretEXAMPLE0123456789',
+  TENCENT_ASR_SECRET_ID: 'AKIDASREXAMPLE',
+  TENCENT_ASR_SECRET_KEY: 'asr-secret-example',
 };
 
 function issuesOf(env: Record<string, string>): { key: string; message: string }[] {
@@ -127,6 +129,8 @@ describe('loadConfig', () => {
       'SMS_GATEWAY_URL',
       'WECHAT_APPID',
       'WECHAT_SECRET',
+      'TENCENT_ASR_SECRET_ID',
+      'TENCENT_ASR_SECRET_KEY',
       'S3_ENDPOINT',
       'S3_BUCKET',
       'S3_ACCESS_KEY',
@@ -191,6 +195,37 @@ describe('loadConfig', () => {
     expect(issuesOf({ WECHAT_APPID: 'wx0123456789abcdef' })).toEqual([
       { key: 'WECHAT_SECRET', message: 'WECHAT_APPID and WECHAT_SECRET must be set together' },
     ]);
+  });
+
+  it('refuses the local transcription stand-in in production', () => {
+    const { TENCENT_ASR_SECRET_ID: _id, TENCENT_ASR_SECRET_KEY: _key, ...rest } = PRODUCTION;
+    expect(issuesOf(rest)).toEqual([
+      {
+        key: 'TENCENT_ASR_SECRET_ID',
+        message:
+          'required when NODE_ENV=production (voice requests are transcribed by Tencent Cloud ASR; the local stand-in only marks them)',
+      },
+      {
+        key: 'TENCENT_ASR_SECRET_KEY',
+        message: 'required when NODE_ENV=production (the key of TENCENT_ASR_SECRET_ID)',
+      },
+    ]);
+  });
+
+  it('wants the ASR id and key together, with a default region and engine', () => {
+    expect(issuesOf({ TENCENT_ASR_SECRET_ID: 'AKID' })).toEqual([
+      {
+        key: 'TENCENT_ASR_SECRET_KEY',
+        message: 'TENCENT_ASR_SECRET_ID and TENCENT_ASR_SECRET_KEY must be set together',
+      },
+    ]);
+    expect(loadConfig(PRODUCTION, cwd).asr).toEqual({
+      secretId: 'AKIDASREXAMPLE',
+      secretKey: 'asr-secret-example',
+      region: 'ap-shanghai',
+      engine: '16k_zh',
+    });
+    expect(loadConfig({}, cwd).asr).toBeNull();
   });
 
   it('wants the S3 settings together, with a default region', () => {

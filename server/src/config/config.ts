@@ -31,6 +31,8 @@ export interface AppConfig {
   wechat: { appId: string; secret: string } | null;
   /** S3/COS-compatible photo storage. Null when unset: photos go to `uploadDir` (never in production). */
   s3: S3Config | null;
+  /** Tencent Cloud ASR for voice requests. Null when unset: the local stand-in (never in production). */
+  asr: AsrConfig | null;
   /** Null when unset: rate-limit counters are kept in this process's memory (one instance only). */
   redis: { url: string; keyPrefix: string } | null;
   /** How many SMS sign-in codes may be sent per hour, from one client address and in all. */
@@ -85,6 +87,15 @@ export interface S3Config {
   accessKey: string;
   secretKey: string;
   region: string;
+}
+
+export interface AsrConfig {
+  secretId: string;
+  secretKey: string;
+  /** e.g. ap-shanghai */
+  region: string;
+  /** the engine model: 16k_zh (Mandarin), 16k_zh_dialect (23 dialects)… */
+  engine: string;
 }
 
 export interface ConfigIssue {
@@ -207,6 +218,14 @@ const ENV_SCHEMA = v.object({
   ),
   WECHAT_APPID: v.optional(
     v.pipe(v.string(), v.regex(/^wx[0-9a-f]{16}$/, 'must look like wx0123456789abcdef')),
+  ),
+  TENCENT_ASR_SECRET_ID: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty'))),
+  TENCENT_ASR_SECRET_KEY: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty'))),
+  TENCENT_ASR_REGION: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z]+-[a-z-]+$/, 'must be a region like ap-shanghai')),
+  ),
+  TENCENT_ASR_ENGINE: v.optional(
+    v.pipe(v.string(), v.regex(/^(8k|16k)_[A-Za-z_-]+$/, 'must be an engine like 16k_zh')),
   ),
   WECHAT_SECRET: v.optional(
     v.pipe(v.string(), v.regex(/^[0-9A-Za-z]{32}$/, 'must be 32 letters or digits')),
@@ -377,6 +396,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   requiredInProduction('SMS_GATEWAY_URL', 'the SMS gateway that sends sign-in codes');
   requiredInProduction('WECHAT_APPID', 'the mini-program AppID');
   requiredInProduction('WECHAT_SECRET', 'the mini-program AppSecret');
+  requiredInProduction(
+    'TENCENT_ASR_SECRET_ID',
+    'voice requests are transcribed by Tencent Cloud ASR; the local stand-in only marks them',
+  );
+  requiredInProduction('TENCENT_ASR_SECRET_KEY', 'the key of TENCENT_ASR_SECRET_ID');
+  if ((e.TENCENT_ASR_SECRET_ID === undefined) !== (e.TENCENT_ASR_SECRET_KEY === undefined)) {
+    const missing =
+      e.TENCENT_ASR_SECRET_ID === undefined ? 'TENCENT_ASR_SECRET_ID' : 'TENCENT_ASR_SECRET_KEY';
+    issues.push({
+      key: missing,
+      message: 'TENCENT_ASR_SECRET_ID and TENCENT_ASR_SECRET_KEY must be set together',
+    });
+  }
   for (const key of S3_KEYS) {
     requiredInProduction(key, 'photos are kept in S3/COS-compatible storage in production');
   }
@@ -451,6 +483,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
             accessKey: e.S3_ACCESS_KEY,
             secretKey: e.S3_SECRET_KEY,
             region: e.S3_REGION ?? 'us-east-1',
+          }
+        : null,
+    asr:
+      e.TENCENT_ASR_SECRET_ID !== undefined && e.TENCENT_ASR_SECRET_KEY !== undefined
+        ? {
+            secretId: e.TENCENT_ASR_SECRET_ID,
+            secretKey: e.TENCENT_ASR_SECRET_KEY,
+            region: e.TENCENT_ASR_REGION ?? 'ap-shanghai',
+            engine: e.TENCENT_ASR_ENGINE ?? '16k_zh',
           }
         : null,
     redis:

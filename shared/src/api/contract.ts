@@ -123,6 +123,7 @@ import type {
   OnSpotRecorded,
   Page,
   PhotoView,
+  VoiceView,
   ReadNoticesResult,
   RequestDetail,
   RequestSummary,
@@ -198,6 +199,16 @@ export const ROUTES = {
   photoFile: {
     ...route('GET', '/api/photos/:id/raw', 'public'),
     produces: 'image/jpeg',
+  },
+  /** One voice clip per call (MP3, AAC, WebM/Opus or MP4 audio, at most 60 s); checked by its bytes. */
+  uploadVoice: {
+    ...route('POST', '/api/voices', 'signed_in', 201),
+    upload: PHOTO_FIELD,
+  },
+  /** Public like a photo's link, because `<audio>` cannot send a token: signed and expiring. */
+  voiceFile: {
+    ...route('GET', '/api/voices/:id/raw', 'public'),
+    produces: 'audio/*',
   },
   /** A cadre's portrait, public like the card it is shown on; only the current one is served. */
   cadrePhoto: {
@@ -366,6 +377,9 @@ export interface ApiResponses {
   me: SessionUser;
   viewCard: CardView;
   uploadPhoto: PhotoView;
+  uploadVoice: VoiceView;
+  /** the audio bytes, not JSON */
+  voiceFile: unknown;
   /** the image bytes, not JSON */
   photoFile: unknown;
   cadrePhoto: unknown;

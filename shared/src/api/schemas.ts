@@ -190,6 +190,18 @@ export type TimelineEntry = v.InferOutput<typeof timelineEntrySchema>;
 export const photoViewSchema = v.object({ id, url: v.string(), width: count, height: count });
 export type PhotoView = v.InferOutput<typeof photoViewSchema>;
 
+/** A voice clip (语音): a signed link like a photo's, its length, and what was heard in it. */
+export const voiceViewSchema = v.object({
+  id,
+  url: v.string(),
+  /** the recording's media type, as decided from its bytes (audio/mpeg, audio/aac, audio/webm, audio/mp4) */
+  mime: v.string(),
+  durationMs: count,
+  /** the speech-to-text provider's transcript; null when there is none */
+  transcript: v.nullable(v.string()),
+});
+export type VoiceView = v.InferOutput<typeof voiceViewSchema>;
+
 export const ratingViewSchema = v.object({
   round,
   level: ratingLevel,
@@ -227,6 +239,8 @@ export const requestDetailSchema = v.object({
   ...requestSummarySchema.entries,
   text: v.string(),
   photos: v.array(photoViewSchema),
+  /** the resident's recording, when the request was said rather than (or as well as) written */
+  voice: v.nullable(voiceViewSchema),
   /** masked; shown to the resident, staff, and the owner while the work is open */
   contactPhoneMasked: v.nullable(v.string()),
   firstContactName: v.nullable(v.string()),

@@ -112,6 +112,9 @@ export const ERRORS = {
 
   PAYLOAD_TOO_LARGE: { status: 413, message: '照片太大了，每张不能超过5MB' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '只能上传 JPG、PNG 或 WebP 格式的照片' },
+  VOICE_TOO_LARGE: { status: 413, message: '录音文件太大了，请重新录一段' },
+  VOICE_TOO_LONG: { status: 400, message: '录音不能超过60秒，请重新录一段短一些的' },
+  VOICE_UNSUPPORTED: { status: 415, message: '这不是一段能播放的录音，请重新录音' },
 
   ACCOUNT_LOCKED: { status: 423, message: '密码错误次数过多，账号已临时锁定，请15分钟后再试' },
 

@@ -3,6 +3,7 @@ import { RESOLUTION_OUTCOMES } from '../lifecycle/status';
 import { UNFOUNDED_REASONS } from '../rating/review';
 import { RATING_TAG_CODES, SOLVED_ANSWERS } from '../rating/rating';
 import { CATEGORY_CODES, isConductComplaint, SUB_TOPIC_CODES } from '../vocabulary/categories';
+import { normalizeText, textLength } from '../text/normalize';
 import { idField, optionalTextField, phoneField, textField, versionField } from './fields';
 
 export const REQUEST_TEXT_MIN = 5;
@@ -20,6 +21,14 @@ export const photoIdsField = v.optional(
 /** Photos larger than this are refused; the client compresses before upload. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** A voice clip (语音) is at most this long; the recorder stops by itself when it is reached. */
+export const MAX_VOICE_SECONDS = 60;
+/**
+ * Recordings larger than this are refused. 60 s at the bit rates the clients ask for (48 kbit/s
+ * in WeChat, 64 kbit/s in a browser) is under 0.5 MB; the margin is for recorders that ignore it.
+ */
+export const MAX_VOICE_BYTES = 2 * 1024 * 1024;
 
 /* ---- sign-in ---- */
 
@@ -75,16 +84,46 @@ export const locationSchema = v.object(
   '位置格式不对',
 );
 
-export const submitRequestSchema = v.object({
-  cardCode: v.optional(v.pipe(v.string(), v.regex(/^[0-9A-Za-z]{1,32}$/, '联系卡编码格式不对'))),
-  category: v.picklist(CATEGORY_CODES, '请选择诉求类别'),
-  subTopic: v.optional(v.picklist(SUB_TOPIC_CODES, '请选择具体事项')),
-  text: textField('诉求内容', REQUEST_TEXT_MIN, REQUEST_TEXT_MAX),
-  photoIds: photoIdsField,
-  contactPhone: v.optional(phoneField),
-  location: v.optional(locationSchema),
-  consent: v.literal(true, '请先阅读并同意个人信息保护说明'),
-});
+export const submitRequestSchema = v.pipe(
+  v.object({
+    cardCode: v.optional(v.pipe(v.string(), v.regex(/^[0-9A-Za-z]{1,32}$/, '联系卡编码格式不对'))),
+    category: v.picklist(CATEGORY_CODES, '请选择诉求类别'),
+    subTopic: v.optional(v.picklist(SUB_TOPIC_CODES, '请选择具体事项')),
+    text: v.optional(
+      v.pipe(
+        v.string('请填写诉求内容'),
+        v.transform(normalizeText),
+        v.check(
+          (s) => textLength(s) <= REQUEST_TEXT_MAX,
+          (issue) =>
+            `诉求内容最多${REQUEST_TEXT_MAX}个字，现在有${textLength(String(issue.input))}个字，请精简一些`,
+        ),
+      ),
+      '',
+    ),
+    photoIds: photoIdsField,
+    /** a voice clip uploaded first; with one, the text may be left empty */
+    voiceId: v.optional(idField),
+    contactPhone: v.optional(phoneField),
+    location: v.optional(locationSchema),
+    consent: v.literal(true, '请先阅读并同意个人信息保护说明'),
+  }),
+  // Someone who cannot type says it instead: a recording stands in for the text.
+  // partialCheck: judged even when another field is wrong, so every error shows at once.
+  v.forward(
+    v.partialCheck(
+      [['text'], ['voiceId']],
+      (input) => input.voiceId !== undefined || textLength(input.text) >= REQUEST_TEXT_MIN,
+      (issue) => requestTextShort((issue.input as { text: string }).text),
+    ),
+    ['text'],
+  ),
+);
+
+function requestTextShort(text: string): string {
+  const n = textLength(text);
+  return n === 0 ? '请填写诉求内容' : `诉求内容至少要${REQUEST_TEXT_MIN}个字，现在只有${n}个字`;
+}
 
 /* ---- a cadre filing for a resident (代填), or recording a matter solved on the spot ---- */
 

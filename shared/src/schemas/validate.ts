@@ -3,12 +3,16 @@ import type { FieldIssue } from '../errors/codes';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
-/** Runs a schema and returns every problem at once, one per field, in plain Chinese. */
+/**
+ * Runs a schema and returns every problem at once, one per field (its first), in plain Chinese.
+ * Pipes are not aborted early: a rule across fields (`partialCheck`, e.g. text or a voice clip)
+ * must still be judged when some other field is wrong.
+ */
 export function validate<S extends v.GenericSchema>(
   schema: S,
   input: unknown,
 ): Validation<v.InferOutput<S>> {
-  const result = v.safeParse(schema, input, { abortPipeEarly: true });
+  const result = v.safeParse(schema, input);
   if (result.success) return { ok: true, value: result.output };
   const seen = new Set<string>();
   const issues: FieldIssue[] = [];

@@ -6,6 +6,7 @@ import { OrgModule } from '../org/org.module';
 import { RatingModule } from '../rating/rating.module';
 import { RequestModule } from '../request/request.module';
 import { UserModule } from '../user/user.module';
+import { VoiceModule } from '../voice/voice.module';
 import { LedgerController } from './ledger.controller';
 import { LedgerService } from './ledger.service';
 
@@ -19,6 +20,7 @@ import { LedgerService } from './ledger.service';
     RatingModule,
     RequestModule,
     UserModule,
+    VoiceModule,
   ],
   controllers: [LedgerController],
   providers: [LedgerService],

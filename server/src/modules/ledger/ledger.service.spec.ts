@@ -8,6 +8,7 @@ import type { CadreRepository } from '../cadre/cadre.repository';
 import type { OrgRepository } from '../org/org.repository';
 import type { RatingRepository } from '../rating/rating.repository';
 import type { UserRepository } from '../user/user.repository';
+import type { VoiceRepository } from '../voice/voice.repository';
 import type {
   LedgerFilter,
   LedgerRepository,
@@ -102,6 +103,10 @@ function setUp(
     findById: async (id: number) => (units[id] ? { id, path: units[id] } : null),
   };
   const auditRepo = { recordNow: async (e: AuditEntry) => void audit.push(e) };
+  const voices = {
+    transcriptsFor: async (ids: number[]) =>
+      new Map(ids.map((id) => [id, id === 1 ? '村东头的自来水停了' : null])),
+  };
   const clock: Clock = { now: () => NOW };
   const service = new LedgerService(
     repo as unknown as LedgerRepository,
@@ -111,6 +116,7 @@ function setUp(
     ratingRepo as unknown as RatingRepository,
     new AccessPolicy(),
     auditRepo as unknown as AuditRepository,
+    voices as unknown as VoiceRepository,
     clock,
   );
   return { service, batches, audit, lookups };
@@ -151,6 +157,20 @@ describe('LedgerService', () => {
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.getCell('B2').value).toEqual(new Date('2026-12-07T09:00:00Z'));
     expect(sheet.getCell('B2').numFmt).toBe('yyyy-mm-dd hh:mm');
+  });
+
+  it('writes the transcript where a request was said in a recording and has no text', async () => {
+    const rows = [request(1, { text: '' }), request(2, { text: '' }), request(3)];
+    const { service } = setUp(rows);
+    const { values } = await exported(service, staff);
+    const texts = values
+      .slice(1)
+      .map((v) => v.find((c) => typeof c === 'string' && /件|语音/.test(c)));
+    expect(texts).toEqual([
+      '（语音诉求）语音转文字：村东头的自来水停了',
+      '（语音诉求，没有转出文字，请在系统里听录音）',
+      '第3件',
+    ]);
   });
 
   it('writes a sheet with only its header when nothing matches', async () => {

@@ -19,6 +19,7 @@ import { CadreRepository } from '../cadre/cadre.repository';
 import { OrgRepository } from '../org/org.repository';
 import { RatingRepository } from '../rating/rating.repository';
 import { UserRepository } from '../user/user.repository';
+import { VoiceRepository } from '../voice/voice.repository';
 import {
   LEDGER_COLUMNS,
   LEDGER_DATE_FORMAT,
@@ -89,6 +90,7 @@ export class LedgerService {
     private readonly ratings: RatingRepository,
     private readonly policy: AccessPolicy,
     private readonly audit: AuditRepository,
+    private readonly voices: VoiceRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -219,13 +221,16 @@ export class LedgerService {
     known: KnownNames,
   ): Promise<LedgerEntry[]> {
     if (batch.length === 0) return [];
-    const [residents, owners, cadreNames, ratings] = await Promise.all([
+    // Only a request said in a recording has no text: its transcript stands in for it.
+    const voiceOnly = batch.filter((r) => r.text === '').map((r) => r.id);
+    const [residents, owners, cadreNames, ratings, transcripts] = await Promise.all([
       this.users.displayNames(batch.map((r) => r.requesterId)),
       known.owners.get(batch.map((r) => r.ownerUserId)),
       known.cadres.get(
         batch.flatMap((r) => (r.firstContactCadreId === null ? [] : [r.firstContactCadreId])),
       ),
       this.ratings.forRequests(batch.map((r) => r.id)),
+      this.voices.transcriptsFor(voiceOnly),
     ]);
     const latest = new Map<number, { round: number; level: number; excluded: boolean }>();
     for (const rating of ratings) {
@@ -255,7 +260,7 @@ export class LedgerService {
         channel: r.channel,
         category: r.category,
         subTopic: r.subTopic,
-        text: r.text,
+        text: r.text === '' ? voiceOnlyText(transcripts.get(r.id) ?? null) : r.text,
         requesterName: residents.get(r.requesterId) ?? '',
         contactPhoneMasked: r.contactPhoneMasked,
         firstContactName:
@@ -271,4 +276,11 @@ export class LedgerService {
       };
     });
   }
+}
+
+/** What the ledger's 内容 column says of a request made by voice alone. */
+export function voiceOnlyText(transcript: string | null): string {
+  return transcript
+    ? `（语音诉求）语音转文字：${transcript}`
+    : '（语音诉求，没有转出文字，请在系统里听录音）';
 }

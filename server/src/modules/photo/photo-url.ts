@@ -17,16 +17,24 @@ export type PhotoSignatureCheck = 'ok' | 'invalid' | 'expired';
 export class PhotoUrlSigner {
   private readonly key: Buffer;
 
-  constructor(tokenSecret: string) {
+  /**
+   * `purpose` and `base` for other files served the same way (voice clips: `mqlk voice url`,
+   * `/api/voices`): a key of their own, so one kind's signature never opens another kind's file.
+   */
+  constructor(
+    tokenSecret: string,
+    purpose = 'mqlk photo url',
+    private readonly base = '/api/photos',
+  ) {
     // A key of its own, so a photo signature can never stand in for anything else signed.
-    this.key = createHmac('sha256', tokenSecret).update('mqlk photo url').digest();
+    this.key = createHmac('sha256', tokenSecret).update(purpose).digest();
   }
 
   /** A relative URL (`/api/photos/7/raw?exp=…&sig=…`): clients prefix their API origin. */
   urlOf(photoId: number, now = new Date()): string {
     const earliest = Math.floor(now.getTime() / 1000) + PHOTO_URL_TTL_SECONDS;
     const exp = Math.ceil(earliest / EXPIRY_STEP_SECONDS) * EXPIRY_STEP_SECONDS;
-    return `/api/photos/${photoId}/raw?exp=${exp}&sig=${this.signature(photoId, exp)}`;
+    return `${this.base}/${photoId}/raw?exp=${exp}&sig=${this.signature(photoId, exp)}`;
   }
 
   check(photoId: number, exp: unknown, sig: unknown, now = new Date()): PhotoSignatureCheck {

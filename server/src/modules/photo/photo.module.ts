@@ -18,6 +18,7 @@ import { RequestPhotoEntity } from './request-photo.entity';
     // Built at start: local disk refuses to run with NODE_ENV=production.
     { provide: PHOTO_STORAGE, inject: [APP_CONFIG], useFactory: createPhotoStorage },
   ],
-  exports: [PhotoService],
+  // The storage too: voice clips are kept in the same place as photos.
+  exports: [PhotoService, PHOTO_STORAGE],
 })
 export class PhotoModule {}

@@ -27,6 +27,7 @@ import { CardService } from '../card/card.service';
 import { VisitRepository } from '../household/visit.repository';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { PhotoService } from '../photo/photo.service';
+import { VoiceService } from '../voice/voice.service';
 import { ResidentAccounts } from '../user/resident-accounts';
 import { UserRepository } from '../user/user.repository';
 import { RequestClocks } from './request-clocks';
@@ -50,6 +51,8 @@ interface NewRequestFields {
   subTopic: SubmitRequestInput['subTopic'];
   text: string;
   photoIds: number[];
+  /** a resident's recording, said instead of (or beside) the text */
+  voiceId?: number;
   location: string | null;
   requesterId: number;
   contactPhoneEnc: string | null;
@@ -94,6 +97,7 @@ export class RequestIntake {
     private readonly residents: ResidentAccounts,
     private readonly idempotency: IdempotencyService,
     private readonly photos: PhotoService,
+    private readonly voices: VoiceService,
     private readonly visits: VisitRepository,
     private readonly phones: PhoneCipher,
     private readonly policy: AccessPolicy,
@@ -137,6 +141,7 @@ export class RequestIntake {
         subTopic: input.subTopic,
         text: input.text,
         photoIds: input.photoIds,
+        voiceId: input.voiceId,
         location: input.location ? JSON.stringify(input.location) : null,
         requesterId: actor.userId,
         contactPhoneEnc: phone?.enc ?? null,
@@ -374,7 +379,7 @@ export class RequestIntake {
     );
     if (!t.ok) throw new AppError(t.code);
     const clocks = await this.clocks.plan(action, t, route, now, m);
-    const { photoIds, ...columns } = fields;
+    const { photoIds, voiceId, ...columns } = fields;
     const { subjectUserId, ...holder } = route;
     const row = {
       ...columns,
@@ -392,6 +397,7 @@ export class RequestIntake {
     const { id } = await this.requests.insert(m, row, number);
     await this.clocks.write(m, id, clocks, now);
     await this.photos.attach(m, actor.userId, { requestId: id }, photoIds);
+    await this.voices.attach(m, actor.userId, id, voiceId);
     const event = {
       action,
       actorUserId: actor.userId,
@@ -437,6 +443,7 @@ export class RequestIntake {
     await this.metricLedger.recordNew(m, record, subjectUserId);
     // Photo links are signed when read: the answer reads them.
     if (photoIds.length > 0) record.photos = null;
+    if (voiceId !== undefined) delete record.voice;
     return record;
   }
 }

@@ -138,6 +138,8 @@ export class RequestPresenter {
 }
 
 function preview(text: string): string {
+  // Only a request said in a recording has no text (voice-only submissions).
+  if (text === '') return '（语音诉求）';
   const chars = Array.from(text);
   return chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS).join('')}…` : text;
 }

@@ -24,6 +24,7 @@ import { type PageSlice, pageOf, sliceOf } from '../../common/paging';
 import { CadreRepository } from '../cadre/cadre.repository';
 import { OrgRepository } from '../org/org.repository';
 import { PhotoService } from '../photo/photo.service';
+import { VoiceService } from '../voice/voice.service';
 import { RatingRepository } from '../rating/rating.repository';
 import { UserRepository } from '../user/user.repository';
 import { NoticeService } from '../notice/notice.service';
@@ -50,6 +51,7 @@ export class RequestQueries {
     private readonly households: HouseholdRepository,
     private readonly org: OrgRepository,
     private readonly photos: PhotoService,
+    private readonly voices: VoiceService,
     private readonly routing: RequestRouting,
     private readonly presenter: RequestPresenter,
     private readonly policy: AccessPolicy,
@@ -201,6 +203,7 @@ export class RequestQueries {
         record.photos ??
         (await this.photos.viewsFor('requestId', [request.id])).get(request.id) ??
         [],
+      voice: record.voice === null ? null : await this.voices.viewFor(request.id),
       contactPhoneMasked: this.presenter.contactPhone(request, who),
       firstContactName: record.firstContactName,
       round: request.round === 2 ? 2 : 1,

@@ -16,6 +16,11 @@ export interface RequestRecord {
   ratings: RatingEntity[];
   /** null: not read yet (a new request's photos, whose links are signed when read) */
   photos: PhotoView[] | null;
+  /**
+   * The recording: known to be none on a new request made without one (no read); undefined when
+   * it is to be read, with a freshly signed link.
+   */
+  voice?: null;
   /** display names of the accounts `namedIn` lists */
   names: Map<number, string>;
   firstContactName: string | null;
@@ -93,6 +98,7 @@ export function writtenRecord(
     ),
     ratings: [],
     photos: [],
+    voice: null,
     names,
     firstContactName,
   };

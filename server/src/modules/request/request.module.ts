@@ -11,6 +11,7 @@ import { AuditModule } from '../audit/audit.module';
 import { NoticeModule } from '../notice/notice.module';
 import { OrgModule } from '../org/org.module';
 import { PhotoModule } from '../photo/photo.module';
+import { VoiceModule } from '../voice/voice.module';
 import { RatingModule } from '../rating/rating.module';
 import { UserModule } from '../user/user.module';
 import { BoardRepository } from './board.repository';
@@ -59,6 +60,7 @@ import { TimelineRepository } from './timeline.repository';
     AuditModule,
     OrgModule,
     PhotoModule,
+    VoiceModule,
     RatingModule,
     UserModule,
   ],

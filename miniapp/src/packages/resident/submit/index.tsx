@@ -19,6 +19,7 @@ import { routeOf } from '../../../constants/routes';
 import { ensureResidentQuietly } from '../../../services/account';
 import { classNames } from '../../../utils/format';
 import { PhotoPicker } from '../../../components/photo-picker';
+import { VoiceRecorder } from '../../../components/voice-recorder';
 import { SmsSignIn } from '../components/sms-sign-in';
 import { PrivacyNotice } from './privacy-notice';
 import { useSubmitForm } from './use-submit';
@@ -69,7 +70,8 @@ function SubmitForm({ cardCode }: { cardCode: string }) {
         error={issue('text')}
         after={
           <Text className={classNames('submit-page__count', tooLong && 'is-over')}>
-            已写{length}字（至少{REQUEST_TEXT_MIN}字，最多{REQUEST_TEXT_MAX}字）
+            已写{length}字（{form.voice.clip ? '录了语音，可以不写' : `至少${REQUEST_TEXT_MIN}字`}
+            ，最多{REQUEST_TEXT_MAX}字）
             {tooLong ? `，超出${length - REQUEST_TEXT_MAX}字` : ''}
           </Text>
         }
@@ -88,6 +90,8 @@ function SubmitForm({ cardCode }: { cardCode: string }) {
           />
         )}
       </Field>
+
+      <VoiceRecorder voice={form.voice} error={issue('voiceId')} />
 
       <PhotoPicker
         photos={form.photos}

@@ -2,6 +2,7 @@ import { submitRequestSchema, validate, type RequestDetail } from '@mqlk/shared'
 import { useEffect, useState } from 'react';
 
 import { useRequestDraft } from '../../../hooks/use-request-draft';
+import { useVoiceClip } from '../../../hooks/use-voice';
 import { askSubscription, prefetchSubscribeTemplates } from '../../../platform/subscribe';
 import { submitRequest } from '../../../services/api/requests';
 import { ensureResidentQuietly, isResidentSignedIn } from '../../../services/account';
@@ -13,11 +14,13 @@ export type Phase = 'editing' | 'signing_in' | 'uploading' | 'sending' | 'done';
 
 export const PHASE_TEXT: Record<Exclude<Phase, 'editing' | 'done'>, string> = {
   signing_in: '正在验证身份…',
-  uploading: '正在上传照片…',
+  uploading: '正在上传照片和语音…',
   sending: '正在提交…',
 };
 
 const SESSION_ENDED = ['UNAUTHENTICATED', 'SESSION_EXPIRED'];
+
+const PENDING_VOICE_ID = 1;
 
 type Editable = Pick<Draft, 'category' | 'subTopic' | 'text' | 'contactPhone' | 'consent'>;
 
@@ -31,6 +34,7 @@ export function useSubmitForm(cardCode: string) {
     () => RESIDENT_SIGN_IN_METHOD === 'sms' && !isResidentSignedIn(),
   );
   const sms = useSmsForm();
+  const voice = useVoiceClip();
 
   useEffect(() => {
     if (phase !== 'done') saveDraft(draft);
@@ -47,7 +51,9 @@ export function useSubmitForm(cardCode: string) {
     if (busy) return;
     filing.setFormError(null);
     const photoIds = draft.photos.map((p) => p.id);
-    const checked = validate(submitRequestSchema, draftInput(draft, photoIds));
+    // A recording not yet uploaded has no id: a stand-in one lets the text be left empty.
+    const voiceId = voice.clip ? { voiceId: PENDING_VOICE_ID } : {};
+    const checked = validate(submitRequestSchema, { ...draftInput(draft, photoIds), ...voiceId });
     const smsInput = needsSms && !isResidentSignedIn() ? sms.check() : null;
     if (!checked.ok || (needsSms && !isResidentSignedIn() && !smsInput)) {
       filing.setIssues(checked.ok ? [] : checked.issues);
@@ -71,11 +77,16 @@ export function useSubmitForm(cardCode: string) {
       stage = 'uploading';
       setPhase(stage);
       const uploaded = await photos.uploadAll();
+      const recorded = await voice.upload();
 
       stage = 'sending';
       setPhase(stage);
       const created = await submitRequest(
-        { ...checked.value, photoIds: uploaded.map((p) => p.id) },
+        {
+          ...checked.value,
+          photoIds: uploaded.map((p) => p.id),
+          ...(recorded ? { voiceId: recorded.id } : { voiceId: undefined }),
+        },
         draft.idempotencyKey,
       );
       clearDraft(cardCode);
@@ -97,6 +108,7 @@ export function useSubmitForm(cardCode: string) {
     /** How many fields still need fixing, said again beside the button the resident tapped. */
     issueCount: filing.issues.length + (needsSms ? sms.issues.length : 0),
     photos,
+    voice,
     sms,
     needsSms: needsSms && !isResidentSignedIn(),
     phase,
