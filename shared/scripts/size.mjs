@@ -23,10 +23,11 @@ const fromValibot = Object.entries(inputs)
 console.log(
   `shared bundled alone: ${kb(code.length)} minified, ${kb(gzipSync(code).length)} gzipped (valibot: ${kb(fromValibot)})`,
 );
-// Raised from 100 KB when the figures' contract came in (issue 9). The route schemas only the
-// server reads live in their own entry (`@mqlk/shared/server`), out of this one; the weapp package
-// size check is what measures what ships.
-const LIMIT = 110 * 1024;
+// Raised from 100 KB when the figures' contract came in (issue 9), and from 110 KB when 读给我听's
+// words, the residents' next steps and voice requests came in (issue 12; 113 KB then). The route
+// schemas only the server reads live in their own entry (`@mqlk/shared/server`), out of this one;
+// the weapp package size check is what measures what ships (a page carries only what it uses).
+const LIMIT = 116 * 1024;
 if (code.length > LIMIT) {
   console.error(`shared is over its ${kb(LIMIT)} budget inside a 2 MB mini-program`);
   process.exit(1);
