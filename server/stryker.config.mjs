@@ -13,6 +13,7 @@ export default {
     'src/modules/calendar/county-calendars.ts',
     // the office's view of a county's year
     'src/modules/calendar/calendar-view.ts',
+    'src/common/access/access-policy.ts',
   ],
   testRunner: 'jest',
   jest: {
@@ -26,6 +27,7 @@ export default {
       testMatch: [
         '**/modules/request/deadline-rules.spec.ts',
         '**/modules/calendar/calendar-view.spec.ts',
+        '**/common/access/access-policy.spec.ts',
       ],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
       moduleNameMapper: {

@@ -17,6 +17,7 @@ export default {
     'src/vocabulary/**/*.ts',
     'src/calendar/**/*.ts',
     'src/metrics/**/*.ts',
+    'src/speech/**/*.ts',
     // re-export barrels: nothing to mutate
     '!src/**/index.ts',
   ],

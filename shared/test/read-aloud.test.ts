@@ -33,6 +33,9 @@ describe('timeAloud', () => {
     ['noon', '2026-12-20T12:00:00', '12月20日星期日中午12点'],
     ['evening', '2026-12-20T20:30:00', '12月20日星期日晚上8点30分'],
     ['before dawn', '2026-12-21T00:00:00', '12月21日星期一凌晨0点'],
+    ['six in the morning is 上午', '2026-12-21T06:00:00', '12月21日星期一上午6点'],
+    ['one o’clock is 下午', '2026-12-21T13:00:00', '12月21日星期一下午1点'],
+    ['seven in the evening is 晚上', '2026-12-21T19:00:00', '12月21日星期一晚上7点'],
   ])('%s', (_, when, spoken) => {
     expect(timeAloud(at(when), now)).toBe(spoken);
   });
@@ -55,6 +58,19 @@ describe('cardAloud', () => {
     ).toBe(
       '这是张建国的民情联系卡。张建国，东岭村网格员。电话：幺三八，幺二三四，五六七八。' +
         '负责的工作：联系东岭村一组、二组，收集群众诉求。',
+    );
+  });
+
+  it('folds runs of spaces into one, keeps single spaces, and ends on a full stop of its own', () => {
+    expect(
+      cardAloud({
+        name: '王强',
+        post: '网格员',
+        phone: '12345',
+        duties: '走访  群众 调解。周一值班',
+      }),
+    ).toBe(
+      '这是王强的民情联系卡。王强，网格员。电话：幺二三四五。负责的工作：走访 群众 调解。周一值班。',
     );
   });
 
@@ -149,6 +165,25 @@ describe('requestAloud', () => {
     ],
   ])('%s', (_, change, rest) => {
     expect(requestAloud({ ...base, ...change }, now)).toBe(head + rest);
+  });
+
+  it('is not late at the very moment of the deadline', () => {
+    expect(requestAloud({ ...base, status: 'submitted', acceptDueAt: now }, now)).toContain(
+      '以前签收，12月10日星期四下午6点以前办结。',
+    );
+  });
+
+  it('asks for a rating only while a resolved request may still be rated', () => {
+    const until = at('2026-12-14T09:30:00');
+    expect(requestAloud({ ...base, status: 'resolved', rateUntil: until }, now)).toContain(
+      '请在12月14日星期一上午9点30分以前评价。',
+    );
+    expect(
+      requestAloud({ ...base, status: 'resolved', rateUntil: at('2026-12-06T09:30:00') }, now),
+    ).not.toContain('评价。');
+    expect(requestAloud({ ...base, status: 'closed', rateUntil: until }, now)).not.toContain(
+      '以前评价',
+    );
   });
 
   it('names the category when there is no sub-topic', () => {
