@@ -316,27 +316,9 @@ describe('the township office in a real browser', () => {
       sheet.file,
       path.join(SCREENSHOT_DIR, 'o09-card-sheet'),
     ]);
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'office-sheet-'));
-    try {
-      const prefix = path.join(work, 'front');
-      execFileSync('pdftoppm', [
-        '-r',
-        '150',
-        '-png',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        '-singlefile',
-        sheet.file,
-        prefix,
-      ]);
-      cardUrls = cardCodes.map((code) => `${product.baseUrl}/c/${code}`);
-      // Cards are printed in the order the cadres were added: 张建国's first.
-      expect(decodeCards(fs.readFileSync(`${prefix}.png`), 150, 3)).toEqual([...cardUrls, null]);
-    } finally {
-      fs.rmSync(work, { recursive: true, force: true });
-    }
+    cardUrls = cardCodes.map((code) => `${product.baseUrl}/c/${code}`);
+    // Cards are printed in the order the cadres were added: 张建国's first.
+    expect(decodeCards(firstPage(sheet.file, 150), 150, 3)).toEqual([...cardUrls, null]);
     const text = execFileSync('pdftotext', [sheet.file, '-'], { encoding: 'utf8' });
     for (const word of [FIRST.name, SECOND.name, HOTLINE.phone, '民众服务卡']) {
       expect(text).toContain(word);
@@ -351,29 +333,12 @@ describe('the township office in a real browser', () => {
       () => page.getByText(`下载${VILLAGE}的联系卡（PDF）`).click(),
       'card-sheet-wxacode.pdf',
     );
-    const codedWork = fs.mkdtempSync(path.join(os.tmpdir(), 'office-sheet-'));
-    try {
-      const prefix = path.join(codedWork, 'front');
-      execFileSync('pdftoppm', [
-        '-r',
-        '150',
-        '-png',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        '-singlefile',
-        coded.file,
-        prefix,
-      ]);
-      expect(decodeCards(fs.readFileSync(`${prefix}.png`), 150, 3)).toEqual([
-        ...cardCodes.map((code) => `wxacode-local:pages/card/index?scene=${code}`),
-        null,
-      ]);
-      fs.copyFileSync(`${prefix}.png`, path.join(SCREENSHOT_DIR, 'o09b-card-sheet-wxacode.png'));
-    } finally {
-      fs.rmSync(codedWork, { recursive: true, force: true });
-    }
+    const codedFront = firstPage(coded.file, 150);
+    expect(decodeCards(codedFront, 150, 3)).toEqual([
+      ...cardCodes.map((code) => `wxacode-local:pages/card/index?scene=${code}`),
+      null,
+    ]);
+    fs.writeFileSync(path.join(SCREENSHOT_DIR, 'o09b-card-sheet-wxacode.png'), codedFront);
     expect(execFileSync('pdftotext', [coded.file, '-'], { encoding: 'utf8' })).toContain(
       '微信扫码找我反映',
     );
@@ -531,3 +496,26 @@ describe('the township office in a real browser', () => {
     await shot(admin, 'o17-audit');
   });
 });
+
+/** A PDF's first page as a PNG at `dpi` (poppler's pdftoppm, in a directory of its own). */
+function firstPage(pdf: string, dpi: number): Buffer {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'office-sheet-'));
+  try {
+    const prefix = path.join(work, 'front');
+    execFileSync('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdf,
+      prefix,
+    ]);
+    return fs.readFileSync(`${prefix}.png`);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
