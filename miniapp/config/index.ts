@@ -74,14 +74,14 @@ export default defineConfig<'webpack5'>((merge) => {
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
+    // WeChat templates cannot recurse: Taro writes one set of templates per level of nesting and
+    // hands anything deeper to its `comp` component. 12 levels instead of 16 keep the main
+    // package under 400 KB with the screen reader's aria-* in every View template; deeper parts
+    // still render, through `comp`.
+    baseLevel: 12,
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      // WeChat templates cannot recurse: Taro writes one set of templates per level of nesting
-      // and hands anything deeper to its `comp` component. 12 levels instead of 16 keep the main
-      // package under 400 KB with the screen reader's aria-* in every View template; our pages
-      // nest less than that, and deeper parts still render through `comp`.
-      baseLevel: 12,
       compile: { include: [sharedSrc] },
       // Component styles are scoped by class name, so their order across pages does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
