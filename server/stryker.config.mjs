@@ -14,6 +14,7 @@ export default {
     // the office's view of a county's year
     'src/modules/calendar/calendar-view.ts',
     'src/common/access/access-policy.ts',
+    'src/modules/request/request-routing.ts',
   ],
   testRunner: 'jest',
   jest: {
@@ -28,6 +29,7 @@ export default {
         '**/modules/request/deadline-rules.spec.ts',
         '**/modules/calendar/calendar-view.spec.ts',
         '**/common/access/access-policy.spec.ts',
+        '**/modules/request/request-routing.spec.ts',
       ],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
       moduleNameMapper: {

@@ -146,9 +146,9 @@ describe('moves', () => {
     expect(stateOf(request({ round: 2 })).round).toBe(2);
     expect(stateOf(request({ round: 1 })).round).toBe(1);
     expect(stateOf(request({ round: 7 })).round).toBe(1);
-    expect(stateOf(request({ status: 'accepted', level: 'township', category: 'policy' }))).toEqual(
-      { status: 'accepted', round: 1, level: 'township', category: 'policy' },
-    );
+    expect(
+      stateOf(request({ status: 'in_progress', level: 'township', category: 'policy' })),
+    ).toEqual({ status: 'in_progress', round: 1, level: 'township', category: 'policy' });
   });
 });
 
