@@ -25,6 +25,9 @@ describe('一线工作日 as written on the card', () => {
     // A range is cut out with a space, so the text on either side cannot join into a day the text
     // did not name: here 周 and 五 would make 周五.
     ['周周一至周三五', [1, 2, 3]],
+    // A list may go on after a range.
+    ['周一至周三、六', [1, 2, 3, 6]],
+    ['星期二到星期四和星期日', [0, 2, 3, 4]],
   ])('%s → %j', (text, days) => {
     // toStrictEqual: toEqual would overlook an undefined day in the list.
     expect(dutyWeekdays(text)).toStrictEqual(days);

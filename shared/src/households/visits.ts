@@ -46,7 +46,9 @@ export function dutyWeekdays(text: string): number[] {
     // 周一至周日: Sunday (0) closes the week.
     const end = to === 0 ? 7 : to;
     for (let d = from; d <= end; d++) days.add(d % 7);
-    rest = rest.replace(m[0], ' ');
+    // Cut out, leaving its last day to head a list that may follow (周一至周三、六), with a space
+    // before it so that the text on either side cannot join into a day the text did not name.
+    rest = rest.replace(m[0], ` 周${m[2]!}`);
   }
   // 周一、四、五: one prefix may head a list of days.
   const list = new RegExp(
