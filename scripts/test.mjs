@@ -145,7 +145,7 @@ async function jest(name, pkg, extraArgs = [], opts = {}) {
 async function serverLane() {
   await jest('server (MariaDB + SQLite)', '@mqlk/server', [], { withDatabase: true });
   // Mutation testing of the domain rules (docs/testing.md): incremental against the committed
-  // shared/stryker-incremental.json, so only code and tests changed since the recorded run are
+  // shared/stryker-incremental.json(.gz), so only code and tests changed since the recorded run are
   // mutated again; Stryker exits non-zero when the score is below the floor (thresholds.break).
   await check('shared mutation score', ...pn('--filter', '@mqlk/shared', 'run', 'test:mutation'));
   // The server's pure rule files (deadlines per county, the county calendars), same floor.
