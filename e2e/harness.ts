@@ -156,14 +156,15 @@ export async function newPage(
   return context.newPage();
 }
 
-/** A phone-sized page, as a resident on a cheap Android phone would see it. */
-export function phonePage(browser: Browser): Promise<Page> {
+/** A phone-sized page, as a resident on a cheap Android phone would see it; `extra` changes it (no JavaScript…). */
+export function phonePage(browser: Browser, extra: BrowserContextOptions = {}): Promise<Page> {
   return newPage(browser, {
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
     isMobile: true,
     hasTouch: true,
+    ...extra,
   });
 }
 

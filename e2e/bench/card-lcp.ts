@@ -12,7 +12,7 @@
  * Needs the builds (server and H5), as the browser flows do. CARD_LCP_RUNS (5) runs per way.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { launchBrowser, newPage, startProduct } from '../harness';
+import { launchBrowser, phonePage, startProduct } from '../harness';
 import { DEMO } from '../pages';
 
 const RUNS = Number(process.env.CARD_LCP_RUNS ?? 5);
@@ -44,13 +44,7 @@ async function throttle(page: Page): Promise<CDPSession> {
 async function once(url: string): Promise<Run> {
   const browser = await launchBrowser();
   try {
-    const page = await newPage(browser, {
-      viewport: { width: 375, height: 812 },
-      deviceScaleFactor: 2,
-      locale: 'zh-CN',
-      isMobile: true,
-      hasTouch: true,
-    });
+    const page = await phonePage(browser);
     await page.addInitScript(() => {
       const w = window as unknown as { __lcp: { t: number; el: string }; __fcp: number };
       w.__lcp = { t: 0, el: '' };

@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
 import {
   launchBrowser,
-  newPage,
   phonePage,
   type Product,
   SCREENSHOT_DIR,
@@ -62,13 +61,7 @@ describe('适老化 and refusals, in a real browser', () => {
   });
 
   it('the QR link shows the card with the HTML alone, before (or without) the app', async () => {
-    const page = await newPage(browser, {
-      viewport: { width: 375, height: 812 },
-      deviceScaleFactor: 2,
-      locale: 'zh-CN',
-      isMobile: true,
-      javaScriptEnabled: false,
-    });
+    const page = await phonePage(browser, { javaScriptEnabled: false });
     await page.goto(`${product.baseUrl}/c/${CARD}`);
     const drawn = page.locator('#mqlk-ssr');
     await drawn.getByText('我要反映').waitFor();
