@@ -3,6 +3,7 @@ import type { RatingEntity } from '../rating/rating.entity';
 import { RequestClockEntity } from './request-clock.entity';
 import { RequestEventEntity } from './request-event.entity';
 import { RequestEntity } from './request.entity';
+import type { NewClock } from './clock.repository';
 import type { NewRequest } from './request.repository';
 
 /**
@@ -49,18 +50,7 @@ export function writtenRecord(
   id: number,
   request: NewRequest & { number: string },
   event: Omit<RequestEventEntity, 'requestId'>,
-  clocks: readonly Pick<
-    RequestClockEntity,
-    | 'kind'
-    | 'round'
-    | 'ownerUserId'
-    | 'ownerUnitId'
-    | 'ownerUnitPath'
-    | 'level'
-    | 'startedAt'
-    | 'dueAt'
-    | 'warnAt'
-  >[],
+  clocks: readonly Omit<NewClock, 'requestId'>[],
   names: Map<number, string>,
   firstContactName: string | null,
 ): RequestRecord {
