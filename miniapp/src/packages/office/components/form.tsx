@@ -258,7 +258,7 @@ export function QrKindChips({
   onChange: (kind: CardQrKind) => void;
 }) {
   return (
-    <View>
+    <View className="office-qr-kind">
       <Chips label="卡上印哪种码" options={QR_KINDS} value={value} onChange={onChange} />
       <Text className="mq-muted office-hint">
         {value === 'link'
