@@ -18,6 +18,7 @@ export default {
     'src/calendar/**/*.ts',
     'src/metrics/**/*.ts',
     'src/speech/**/*.ts',
+    'src/content/**/*.ts',
     // re-export barrels: nothing to mutate
     '!src/**/index.ts',
   ],

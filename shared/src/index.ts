@@ -14,3 +14,4 @@ export * from './households/visits';
 export * from './board/board';
 export * from './api';
 export * from './speech/read-aloud';
+export * from './content/content-security';

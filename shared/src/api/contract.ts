@@ -23,6 +23,8 @@ import type {
   StaffSignInInput,
   SubmitRequestInput,
   SuperviseInput,
+  ContentReviewInput,
+  WechatPushQuery,
   TransferInput,
   VerifyInput,
   WechatSignInInput,
@@ -256,6 +258,15 @@ export const ROUTES = {
   handled: route('GET', '/api/inbox/handled', ['cadre']),
   staffQueue: route('GET', '/api/staff/requests', ['staff']),
   staffQueueCounts: route('GET', '/api/staff/requests/counts', ['staff']),
+  /** 内容审核: staff release or withhold an item WeChat's content security held. */
+  reviewContent: route('POST', '/api/content-holds/:id/review', OFFICE),
+  /**
+   * WeChat's message push (消息推送): the address check (GET, answered with `echostr`) and the
+   * events (POST, answered `success`), e.g. the result of a mediaCheckAsync. Public, signed by
+   * the token both sides know.
+   */
+  wechatPushCheck: { ...route('GET', '/api/wechat/push', 'public'), produces: 'text/plain' },
+  wechatPush: { ...route('POST', '/api/wechat/push', 'public'), produces: 'text/plain' },
 
   notices: route('GET', '/api/notices', 'signed_in'),
   noticeSummary: route('GET', '/api/notices/summary', 'signed_in'),
@@ -411,6 +422,11 @@ export interface ApiResponses {
   handled: Page<HandledItem>;
   staffQueue: Page<RequestSummary>;
   staffQueueCounts: StaffQueueCounts;
+  reviewContent: RequestDetail;
+  /** plain text: the echo string */
+  wechatPushCheck: unknown;
+  /** plain text: success */
+  wechatPush: unknown;
   notices: Page<Notice>;
   noticeSummary: NoticeSummary;
   readNotices: ReadNoticesResult;
@@ -501,6 +517,8 @@ export interface ApiBodies {
   rate: RateInput;
   verify: VerifyInput;
   supervise: SuperviseInput;
+  reviewContent: ContentReviewInput;
+  wechatPush: Record<string, unknown>;
   cancel: CancelInput;
   confirmRequest: Record<string, never>;
   confirm: Record<string, never>;
@@ -538,6 +556,8 @@ export interface ApiQueries {
   inbox: InboxQuery;
   handled: PageQuery;
   staffQueue: StaffQueueQuery;
+  wechatPushCheck: WechatPushQuery;
+  wechatPush: WechatPushQuery;
   cadreFigures: FiguresQuery;
   unitFigures: UnitFiguresQuery;
   figureSeries: FigureSeriesQuery;

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { DEADLINE_STATES } from '../calendar/overdue';
+import { CONTENT_HOLD_STATES, CONTENT_ITEMS } from '../content/content-security';
 import { ERROR_CODES, type ErrorCode } from '../errors/codes';
 import { ACTOR_ROLES } from '../lifecycle/actors';
 import { CLOCK_KINDS } from '../lifecycle/clocks';
@@ -202,6 +203,28 @@ export const voiceViewSchema = v.object({
 });
 export type VoiceView = v.InferOutput<typeof voiceViewSchema>;
 
+/**
+ * 内容安全: one item WeChat flagged (the text, a photo, the recording) and what staff made of it.
+ * A cadre reads only that an item is held or withheld; the reason is for staff.
+ */
+export const contentHoldViewSchema = v.object({
+  id,
+  item: v.picklist(CONTENT_ITEMS),
+  /** which photo, for a photo; null for the text and the recording */
+  photoId: v.nullable(id),
+  state: v.picklist(CONTENT_HOLD_STATES),
+  /** WeChat's reason in plain words (e.g. 辱骂); staff and admins only, null for others */
+  reason: v.nullable(v.string()),
+  heldAt: instant,
+  reviewedAt: v.nullable(instant),
+  reviewerName: v.nullable(v.string()),
+  /** staff's note with their decision; staff and admins only */
+  reviewNote: v.nullable(v.string()),
+  /** the reader may release or withhold it now (staff in scope, while it is held) */
+  reviewable: v.boolean(),
+});
+export type ContentHoldView = v.InferOutput<typeof contentHoldViewSchema>;
+
 export const ratingViewSchema = v.object({
   round,
   level: ratingLevel,
@@ -266,6 +289,11 @@ export const requestDetailSchema = v.object({
   timeline: v.array(timelineEntrySchema),
   /** the household (联户) it came from (a visit, a 民困帮扶卡), for cadres and staff only */
   household: v.nullable(v.object({ id, address: v.string(), headName: v.string() })),
+  /**
+   * 内容安全: the items WeChat flagged. While one is held or withheld a cadre gets the request
+   * without it (text empty, photo or recording left out) and this list says so.
+   */
+  contentHolds: v.array(contentHoldViewSchema),
   /** what the reader may do now (drives the buttons); every one has its route */
   allowedActions: v.array(v.picklist(ACTIONS)),
 });
@@ -438,6 +466,8 @@ export const staffQueueCountsSchema = v.object({
   overdue: count,
   supervised: count,
   flagged: count,
+  /** 内容待审: requests with an item WeChat flagged, waiting for staff */
+  content: count,
   /** notices that could not be delivered, in scope (the 发送失败 list) */
   failedNotices: count,
 });

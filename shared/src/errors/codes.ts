@@ -51,6 +51,10 @@ export const ERRORS = {
   TRANSITION_NOT_ALLOWED: { status: 409, message: '诉求当前的状态不能进行这项操作，请刷新后查看' },
   VERSION_CONFLICT: { status: 409, message: '这条诉求刚刚被其他人处理过，请刷新后再试' },
   ALREADY_ACCEPTED: { status: 409, message: '这条诉求已经被签收了' },
+  CONTENT_ALREADY_REVIEWED: {
+    status: 409,
+    message: '这项内容已经有工作人员审核过了，请刷新后查看',
+  },
   DELIVERY_NOT_FAILED: {
     status: 409,
     message: '这条通知已经不在发送失败列表里了（可能已重新发送），请刷新',

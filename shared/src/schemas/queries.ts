@@ -38,8 +38,8 @@ export const inboxQuerySchema = v.object({
 /**
  * The staff's queues: 差评核实 (bad reviews awaiting verification), 作风投诉, 即将超期 (a running
  * clock due within a working day), 已超期 (a running clock past its due time), 督办中 (open and
- * supervised), 二次差评 (a second bad review after rectification, flagged to the county), and
- * everything in scope.
+ * supervised), 二次差评 (a second bad review after rectification, flagged to the county), 内容待审
+ * (an item WeChat's content security flagged, waiting for staff), and everything in scope.
  */
 export const STAFF_QUEUES = [
   'review',
@@ -48,6 +48,7 @@ export const STAFF_QUEUES = [
   'overdue',
   'supervised',
   'flagged',
+  'content',
   'all',
 ] as const;
 export type StaffQueue = (typeof STAFF_QUEUES)[number];
