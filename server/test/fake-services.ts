@@ -34,6 +34,14 @@ export class FakeServices {
   readonly refused = new Set<string>();
   /** openids whose messages WeChat refuses as malformed (47003): a failure for good */
   readonly failing = new Set<string>();
+  /** what msg_sec_check was asked (content, openid, scene, version) */
+  readonly textChecks: Record<string, unknown>[] = [];
+  /** what media_check_async was asked (media_url, media_type, openid…) and the trace id given */
+  readonly mediaChecks: (Record<string, unknown> & { trace_id: string })[] = [];
+  /** words the fake content security finds risky (label 20003, 辱骂) */
+  readonly riskyWords = new Set(['违规样例']);
+  /** content security answers a system error (-1), as WeChat does when busy */
+  secFailing = false;
   private tokens = new Set<string>();
   private server: http.Server | null = null;
   url = '';
@@ -95,6 +103,28 @@ export class FakeServices {
       }
       this.wechat.push({ ...msg, access_token: token });
       return json(200, { errcode: 0, errmsg: 'ok' });
+    }
+    if (url.pathname === '/wxa/msg_sec_check' || url.pathname === '/wxa/media_check_async') {
+      if (!this.tokens.has(url.searchParams.get('access_token') ?? '')) {
+        return json(200, { errcode: 40001, errmsg: 'invalid credential' });
+      }
+      if (this.secFailing) return json(200, { errcode: -1, errmsg: 'system error' });
+      const asked = body as Record<string, unknown>;
+      const trace_id = `trace-${this.textChecks.length + this.mediaChecks.length + 1}-${Date.now()}`;
+      if (url.pathname === '/wxa/media_check_async') {
+        this.mediaChecks.push({ ...asked, trace_id });
+        return json(200, { errcode: 0, errmsg: 'ok', trace_id });
+      }
+      this.textChecks.push(asked);
+      const risky = [...this.riskyWords].some((w) => String(asked.content).includes(w));
+      const result = risky ? { suggest: 'risky', label: 20003 } : { suggest: 'pass', label: 100 };
+      return json(200, {
+        errcode: 0,
+        errmsg: 'ok',
+        result,
+        detail: [{ strategy: 'content_model', errcode: 0, ...result, prob: 90 }],
+        trace_id,
+      });
     }
     if (url.pathname === '/sns/jscode2session') {
       const code = url.searchParams.get('js_code') ?? '';

@@ -67,6 +67,12 @@ export interface AppConfig {
    * WeChat accepts this origin's card links as the mini-program's. Null when unset: nothing served.
    */
   wechatLinkVerify: { fileName: string; content: string } | null;
+  /**
+   * 消息推送: the token (and, in 安全模式, the EncodingAESKey) set in the mini-program's console, by
+   * which WeChat's pushes (mediaCheckAsync verdicts) are known to be WeChat's. Null when unset:
+   * every push is refused (never in production, where photos and recordings wait for them).
+   */
+  wechatPush: { token: string; aesKey: string | null } | null;
 }
 
 /** A subscribe-message template: its id, and which of its fields carries which part of a notice. */
@@ -126,6 +132,8 @@ const SECRET_KEYS = new Set([
   'S3_SECRET_KEY',
   'REDIS_URL',
   'TTS_SECRET_KEY',
+  'WECHAT_PUSH_TOKEN',
+  'WECHAT_PUSH_AES_KEY',
 ]);
 
 const bool = v.pipe(
@@ -309,6 +317,12 @@ const ENV_SCHEMA = v.object({
       ),
     ),
   ),
+  WECHAT_PUSH_TOKEN: v.optional(
+    v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3 to 32 letters or digits')),
+  ),
+  WECHAT_PUSH_AES_KEY: v.optional(
+    v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey')),
+  ),
   WECHAT_LINK_VERIFY_CONTENT: v.optional(
     v.pipe(
       v.string(),
@@ -396,6 +410,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   requiredInProduction('SMS_GATEWAY_URL', 'the SMS gateway that sends sign-in codes');
   requiredInProduction('WECHAT_APPID', 'the mini-program AppID');
   requiredInProduction('WECHAT_SECRET', 'the mini-program AppSecret');
+  requiredInProduction(
+    'WECHAT_PUSH_TOKEN',
+    "the 消息推送 token: WeChat's content-security verdicts on photos and recordings come through it",
+  );
+  if (e.WECHAT_PUSH_AES_KEY !== undefined && e.WECHAT_PUSH_TOKEN === undefined) {
+    issues.push({
+      key: 'WECHAT_PUSH_TOKEN',
+      message: 'WECHAT_PUSH_AES_KEY needs WECHAT_PUSH_TOKEN',
+    });
+  }
   requiredInProduction(
     'TENCENT_ASR_SECRET_ID',
     'voice requests are transcribed by Tencent Cloud ASR; the local stand-in only marks them',
@@ -519,6 +543,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     smsNoticesPerPhonePerDay:
       e.SMS_NOTICES_PER_PHONE_PER_DAY ?? DEFAULT_SMS_NOTICES_PER_PHONE_PER_DAY,
     cardFont: { path: e.CARD_FONT_PATH?.trim() || null, face: e.CARD_FONT_FACE?.trim() || null },
+    wechatPush:
+      e.WECHAT_PUSH_TOKEN !== undefined
+        ? { token: e.WECHAT_PUSH_TOKEN, aesKey: e.WECHAT_PUSH_AES_KEY ?? null }
+        : null,
     wechatLinkVerify:
       e.WECHAT_LINK_VERIFY_FILE !== undefined && e.WECHAT_LINK_VERIFY_CONTENT !== undefined
         ? { fileName: e.WECHAT_LINK_VERIFY_FILE, content: e.WECHAT_LINK_VERIFY_CONTENT }

@@ -29,7 +29,9 @@ export const CONTENT_HOLD_STATE_NAMES: Readonly<Record<ContentHoldState, string>
 export const CONTENT_DECISIONS = ['release', 'withhold'] as const;
 export type ContentDecision = (typeof CONTENT_DECISIONS)[number];
 
-export const CONTENT_DECISION_STATE: Readonly<Record<ContentDecision, ContentHoldState>> = {
+export const CONTENT_DECISION_STATE: Readonly<
+  Record<ContentDecision, Exclude<ContentHoldState, 'held'>>
+> = {
   release: 'released',
   withhold: 'withheld',
 };

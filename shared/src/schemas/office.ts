@@ -284,6 +284,8 @@ export const AUDIT_ACTION_LABELS = {
   'household.import': '导入联户',
   'request.public_summary': '修改公示摘要',
   'board.poster': '打印公示栏海报',
+  'content.release': '放行待审内容',
+  'content.withhold': '待审内容不予转交',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
@@ -327,6 +329,7 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   source: '依据',
   date: '日期',
   note: '说明',
+  item: '内容',
   removed: '已恢复',
   acceptDays: '签收时限',
   villageDays: '村级时限',

@@ -14,4 +14,6 @@ export interface RequestActor {
   mustChangePassword?: boolean;
   /** the account's own phone, masked, as read with the account on this call (absent: not read) */
   phoneMasked?: string | null;
+  /** a resident's WeChat openid, as read with the account on this call (absent: not read) */
+  wechatOpenid?: string | null;
 }

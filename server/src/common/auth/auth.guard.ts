@@ -82,6 +82,7 @@ export class AuthGuard implements CanActivate {
       cadreId: cadre?.id ?? null,
       mustChangePassword: user.mustChangePassword,
       phoneMasked: user.phoneMasked,
+      wechatOpenid: user.wechatOpenid,
     };
   }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { AppConfig } from '../../config/config';
 
@@ -55,7 +55,39 @@ export interface WechatClient {
    * JPEG image. Fails with an Error when WeChat refuses.
    */
   miniProgramCode(scene: string, page: string): Promise<Buffer>;
+  /**
+   * 内容安全 for words (msgSecCheck, version 2), asked under the writer's openid (WeChat wants
+   * one that used the mini-program lately). Fails with an Error when WeChat does not answer.
+   */
+  textCheck(content: string, openid: string): Promise<ContentVerdict>;
+  /**
+   * 内容安全 for a photo or a recording (mediaCheckAsync, version 2): WeChat fetches `url` and
+   * pushes its verdict later (`wxa_media_check`, matched by the trace id returned here).
+   */
+  mediaCheck(url: string, kind: 'image' | 'audio', openid: string): Promise<{ traceId: string }>;
 }
+
+/** WeChat's verdict on one item: `result.suggest` (pass, risky, review) and `result.label`. */
+export interface ContentVerdict {
+  suggest: string;
+  label: number;
+  traceId: string | null;
+}
+
+/**
+ * 内容安全's scene (场景值) for what a resident writes to a cadre: 2, 评论 (a comment addressed to
+ * someone); 1 is a profile, 3 a forum post, 4 a social log.
+ */
+export const CONTENT_CHECK_SCENE = 2;
+
+/**
+ * The local stand-in flags words containing one of these (a marked sample, not a word list: the
+ * real checks are WeChat's), so development and tests can produce a hold.
+ */
+export const LOCAL_FLAGGED_SAMPLES: Readonly<Record<string, number>> = {
+  违规样例: 20003,
+  待复核样例: 21000,
+};
 
 export const SMS_SENDER = Symbol('SMS_SENDER');
 export const WECHAT_CLIENT = Symbol('WECHAT_CLIENT');
@@ -122,8 +154,37 @@ export class HttpSmsSender implements SmsSender {
 /** A phone code the local stand-in reads as it is: `local-phone:13812345678` (tests, trials). */
 const LOCAL_PHONE_CODE = /^local-phone:(1[3-9]\d{9})$/;
 
+/** A photo or recording the local stand-in was asked to check; its verdict is pushed by hand. */
+export interface LocalMediaCheck {
+  url: string;
+  kind: 'image' | 'audio';
+  openid: string;
+  traceId: string;
+}
+
 /** Stable per code: enough to tell local test residents apart. */
 export class LocalWechatClient implements WechatClient {
+  /** What mediaCheck was asked, newest last. Nothing is pushed: as with WeChat, the verdict comes
+   * by POST /api/wechat/push, signed with WECHAT_PUSH_TOKEN (docs/operations.md shows how). */
+  readonly mediaChecks: LocalMediaCheck[] = [];
+
+  /** 违规样例 is risky (辱骂), 待复核样例 is for review; anything else passes. */
+  async textCheck(content: string) {
+    for (const [sample, label] of Object.entries(LOCAL_FLAGGED_SAMPLES)) {
+      if (content.includes(sample)) {
+        return { suggest: label === 21000 ? 'review' : 'risky', label, traceId: null };
+      }
+    }
+    return { suggest: 'pass', label: 100, traceId: null };
+  }
+
+  async mediaCheck(url: string, kind: 'image' | 'audio', openid: string) {
+    const traceId = `local-${randomUUID()}`;
+    this.mediaChecks.push({ url, kind, openid, traceId });
+    if (this.mediaChecks.length > LOCAL_SENT_KEPT) this.mediaChecks.shift();
+    return { traceId };
+  }
+
   async codeToSession(code: string) {
     return { openid: `local_${createHash('sha256').update(code).digest('hex').slice(0, 24)}` };
   }
@@ -209,6 +270,39 @@ export class HttpsWechatClient implements WechatClient {
     }
     const body = (await res.json()) as { errcode?: number; errmsg?: string };
     throw new Error(`getwxacodeunlimit failed: ${body.errcode} ${body.errmsg}`);
+  }
+
+  async textCheck(content: string, openid: string): Promise<ContentVerdict> {
+    const body = await this.post(
+      `/wxa/msg_sec_check?access_token=${encodeURIComponent(await this.accessToken())}`,
+      { content, version: 2, scene: CONTENT_CHECK_SCENE, openid },
+    );
+    const result = body.result as { suggest?: unknown; label?: unknown } | undefined;
+    if (body.errcode || typeof result?.suggest !== 'string') {
+      throw new Error(`msg_sec_check failed: ${String(body.errcode)} ${String(body.errmsg)}`);
+    }
+    return {
+      suggest: result.suggest,
+      label: Number(result.label ?? 0),
+      traceId: typeof body.trace_id === 'string' ? body.trace_id : null,
+    };
+  }
+
+  async mediaCheck(url: string, kind: 'image' | 'audio', openid: string) {
+    const body = await this.post(
+      `/wxa/media_check_async?access_token=${encodeURIComponent(await this.accessToken())}`,
+      {
+        media_url: url,
+        media_type: kind === 'audio' ? 1 : 2,
+        version: 2,
+        scene: CONTENT_CHECK_SCENE,
+        openid,
+      },
+    );
+    if (body.errcode || typeof body.trace_id !== 'string') {
+      throw new Error(`media_check_async failed: ${String(body.errcode)} ${String(body.errmsg)}`);
+    }
+    return { traceId: body.trace_id };
   }
 
   private async post(path: string, payload: unknown): Promise<Record<string, unknown>> {

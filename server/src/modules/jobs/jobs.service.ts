@@ -8,6 +8,7 @@ import {
 import type { DispatchReport, SweepReport } from '@mqlk/shared';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { ContentChecker } from '../content/content-checker';
 import { NoticeDispatcher } from '../notice/notice-dispatcher';
 import { RequestSweeps } from '../request/request-sweeps';
 
@@ -25,6 +26,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly sweeps: RequestSweeps,
     private readonly dispatcher: NoticeDispatcher,
+    private readonly contentChecker: ContentChecker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,6 +36,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     this.loops.push(
       new Loop('sweeps', sweepIntervalMs, () => this.sweep(), this.logger),
       new Loop('dispatch', dispatchIntervalMs, () => this.dispatch(), this.logger),
+      // Retries and checks a crash left behind; a submission starts its own pass at once.
+      new Loop('content', dispatchIntervalMs, () => this.contentChecker.runOnce(), this.logger),
     );
   }
 
@@ -41,11 +45,16 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.sweeps.stop();
     this.dispatcher.stop();
+    this.contentChecker.stop();
     await Promise.all(this.loops.map((loop) => loop.stop()));
   }
 
-  /** One pass of the sweeps, then of the dispatcher, so their notices go out at once. */
+  /**
+   * One pass of the content checks and the sweeps, then of the dispatcher, so their notices go
+   * out at once.
+   */
   async runNow(): Promise<{ sweep: SweepReport; dispatch: DispatchReport }> {
+    await this.contentChecker.runOnce();
     const sweep = await this.sweep();
     return { sweep, dispatch: await this.dispatch() };
   }

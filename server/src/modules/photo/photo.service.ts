@@ -124,6 +124,11 @@ export class PhotoService {
     return views;
   }
 
+  /** A signed link to one photo (relative: prefix the public origin for someone outside). */
+  linkOf(id: number): string {
+    return this.signer.urlOf(id, this.clock.now());
+  }
+
   /** The file behind a signed link. */
   async readSigned(id: number, exp: unknown, sig: unknown): Promise<PhotoFile> {
     const now = this.clock.now();

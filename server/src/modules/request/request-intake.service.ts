@@ -26,6 +26,8 @@ import { CadreRepository } from '../cadre/cadre.repository';
 import { CardService } from '../card/card.service';
 import { VisitRepository } from '../household/visit.repository';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { ContentCheckRepository, type NewContentCheck } from '../content/content-check.repository';
+import { ContentChecker } from '../content/content-checker';
 import { PhotoService } from '../photo/photo.service';
 import { VoiceService } from '../voice/voice.service';
 import { ResidentAccounts } from '../user/resident-accounts';
@@ -103,6 +105,8 @@ export class RequestIntake {
     private readonly policy: AccessPolicy,
     private readonly notices: RequestNotices,
     private readonly metricLedger: MetricLedger,
+    private readonly contentChecks: ContentCheckRepository,
+    private readonly contentChecker: ContentChecker,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -134,7 +138,7 @@ export class RequestIntake {
         : await this.users.phoneMaskOf(actor.userId));
     const known = new Map([[actor.userId, actor.displayName]]);
     if (card.accountName !== null) known.set(card.cadre.userId, card.accountName);
-    return this.once(actor, idemKey, 'POST /requests', input, (m, number) =>
+    const made = await this.once(actor, idemKey, 'POST /requests', input, (m, number) =>
       this.create(m, actor, 'submit', route, null, number, known, card.cadre.name, {
         channel: 'card_scan',
         category: input.category,
@@ -151,6 +155,9 @@ export class RequestIntake {
         householdId: card.householdId,
       }),
     );
+    // Its words are sent to WeChat's content security now, after the commit (never inside it).
+    if (made.fresh && actor.wechatOpenid !== null) this.contentChecker.soon();
+    return made;
   }
 
   /** 代填: a cadre files for a resident; it is the resident's, by their phone, once they sign in. */
@@ -398,6 +405,11 @@ export class RequestIntake {
     await this.clocks.write(m, id, clocks, now);
     await this.photos.attach(m, actor.userId, { requestId: id }, photoIds);
     await this.voices.attach(m, actor.userId, id, voiceId);
+    // 内容安全 for what a resident sent (a cadre's entries are their own, on the record).
+    if (actor.role === 'resident') {
+      const items = contentItems(id, actor.userId, fields);
+      await this.contentChecks.enqueue(m, items, now, actor.wechatOpenid !== null);
+    }
     const event = {
       action,
       actorUserId: actor.userId,
@@ -446,6 +458,26 @@ export class RequestIntake {
     if (voiceId !== undefined) delete record.voice;
     return record;
   }
+}
+
+/** The items of a resident's request that go to WeChat's content security. */
+function contentItems(
+  requestId: number,
+  authorUserId: number,
+  { text, photoIds, voiceId }: NewRequestFields,
+): NewContentCheck[] {
+  const item = (kind: NewContentCheck['item'], photoId: number | null, voice: number | null) => ({
+    requestId,
+    item: kind,
+    photoId,
+    voiceId: voice,
+    authorUserId,
+  });
+  return [
+    ...(text.trim() ? [item('text', null, null)] : []),
+    ...[...new Set(photoIds)].map((p) => item('photo', p, null)),
+    ...(voiceId === undefined ? [] : [item('voice', null, voiceId)]),
+  ];
 }
 
 function randomToken(): string {

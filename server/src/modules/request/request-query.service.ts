@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  type ContentHoldView,
+  contentLabelReason,
   type HandledItem,
+  hidesContent,
   householdAddress,
   type InboxQuery,
   type MoveResult,
@@ -9,6 +12,7 @@ import {
   type RequestDetail,
   type RequestSummary,
   ratingWindowEndsAt,
+  seesHeldContent,
   seesRatings,
   type StaffQueue,
   type StaffQueueCounts,
@@ -22,6 +26,8 @@ import { AuditRepository, auditActor } from '../audit/audit.repository';
 import { CLOCK, type Clock } from '../../common/clock/clock';
 import { type PageSlice, pageOf, sliceOf } from '../../common/paging';
 import { CadreRepository } from '../cadre/cadre.repository';
+import type { ContentCheckEntity } from '../content/content-check.entity';
+import { ContentCheckRepository } from '../content/content-check.repository';
 import { OrgRepository } from '../org/org.repository';
 import { PhotoService } from '../photo/photo.service';
 import { VoiceService } from '../voice/voice.service';
@@ -59,6 +65,7 @@ export class RequestQueries {
     private readonly noticeService: NoticeService,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: AuditRepository,
+    private readonly contentChecks: ContentCheckRepository,
   ) {}
 
   /**
@@ -126,7 +133,7 @@ export class RequestQueries {
     const scope = this.policy.requireStaffScope(actor);
     const time = (await this.deadlines.for(scope)).queueTime(this.clock.now());
     const count = (queue: StaffQueue) => this.requests.countStaffQueue(scope, actor, queue, time);
-    const [review, conduct, dueSoon, overdue, supervised, flagged, failedNotices] =
+    const [review, conduct, dueSoon, overdue, supervised, flagged, content, failedNotices] =
       await Promise.all([
         count('review'),
         count('conduct'),
@@ -134,9 +141,10 @@ export class RequestQueries {
         count('overdue'),
         count('supervised'),
         count('flagged'),
+        count('content'),
         this.noticeService.countFailed(scope, actor),
       ]);
-    return { review, conduct, dueSoon, overdue, supervised, flagged, failedNotices };
+    return { review, conduct, dueSoon, overdue, supervised, flagged, content, failedNotices };
   }
 
   async detail(actor: RequestActor, id: number): Promise<RequestDetail> {
@@ -196,14 +204,32 @@ export class RequestQueries {
       request.resolvedAt !== null &&
       !ratings.some((x) => x.round === request.round);
     const deadlines = await this.deadlines.for(request.ownerUnitPath);
+    // A fresh request has no verdict yet: its checks are sent after the commit.
+    const holds = record.fresh ? [] : await this.contentChecks.holdsOf([request.id]);
+    const hidden = seesHeldContent(actor.role, who.relations.includes('requester'))
+      ? []
+      : holds.filter((h) => hidesContent(h.state as ContentHoldView['state']));
+    const textHidden = hidden.some((h) => h.item === 'text');
+    const summary = this.presenter.summary(
+      request,
+      who,
+      names.get(request.ownerUserId) ?? '',
+      now,
+      deadlines,
+    );
+    const photos =
+      record.photos ??
+      (await this.photos.viewsFor('requestId', [request.id])).get(request.id) ??
+      [];
     return {
-      ...this.presenter.summary(request, who, names.get(request.ownerUserId) ?? '', now, deadlines),
-      text: request.text,
-      photos:
-        record.photos ??
-        (await this.photos.viewsFor('requestId', [request.id])).get(request.id) ??
-        [],
-      voice: record.voice === null ? null : await this.voices.viewFor(request.id),
+      ...summary,
+      preview: textHidden ? '' : summary.preview,
+      text: textHidden ? '' : request.text,
+      photos: photos.filter((p) => !hidden.some((h) => h.photoId === p.id)),
+      voice:
+        record.voice === null || hidden.some((h) => h.item === 'voice')
+          ? null
+          : await this.voices.viewFor(request.id),
       contactPhoneMasked: this.presenter.contactPhone(request, who),
       firstContactName: record.firstContactName,
       round: request.round === 2 ? 2 : 1,
@@ -234,8 +260,32 @@ export class RequestQueries {
       clocks: this.presenter.clocks(clocks, who, names, now),
       timeline: this.presenter.timeline(events, request, who, actor.userId, names),
       household: actor.role === 'resident' ? null : await this.householdOf(request),
+      contentHolds: await this.holdViews(actor, holds),
       allowedActions: this.policy.allowedActions(who, request),
     };
+  }
+
+  /** The flagged items as the reader may see them: reasons and notes are for the office. */
+  private async holdViews(
+    actor: RequestActor,
+    holds: ContentCheckEntity[],
+  ): Promise<ContentHoldView[]> {
+    const office = actor.role === 'staff' || actor.role === 'admin';
+    const reviewers = office
+      ? await this.users.displayNames(holds.flatMap((h) => h.reviewerUserId ?? []))
+      : new Map<number, string>();
+    return holds.map((h) => ({
+      id: h.id,
+      item: h.item,
+      photoId: h.photoId,
+      state: h.state as ContentHoldView['state'],
+      reason: office ? contentLabelReason(h.label ?? 0) : null,
+      heldAt: (h.checkedAt ?? h.createdAt).toISOString(),
+      reviewedAt: h.reviewedAt?.toISOString() ?? null,
+      reviewerName: office && h.reviewerUserId ? (reviewers.get(h.reviewerUserId) ?? '') : null,
+      reviewNote: office ? h.reviewNote : null,
+      reviewable: office && h.state === 'held',
+    }));
   }
 
   /** The household (联户) a request came from, as its handlers see it. */
@@ -286,17 +336,26 @@ export class RequestQueries {
   ): Promise<Page<RequestSummary>> {
     const { rows, total } = await query;
     const names = await this.users.displayNames(rows.map((r) => r.ownerUserId));
+    // Words held by 内容安全 are not previewed to a cadre (residents list only their own).
+    const heldText = new Set(
+      actor.role === 'cadre'
+        ? (await this.contentChecks.holdsOf(rows.map((r) => r.id)))
+            .filter((h) => h.item === 'text' && hidesContent(h.state as ContentHoldView['state']))
+            .map((h) => h.requestId)
+        : [],
+    );
     const deadlinesOf = await this.deadlines.forAll(rows.map((r) => r.ownerUnitPath));
     const now = this.clock.now();
-    const items = rows.map((r) =>
-      this.presenter.summary(
+    const items = rows.map((r) => {
+      const item = this.presenter.summary(
         r,
         this.policy.actorFor(actor, r),
         names.get(r.ownerUserId) ?? '',
         now,
         deadlinesOf(r.ownerUnitPath),
-      ),
-    );
+      );
+      return heldText.has(r.id) ? { ...item, preview: '' } : item;
+    });
     return pageOf(slice, items, total);
   }
 }

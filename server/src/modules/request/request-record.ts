@@ -25,6 +25,8 @@ export interface RequestRecord {
   /** display names of the accounts `namedIn` lists */
   names: Map<number, string>;
   firstContactName: string | null;
+  /** written by this call's transaction: no content-security verdict can exist yet */
+  fresh?: true;
 }
 
 /** The accounts whose names a request's page shows: its owner, the timeline's actors, the clocks' owners. */
@@ -91,5 +93,6 @@ export function writtenRecord(
     voice: null,
     names,
     firstContactName,
+    fresh: true,
   };
 }

@@ -1,6 +1,7 @@
 import { Controller, Headers, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
+  ContentReviewInput,
   InboxQuery,
   OnBehalfInput,
   OnSpotInput,
@@ -11,6 +12,7 @@ import type {
 import type { RequestActor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
 import { Endpoint, ValidBody, ValidQuery } from '../../common/contract/endpoint';
+import { ContentReview } from './content-review';
 import { RequestIntake } from './request-intake.service';
 import { RequestQueries } from './request-query.service';
 
@@ -21,6 +23,7 @@ export class RequestController {
   constructor(
     private readonly intake: RequestIntake,
     private readonly queries: RequestQueries,
+    private readonly contentReview: ContentReview,
   ) {}
 
   @Endpoint('submitRequest')
@@ -113,5 +116,15 @@ export class RequestController {
   @Endpoint('staffQueueCounts')
   staffQueueCounts(@CurrentActor() actor: RequestActor) {
     return this.queries.staffQueueCounts(actor);
+  }
+
+  /** 内容审核: release or withhold an item WeChat's content security held. */
+  @Endpoint('reviewContent')
+  reviewContent(
+    @CurrentActor() actor: RequestActor,
+    @Param('id', ParseIntPipe) id: number,
+    @ValidBody() input: ContentReviewInput,
+  ) {
+    return this.contentReview.review(actor, id, input);
   }
 }

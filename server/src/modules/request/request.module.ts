@@ -12,9 +12,11 @@ import { NoticeModule } from '../notice/notice.module';
 import { OrgModule } from '../org/org.module';
 import { PhotoModule } from '../photo/photo.module';
 import { VoiceModule } from '../voice/voice.module';
+import { ContentModule } from '../content/content.module';
 import { RatingModule } from '../rating/rating.module';
 import { UserModule } from '../user/user.module';
 import { BoardRepository } from './board.repository';
+import { ContentReview } from './content-review';
 import { ClockRepository } from './clock.repository';
 import { DaySequenceEntity } from './day-sequence.entity';
 import { DeadlineRules } from './deadline-rules';
@@ -52,6 +54,7 @@ import { TimelineRepository } from './timeline.repository';
     AuthModule,
     CadreModule,
     CardModule,
+    ContentModule,
     CryptoModule,
     HouseholdModule,
     IdempotencyModule,
@@ -68,6 +71,7 @@ import { TimelineRepository } from './timeline.repository';
   providers: [
     BoardRepository,
     ClockRepository,
+    ContentReview,
     DeadlineRules,
     LedgerRepository,
     MetricLedger,

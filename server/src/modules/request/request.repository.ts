@@ -223,6 +223,9 @@ export class RequestRepository {
       case 'flagged':
         qb.andWhere('r.flagged_to_county_at IS NOT NULL');
         break;
+      case 'content':
+        qb.andWhere("r.id IN (SELECT c.request_id FROM content_check c WHERE c.state = 'held')");
+        break;
       case 'all':
         break;
     }

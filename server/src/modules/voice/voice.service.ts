@@ -93,6 +93,11 @@ export class VoiceService {
     return voice ? this.viewOf(voice) : null;
   }
 
+  /** A signed link to one recording (relative: prefix the public origin for someone outside). */
+  linkOf(id: number): string {
+    return this.signer.urlOf(id, this.clock.now());
+  }
+
   /** The file behind a signed link. */
   async readSigned(id: number, exp: unknown, sig: unknown): Promise<VoiceFile> {
     if (this.signer.check(id, exp, sig, this.clock.now()) !== 'ok') {
