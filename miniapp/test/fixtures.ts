@@ -104,6 +104,7 @@ export function requestDetail(overrides: Partial<RequestDetail> = {}): RequestDe
     clocks: [],
     timeline: [timelineEntry()],
     household: null,
+    contentHolds: [],
     allowedActions: [],
     ...overrides,
   };
@@ -251,6 +252,7 @@ export function staffQueueCounts(overrides: Partial<StaffQueueCounts> = {}): Sta
     overdue: 1,
     supervised: 4,
     flagged: 0,
+    content: 0,
     failedNotices: 0,
     ...overrides,
   };

@@ -6,6 +6,7 @@ import {
   categoryLabel,
   type RequestDetail,
 } from '@mqlk/shared';
+import { Fragment, type ReactNode } from 'react';
 
 import { assetUrl } from '../services/assets';
 import { formatDateTime } from '../utils/format';
@@ -74,26 +75,50 @@ export function RequestResult({ request }: { request: RequestDetail }) {
   );
 }
 
+/**
+ * What a page adds to the body where WeChat's content security held an item (内容安全): a mark
+ * beside it for staff, or the line a cadre reads in its place.
+ */
+export interface BodyMarks {
+  text?: ReactNode;
+  voice?: ReactNode;
+  /** Under one photo, by its id. */
+  photo?: (photoId: number) => ReactNode;
+  /** After the photos: those the reader does not get. */
+  photos?: ReactNode;
+}
+
 /** What was written, and the photos. */
-export function RequestBody({ request }: { request: RequestDetail }) {
+export function RequestBody({
+  request,
+  marks = {},
+}: {
+  request: RequestDetail;
+  marks?: BodyMarks;
+}) {
   return (
     <View>
       <View className="mq-section">
         <Text className="mq-section__title">反映的内容</Text>
-        <Text className="mq-request-body__text">{request.text}</Text>
+        {marks.text}
+        {request.text ? <Text className="mq-request-body__text">{request.text}</Text> : null}
+        {marks.voice}
         <VoicePlayer voice={request.voice} />
         {request.photos.length > 0 ? (
           <View className="mq-request-body__photos">
             {request.photos.map((photo) => (
-              <Image
-                key={photo.id}
-                className="mq-request-body__photo"
-                src={assetUrl(photo.url)}
-                mode="widthFix"
-              />
+              <Fragment key={photo.id}>
+                <Image
+                  className="mq-request-body__photo"
+                  src={assetUrl(photo.url)}
+                  mode="widthFix"
+                />
+                {marks.photo?.(photo.id)}
+              </Fragment>
             ))}
           </View>
         ) : null}
+        {marks.photos}
       </View>
     </View>
   );

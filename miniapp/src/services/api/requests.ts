@@ -1,5 +1,6 @@
 import {
   type CancelInput,
+  type ContentReviewInput,
   type PublicSummaryEditInput,
   type PublicSummaryState,
   type ConfirmationPreview,
@@ -114,6 +115,11 @@ export function verifyRequest(id: number, input: VerifyInput): Promise<MoveResul
 
 export function superviseRequest(id: number, input: SuperviseInput): Promise<MoveResult> {
   return call('supervise', { params: { id }, body: input });
+}
+
+/** 内容审核: release or withhold one held item; `holdId` is the hold's id, not the request's. */
+export function reviewContent(holdId: number, input: ContentReviewInput): Promise<RequestDetail> {
+  return call('reviewContent', { params: { id: holdId }, body: input });
 }
 
 export function cancelOnSpot(id: number, input: CancelInput): Promise<MoveResult> {

@@ -263,3 +263,43 @@ describe('where the request stands, in words and aloud', () => {
     expect(screen.getByRole('button', { name: /读给我听/ })).toBeInTheDocument();
   });
 });
+
+describe('内容安全: what the resident sent is held for a look', () => {
+  const HELD_LINE = '您提交的部分内容需要工作人员核实后再转交干部，诉求已经送达，不影响办理。';
+  const textHold = {
+    id: 5,
+    item: 'text' as const,
+    photoId: null,
+    state: 'held' as const,
+    reason: null,
+    heldAt: '2026-11-21T01:00:00.000Z',
+    reviewedAt: null,
+    reviewerName: null,
+    reviewNote: null,
+    reviewable: false,
+  };
+
+  it('says gently that part of it waits, still showing all they sent, and never why', async () => {
+    load.mockResolvedValueOnce(requestDetail({ status: 'in_progress', contentHolds: [textHold] }));
+    render(<MyRequestPage />);
+
+    expect(await screen.findByText(HELD_LINE)).toBeInTheDocument();
+    expect(
+      screen.getByText('三组的自来水停了三天了，老人挑水很困难，希望尽快修好。'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('待审核')).not.toBeInTheDocument();
+  });
+
+  it('says nothing once the held part was reviewed', async () => {
+    load.mockResolvedValueOnce(
+      requestDetail({
+        status: 'in_progress',
+        contentHolds: [{ ...textHold, state: 'withheld', reviewedAt: '2026-11-21T02:00:00.000Z' }],
+      }),
+    );
+    render(<MyRequestPage />);
+
+    expect(await screen.findByText('反映的内容')).toBeInTheDocument();
+    expect(screen.queryByText(HELD_LINE)).not.toBeInTheDocument();
+  });
+});

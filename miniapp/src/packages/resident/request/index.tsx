@@ -98,6 +98,12 @@ function Detail({
       <RequestResult request={request} />
       {can('rate') ? <RatingForm request={request} onRated={onChange} /> : null}
       <RatingsList ratings={request.ratings} title="您的评价" thanks="，谢谢您！" />
+      {/* 内容安全: the resident sees all they sent; only that some of it waits, never why. */}
+      {request.contentHolds.some((hold) => hold.state === 'held') ? (
+        <Text className="my-request-page__held">
+          您提交的部分内容需要工作人员核实后再转交干部，诉求已经送达，不影响办理。
+        </Text>
+      ) : null}
       <RequestBody request={request} />
       <Timeline entries={request.timeline} />
       {can('withdraw') ? <Withdraw request={request} onWithdrawn={onChange} /> : null}

@@ -68,6 +68,7 @@ describe('QueuePage', () => {
       ['已超期', 'overdue', '没有超期的诉求', /请及时督办/],
       ['督办中', 'supervised', '没有督办中的诉求', /在办结之前会出现在这里/],
       ['二次差评', 'flagged', '没有二次差评', /标记“二次差评，已报县”/],
+      ['内容待审', 'content', '没有待审核的内容', /被微信检测拦下时，诉求会来到这里等您审核/],
       ['全部', 'all', '辖区内还没有诉求', /都会出现在这里/],
     ];
     for (const [tab, key, empty, body] of expected) {
@@ -91,6 +92,25 @@ describe('QueuePage', () => {
     expect(screen.getByText('差评核实 2件')).toBeInTheDocument();
     expect(screen.getByText('作风投诉 0件')).toBeInTheDocument();
     expect(screen.getByText('二次差评 0件')).toBeInTheDocument();
+    expect(screen.getByText('内容待审 0件')).toBeInTheDocument();
+  });
+
+  it('counts 内容待审 and opens that queue from its count', async () => {
+    queue.mockResolvedValue(page([]));
+    counts.mockResolvedValue(staffQueueCounts({ content: 2 }));
+    render(<QueuePage />);
+
+    const chip = await screen.findByText('内容待审 2件');
+    expect(chip.closest('[role="tab"]')).toHaveAttribute('aria-selected', 'false');
+    fireEvent.click(chip);
+
+    expect(await screen.findByText('没有待审核的内容')).toBeInTheDocument();
+    expect(queue).toHaveBeenLastCalledWith('content', 1);
+    expect(screen.getByText(/误判的请放行，确实不宜转交的写明理由后不予转交/)).toBeInTheDocument();
+    expect(screen.getByText('内容待审 2件').closest('[role="tab"]')).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
   });
 
   it('opens a queue from its count', async () => {

@@ -24,7 +24,7 @@ import './index.scss';
 
 /**
  * The township's queues: bad reviews to verify first, then conduct, the deadlines (即将超期,
- * 已超期), 督办中, flagged, all; counted at the top so what needs a look today stands out.
+ * 已超期), 督办中, flagged, 内容待审, all; counted at the top so what needs a look today stands out.
  */
 export default function QueuePage() {
   return (

@@ -20,6 +20,7 @@ const COUNT_OF: Record<Counted, keyof StaffQueueCounts> = {
   overdue: 'overdue',
   supervised: 'supervised',
   flagged: 'flagged',
+  content: 'content',
 };
 
 /** What needs a hand today, drawn large, each with its own symbol: ! soon late, ⚠ late, ⚑ pressed. */
@@ -28,7 +29,7 @@ const URGENT: readonly { queue: Counted; icon: string; tone: Tone }[] = [
   { queue: 'overdue', icon: '⚠', tone: 'danger' },
   { queue: 'supervised', icon: '⚑', tone: 'danger' },
 ];
-const OTHERS: readonly Counted[] = ['review', 'conduct', 'flagged'];
+const OTHERS: readonly Counted[] = ['review', 'conduct', 'flagged', 'content'];
 
 const labelOf = (queue: StaffQueue) => TABS.find((tab) => tab.key === queue)?.label ?? '';
 

@@ -8,6 +8,7 @@ export const TABS: readonly { key: StaffQueue; label: string }[] = [
   { key: 'overdue', label: '已超期' },
   { key: 'supervised', label: '督办中' },
   { key: 'flagged', label: '二次差评' },
+  { key: 'content', label: '内容待审' },
   { key: 'all', label: '全部' },
 ];
 
@@ -42,6 +43,11 @@ export const QUEUES: Record<StaffQueue, { note: string; empty: string; emptyBody
     note: '整改后群众仍然不满意的诉求，已报县里跟进。',
     empty: '没有二次差评',
     emptyBody: '整改后群众再次给出差评的诉求会标记“二次差评，已报县”，出现在这里。',
+  },
+  content: {
+    note: '群众提交的文字、照片或录音被微信内容安全检测拦下，等您审核。诉求已经送到办理人手上，只是看不到被拦下的内容。误判的请放行，确实不宜转交的写明理由后不予转交。',
+    empty: '没有待审核的内容',
+    emptyBody: '群众提交的内容被微信检测拦下时，诉求会来到这里等您审核。现在不需要做什么。',
   },
   all: {
     note: '辖区内全部诉求，快到期的排在前面。',

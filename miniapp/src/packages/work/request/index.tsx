@@ -19,6 +19,7 @@ import { STAFF_ROLES, WORK_ROLES, isSignedInAs } from '../../../services/session
 import { takeTicket } from '../components/ticket-handoff';
 import { AcceptAction, ReplyAction, ResolveAction } from './actions';
 import { ConfirmationCode } from './confirmation-code';
+import { ContentReviewSection, contentMarks } from './content-holds';
 import { CancelAction, EscalateAction, TransferAction } from './handover';
 import { isStale, type Run, type Said } from './move';
 import { ClocksSection, RectificationNotice, SupervisionNotice } from './notices';
@@ -131,7 +132,9 @@ function WorkRequest({ id, filed }: { id: number; filed: Filed }) {
         />
       ) : null}
       <RequestResult request={request} />
-      <RequestBody request={request} />
+      {/* A cadre gets the request without what WeChat held, and a line in its place. */}
+      <RequestBody request={request} marks={contentMarks(request, staff)} />
+      {staff ? <ContentReviewSection {...props} /> : null}
       {/* Ratings reach staff only: a cadre never learns one resident's rating. */}
       {staff ? <RatingsList ratings={request.ratings} title="群众评价" showExcluded /> : null}
       <Moves can={can} {...props} />

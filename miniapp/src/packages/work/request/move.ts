@@ -14,6 +14,7 @@ export const STALE_CODES: readonly string[] = [
   'VERSION_CONFLICT',
   'ALREADY_ACCEPTED',
   'TRANSITION_NOT_ALLOWED',
+  'CONTENT_ALREADY_REVIEWED',
 ];
 
 export const isStale = (error: ApiError) => STALE_CODES.includes(error.code);
