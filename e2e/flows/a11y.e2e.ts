@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, phonePage, type Product, shot, startProduct } from '../harness';
 import { Api, randomPhone } from '../api';
+import { audit, type Finding, setElderMode, settled } from '../axe';
 import { DEMO, shown, signInAtWork, useSession } from '../pages';
 
 /**
@@ -41,43 +41,6 @@ const SIGNED_IN: { who: 'resident' | 'cadre01' | 'shiqiao'; paths: string[] }[] 
     ],
   },
 ];
-
-/** A page has settled: its root is drawn and nothing is still loading. */
-async function settled(page: Page): Promise<void> {
-  await shown(page).locator('.mq-page').first().waitFor();
-  // Lists and figures arrive after the page: wait until no 加载中 is left (or 5 s).
-  await shown(page)
-    .getByText(/加载中|正在加载/)
-    .first()
-    .waitFor({ state: 'detached', timeout: 5000 })
-    .catch(() => {});
-}
-
-async function setElderMode(page: Page, on: boolean): Promise<void> {
-  await page.evaluate(
-    (on) => localStorage.setItem('mqlk.elderMode', JSON.stringify({ data: on ? 'on' : 'off' })),
-    on,
-  );
-}
-
-interface Finding {
-  page: string;
-  rule: string;
-  impact: string;
-  targets: string[];
-}
-
-async function audit(page: Page, name: string): Promise<Finding[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations.map((v) => ({
-    page: name,
-    rule: v.id,
-    impact: v.impact ?? 'minor',
-    targets: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
-  }));
-}
 
 /** What has keyboard focus, as a person would name it: its text, label or placeholder. */
 function focused(page: Page): Promise<string> {

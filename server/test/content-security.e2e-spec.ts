@@ -173,7 +173,7 @@ describe.each(testDialects())('content security on %s', (dialect) => {
     const cadre = await l.as(l.w.cadreA.user);
     const seen = await l.get(cadre, sent.id);
     expect(seen.text).toBe('');
-    expect(seen.preview).toBe('');
+    expect(seen.preview).toBe('（文字内容待乡镇审核）');
     expect(seen.photos).toHaveLength(2);
     expect(seen.voice).not.toBeNull();
     expect(seen.contentHolds).toEqual([
@@ -183,7 +183,7 @@ describe.each(testDialects())('content security on %s', (dialect) => {
     expect(seen.acceptDueAt).not.toBeNull();
     const inbox = await http().get('/api/inbox?status=open').set(bearer(cadre)).expect(200);
     const listed = inbox.body.items.find((i: { id: number }) => i.id === sent.id);
-    expect(listed.preview).toBe('');
+    expect(listed.preview).toBe('（文字内容待乡镇审核）');
     const notices = await http().get('/api/notices').set(bearer(cadre)).expect(200);
     expect(notices.body.items.some((n: { requestId: number }) => n.requestId === sent.id)).toBe(
       true,

@@ -608,6 +608,7 @@ describe('security headers in production', () => {
         SMS_GATEWAY_URL: 'https://sms.example.gov.cn/send',
         WECHAT_APPID: 'wx0123456789abcdef',
         WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+        WECHAT_PUSH_TOKEN: 'pushToken2026',
         S3_ENDPOINT: 'https://mqlk-photos-1250000000.cos.ap-guangzhou.myqcloud.com',
         S3_BUCKET: 'mqlk-photos-1250000000',
         S3_ACCESS_KEY: 'AKIDEXAMPLE',

@@ -96,6 +96,7 @@ describe('读给我听: the server text-to-speech (weapp)', () => {
       SMS_GATEWAY_URL: 'https://sms.example.gov.cn/send',
       WECHAT_APPID: 'wx0123456789abcdef',
       WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+      WECHAT_PUSH_TOKEN: 'pushToken2026',
       S3_ENDPOINT: 'https://cos.ap-guangzhou.myqcloud.com',
       S3_BUCKET: 'mqlk-photos-1250000000',
       S3_ACCESS_KEY: 'AKIDEXAMPLE',

@@ -7,6 +7,8 @@ import {
   onSpotSchema,
   verifySchema,
   superviseSchema,
+  contentReviewSchema,
+  wechatPushQuerySchema,
   cancelSchema,
   confirmSchema,
   emptyBodySchema,
@@ -358,6 +360,54 @@ describe('the moves’ inputs', () => {
     expect(validate(verifySchema, { version: 3 })).toMatchObject({
       ok: false,
       issues: [{ field: 'founded', message: '请选择核实结果：属实或不属实' }],
+    });
+  });
+
+  it('内容审核: release with an optional note, withhold only with a reason', () => {
+    expect(validate(contentReviewSchema, { decision: 'release' })).toEqual({
+      ok: true,
+      value: { decision: 'release', note: '' },
+    });
+    expect(validate(contentReviewSchema, { decision: 'release', note: ' 误判 ' })).toEqual({
+      ok: true,
+      value: { decision: 'release', note: '误判' },
+    });
+    expect(validate(contentReviewSchema, { decision: 'withhold', note: '辱骂他人' })).toEqual({
+      ok: true,
+      value: { decision: 'withhold', note: '辱骂他人' },
+    });
+    expect(validate(contentReviewSchema, { decision: 'withhold', note: '' })).toEqual({
+      ok: false,
+      issues: [{ field: 'note', message: '请填写不予转交的理由' }],
+    });
+    expect(validate(contentReviewSchema, { decision: 'withhold', note: '骂' })).toEqual({
+      ok: false,
+      issues: [{ field: 'note', message: '不予转交的理由至少要2个字，现在只有1个字' }],
+    });
+    expect(validate(contentReviewSchema, { decision: 'release', note: '好'.repeat(201) })).toEqual({
+      ok: false,
+      issues: [{ field: 'note', message: '审核说明最多200个字，现在有201个字' }],
+    });
+    expect(validate(contentReviewSchema, { decision: 'delete' })).toEqual({
+      ok: false,
+      issues: [{ field: 'decision', message: '请选择审核结果：放行或不予转交' }],
+    });
+  });
+
+  it("WeChat's push: timestamp and nonce always, signatures as sent", () => {
+    expect(
+      validate(wechatPushQuerySchema, { signature: 'ab', timestamp: '1', nonce: 'n' }),
+    ).toEqual({
+      ok: true,
+      value: { signature: 'ab', timestamp: '1', nonce: 'n' },
+    });
+    expect(validate(wechatPushQuerySchema, { signature: 'ab', nonce: 'n' })).toEqual({
+      ok: false,
+      issues: [{ field: 'timestamp', message: '缺少 timestamp' }],
+    });
+    expect(validate(wechatPushQuerySchema, { timestamp: '1' })).toEqual({
+      ok: false,
+      issues: [{ field: 'nonce', message: '缺少 nonce' }],
     });
   });
 

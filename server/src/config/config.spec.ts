@@ -12,6 +12,7 @@ const PRODUCTION = {
   SMS_GATEWAY_URL: 'https://sms.example.gov.cn/send',
   WECHAT_APPID: 'wx0123456789abcdef',
   WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+  WECHAT_PUSH_TOKEN: 'pushToken2026',
   S3_ENDPOINT: 'https://cos.ap-guangzhou.myqcloud.com',
   S3_BUCKET: 'mqlk-photos-1250000000',
   S3_ACCESS_KEY: 'AKIDEXAMPLE',
@@ -129,6 +130,7 @@ describe('loadConfig', () => {
       'SMS_GATEWAY_URL',
       'WECHAT_APPID',
       'WECHAT_SECRET',
+      'WECHAT_PUSH_TOKEN',
       'TENCENT_ASR_SECRET_ID',
       'TENCENT_ASR_SECRET_KEY',
       'S3_ENDPOINT',
@@ -166,6 +168,27 @@ describe('loadConfig', () => {
         key: 'WECHAT_LINK_VERIFY_CONTENT',
         message: 'WECHAT_LINK_VERIFY_FILE and WECHAT_LINK_VERIFY_CONTENT must be set together',
       },
+    ]);
+  });
+
+  it('reads the 消息推送 token and key, required in production, a key only with its token', () => {
+    expect(loadConfig(PRODUCTION, cwd).wechatPush).toEqual({
+      token: 'pushToken2026',
+      aesKey: null,
+    });
+    const aesKey = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+    expect(
+      loadConfig({ WECHAT_PUSH_TOKEN: 'tok', WECHAT_PUSH_AES_KEY: aesKey }, cwd).wechatPush,
+    ).toEqual({ token: 'tok', aesKey });
+    expect(loadConfig({}, cwd).wechatPush).toBeNull();
+    const { WECHAT_PUSH_TOKEN: _, ...withoutToken } = PRODUCTION;
+    expect(issuesOf(withoutToken).map((i) => i.key)).toEqual(['WECHAT_PUSH_TOKEN']);
+    expect(issuesOf({ WECHAT_PUSH_AES_KEY: aesKey })).toEqual([
+      { key: 'WECHAT_PUSH_TOKEN', message: 'WECHAT_PUSH_AES_KEY needs WECHAT_PUSH_TOKEN' },
+    ]);
+    expect(issuesOf({ WECHAT_PUSH_TOKEN: 'a b', WECHAT_PUSH_AES_KEY: 'short' })).toEqual([
+      { key: 'WECHAT_PUSH_TOKEN', message: 'must be 3 to 32 letters or digits' },
+      { key: 'WECHAT_PUSH_AES_KEY', message: 'must be the 43-character EncodingAESKey' },
     ]);
   });
 

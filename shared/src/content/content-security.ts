@@ -75,3 +75,10 @@ export function seesHeldContent(role: ActorRole, isRequester: boolean): boolean 
 export function hidesContent(state: ContentHoldState): boolean {
   return state !== 'released';
 }
+
+/** What a cadre's list shows instead of the first words of a text that is held or withheld. */
+export const HIDDEN_TEXT_PREVIEW: Readonly<Record<Exclude<ContentHoldState, 'released'>, string>> =
+  {
+    held: '（文字内容待乡镇审核）',
+    withheld: '（文字内容经乡镇审核不予转交）',
+  };

@@ -3,6 +3,7 @@ import {
   type ContentHoldView,
   contentLabelReason,
   type HandledItem,
+  HIDDEN_TEXT_PREVIEW,
   hidesContent,
   householdAddress,
   type InboxQuery,
@@ -209,7 +210,7 @@ export class RequestQueries {
     const hidden = seesHeldContent(actor.role, who.relations.includes('requester'))
       ? []
       : holds.filter((h) => hidesContent(h.state as ContentHoldView['state']));
-    const textHidden = hidden.some((h) => h.item === 'text');
+    const textHold = hidden.find((h) => h.item === 'text');
     const summary = this.presenter.summary(
       request,
       who,
@@ -223,8 +224,10 @@ export class RequestQueries {
       [];
     return {
       ...summary,
-      preview: textHidden ? '' : summary.preview,
-      text: textHidden ? '' : request.text,
+      preview: textHold
+        ? HIDDEN_TEXT_PREVIEW[textHold.state as 'held' | 'withheld']
+        : summary.preview,
+      text: textHold ? '' : request.text,
       photos: photos.filter((p) => !hidden.some((h) => h.photoId === p.id)),
       voice:
         record.voice === null || hidden.some((h) => h.item === 'voice')
@@ -337,11 +340,11 @@ export class RequestQueries {
     const { rows, total } = await query;
     const names = await this.users.displayNames(rows.map((r) => r.ownerUserId));
     // Words held by 内容安全 are not previewed to a cadre (residents list only their own).
-    const heldText = new Set(
+    const heldText = new Map(
       actor.role === 'cadre'
         ? (await this.contentChecks.holdsOf(rows.map((r) => r.id)))
             .filter((h) => h.item === 'text' && hidesContent(h.state as ContentHoldView['state']))
-            .map((h) => h.requestId)
+            .map((h) => [h.requestId, HIDDEN_TEXT_PREVIEW[h.state as 'held' | 'withheld']])
         : [],
     );
     const deadlinesOf = await this.deadlines.forAll(rows.map((r) => r.ownerUnitPath));
@@ -354,7 +357,8 @@ export class RequestQueries {
         now,
         deadlinesOf(r.ownerUnitPath),
       );
-      return heldText.has(r.id) ? { ...item, preview: '' } : item;
+      const preview = heldText.get(r.id);
+      return preview === undefined ? item : { ...item, preview };
     });
     return pageOf(slice, items, total);
   }
