@@ -11,12 +11,22 @@ import { OrgModule } from '../org/org.module';
 import { UserModule } from '../user/user.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { SMS_SENDER, smsSenderFor, WECHAT_CLIENT, wechatClientFor } from './external-services';
+import { CLOCK, type Clock } from '../../common/clock/clock';
+import {
+  SMS_SENDER,
+  smsSenderFor,
+  WECHAT_ACCESS_TOKEN,
+  WECHAT_CLIENT,
+  wechatClientFor,
+} from './external-services';
+import { ServiceTokenEntity } from './service-token.entity';
+import { ServiceTokenRepository } from './service-token.repository';
+import { WechatAccessToken } from './wechat-access-token';
 import { OtpCodeEntity } from './otp-code.entity';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OtpCodeEntity]),
+    TypeOrmModule.forFeature([OtpCodeEntity, ServiceTokenEntity]),
     UserModule,
     CadreModule,
     OrgModule,
@@ -27,14 +37,25 @@ import { OtpCodeEntity } from './otp-code.entity';
   providers: [
     AuthService,
     { provide: SMS_SENDER, inject: [APP_CONFIG], useFactory: (c: AppConfig) => smsSenderFor(c) },
+    ServiceTokenRepository,
+    {
+      provide: WECHAT_ACCESS_TOKEN,
+      inject: [APP_CONFIG, ServiceTokenRepository, CLOCK],
+      useFactory: (c: AppConfig, tokens: ServiceTokenRepository, clock: Clock) =>
+        c.wechat
+          ? new WechatAccessToken(c.wechat.appId, c.wechat.secret, c.wechatApiBase, tokens, () =>
+              clock.now(),
+            )
+          : null,
+    },
     {
       provide: WECHAT_CLIENT,
-      inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => wechatClientFor(c),
+      inject: [APP_CONFIG, WECHAT_ACCESS_TOKEN],
+      useFactory: wechatClientFor,
     },
     // Every route requires a signed-in actor unless its contract says it is public.
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, SMS_SENDER, WECHAT_CLIENT],
+  exports: [AuthService, SMS_SENDER, WECHAT_CLIENT, WECHAT_ACCESS_TOKEN],
 })
 export class AuthModule {}

@@ -10,20 +10,23 @@ import {
   wechatClientFor,
 } from './external-services';
 
+/** The shared access token (WechatAccessToken, which keeps it in the database), as a test has it. */
+const token = { get: async () => 'TOKEN-1' };
+
 const config = (patch: Partial<AppConfig>) =>
   ({ nodeEnv: 'development', smsGatewayUrl: null, wechat: null, ...patch }) as AppConfig;
 
 describe('external service stand-ins', () => {
   it('uses the local stand-ins in development and tests', () => {
     expect(smsSenderFor(config({}))).toBeInstanceOf(LocalSmsSender);
-    expect(wechatClientFor(config({ nodeEnv: 'test' }))).toBeInstanceOf(LocalWechatClient);
+    expect(wechatClientFor(config({ nodeEnv: 'test' }), null)).toBeInstanceOf(LocalWechatClient);
   });
 
   it('refuses the local stand-ins in production', () => {
     expect(() => smsSenderFor(config({ nodeEnv: 'production' }))).toThrow(
       /local stand-in cannot run with NODE_ENV=production/,
     );
-    expect(() => wechatClientFor(config({ nodeEnv: 'production' }))).toThrow(
+    expect(() => wechatClientFor(config({ nodeEnv: 'production' }), null)).toThrow(
       /local stand-in cannot run with NODE_ENV=production/,
     );
   });
@@ -35,7 +38,7 @@ describe('external service stand-ins', () => {
       wechat: { appId: 'wx0123456789abcdef', secret: 'x'.repeat(32) },
     });
     expect(smsSenderFor(prod)).toBeInstanceOf(HttpSmsSender);
-    expect(wechatClientFor(prod)).toBeInstanceOf(HttpsWechatClient);
+    expect(wechatClientFor(prod, token)).toBeInstanceOf(HttpsWechatClient);
   });
 
   it('the local SMS stand-in hands the code back; the local WeChat one is stable per code', async () => {
@@ -90,8 +93,8 @@ describe('the phone number WeChat vouches for (phonenumber.getPhoneNumber)', () 
     });
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-    it('asks with the shared stable token (once), and answers the pure number', async () => {
-      const wx = new HttpsWechatClient('wx0123456789abcdef', 's'.repeat(32), base);
+    it('asks with the shared access token, and answers the pure number', async () => {
+      const wx = new HttpsWechatClient('wx0123456789abcdef', 's'.repeat(32), token, base);
       answer = {
         errcode: 0,
         phone_info: {
@@ -106,21 +109,15 @@ describe('the phone number WeChat vouches for (phonenumber.getPhoneNumber)', () 
       answer = { errcode: 0, phone_info: { purePhoneNumber: '5551234', countryCode: '1' } };
       expect(await wx.phoneNumber('code-3')).toBeNull();
       expect(calls.map((c) => c.url)).toEqual([
-        '/cgi-bin/stable_token',
         '/wxa/business/getuserphonenumber?access_token=TOKEN-1',
         '/wxa/business/getuserphonenumber?access_token=TOKEN-1',
         '/wxa/business/getuserphonenumber?access_token=TOKEN-1',
       ]);
-      expect(calls[0]!.body).toEqual({
-        grant_type: 'client_credential',
-        appid: 'wx0123456789abcdef',
-        secret: 's'.repeat(32),
-      });
-      expect(calls[1]!.body).toEqual({ code: 'code-1' });
+      expect(calls[0]!.body).toEqual({ code: 'code-1' });
     });
 
     it('asks for a card’s mini-program code with scene and page, and reports a refusal', async () => {
-      const wx = new HttpsWechatClient('wx0123456789abcdef', 's'.repeat(32), base);
+      const wx = new HttpsWechatClient('wx0123456789abcdef', 's'.repeat(32), token, base);
       calls.length = 0;
       answer = { image: 'JPEG-BYTES' };
       expect((await wx.miniProgramCode('AbCdEf123456x', 'pages/card/index')).toString()).toBe(

@@ -91,6 +91,8 @@ export const LOCAL_FLAGGED_SAMPLES: Readonly<Record<string, number>> = {
 
 export const SMS_SENDER = Symbol('SMS_SENDER');
 export const WECHAT_CLIENT = Symbol('WECHAT_CLIENT');
+/** The shared `WechatAccessToken`, or null when WeChat is not configured. */
+export const WECHAT_ACCESS_TOKEN = Symbol('WECHAT_ACCESS_TOKEN');
 
 export class LocalSmsSender implements SmsSender {
   readonly notices: LocalSent[] = [];
@@ -212,18 +214,18 @@ export class LocalWechatClient implements WechatClient {
   }
 }
 
-/** Renew the access token this long before WeChat says it expires. */
-const TOKEN_MARGIN_MS = 5 * 60 * 1000;
-
 export class HttpsWechatClient implements WechatClient {
-  /** stable_token hands every caller the same token while it is valid, so each instance may keep one. */
-  private token: { value: string; until: number } | null = null;
-
   constructor(
     private readonly appId: string,
     private readonly secret: string,
+    /** the access_token every instance and the subscribe messages share (WechatAccessToken) */
+    private readonly token: { get(): Promise<string> },
     private readonly apiBase = 'https://api.weixin.qq.com',
   ) {}
+
+  private accessToken(): Promise<string> {
+    return this.token.get();
+  }
 
   async phoneNumber(code: string) {
     const body = await this.post(
@@ -233,23 +235,6 @@ export class HttpsWechatClient implements WechatClient {
     const info = body.phone_info as { purePhoneNumber?: string; countryCode?: string } | undefined;
     if (body.errcode || !info?.purePhoneNumber) return null;
     return info.countryCode && info.countryCode !== '86' ? null : info.purePhoneNumber;
-  }
-
-  private async accessToken(): Promise<string> {
-    if (this.token && this.token.until > Date.now()) return this.token.value;
-    const got = await this.post('/cgi-bin/stable_token', {
-      grant_type: 'client_credential',
-      appid: this.appId,
-      secret: this.secret,
-    });
-    if (typeof got.access_token !== 'string' || typeof got.expires_in !== 'number') {
-      throw new Error(`stable_token failed: ${String(got.errcode)} ${String(got.errmsg)}`);
-    }
-    this.token = {
-      value: got.access_token,
-      until: Date.now() + got.expires_in * 1000 - TOKEN_MARGIN_MS,
-    };
-    return this.token.value;
   }
 
   async miniProgramCode(scene: string, page: string) {
@@ -345,9 +330,17 @@ export function smsSenderFor(config: AppConfig): SmsSender {
   return new LocalSmsSender();
 }
 
-export function wechatClientFor(config: AppConfig): WechatClient {
-  if (config.wechat) {
-    return new HttpsWechatClient(config.wechat.appId, config.wechat.secret, config.wechatApiBase);
+export function wechatClientFor(
+  config: AppConfig,
+  token: { get(): Promise<string> } | null,
+): WechatClient {
+  if (config.wechat && token) {
+    return new HttpsWechatClient(
+      config.wechat.appId,
+      config.wechat.secret,
+      token,
+      config.wechatApiBase,
+    );
   }
   refuseInProduction(config, 'WeChat (WECHAT_APPID/WECHAT_SECRET unset)');
   return new LocalWechatClient();

@@ -57,6 +57,13 @@ export class ContentCheckEntity {
   @ForeignKey(() => RequestVoiceEntity, { name: 'FK_content_check_voice_id' })
   voiceId!: number | null;
 
+  /**
+   * The words a text check sends, carried by the outbox row until they are sent (then cleared):
+   * the request's text as submitted.
+   */
+  @Column({ type: 'text', nullable: true })
+  content!: string | null;
+
   /** whose words or pictures: their WeChat openid is what the checks are asked under */
   @Column({ name: 'author_user_id', type: 'int' })
   @ForeignKey(() => UserAccountEntity, { name: 'FK_content_check_author_user_id' })

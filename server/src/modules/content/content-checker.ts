@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { holdsContent, MAX_DELIVERY_ATTEMPTS, retryDelaySeconds } from '@mqlk/shared';
 import { AppError } from '../../common/app-error';
 import { CLOCK, type Clock } from '../../common/clock/clock';
+import { SerialPasses } from '../../common/serial-passes';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { WECHAT_CLIENT, type WechatClient } from '../auth/external-services';
@@ -37,9 +38,7 @@ interface PushEvent {
 export class ContentChecker {
   private readonly logger = new Logger('ContentChecker');
   private stopping = false;
-  private last: Promise<unknown> = Promise.resolve();
-  /** a pass asked for and not started yet: it will see whatever is due when it starts */
-  private queued: Promise<{ checked: number }> | null = null;
+  private readonly passes = new SerialPasses(() => this.pass());
 
   constructor(
     private readonly checks: ContentCheckRepository,
@@ -55,19 +54,9 @@ export class ContentChecker {
     this.stopping = true;
   }
 
-  /**
-   * One pass over what is due; passes in one instance run one after another, and asks that come
-   * while one waits to start share it (a burst of submissions makes one more pass, not a queue).
-   */
+  /** One pass over what is due (SerialPasses: never two at once in an instance). */
   runOnce(): Promise<{ checked: number }> {
-    if (this.queued) return this.queued;
-    const pass = this.last.then(() => {
-      this.queued = null;
-      return this.pass();
-    });
-    this.queued = pass;
-    this.last = pass.catch(() => undefined);
-    return pass;
+    return this.passes.run();
   }
 
   /** A pass right after a submission, so its words are checked within moments; errors are logged. */
@@ -100,7 +89,7 @@ export class ContentChecker {
     if (!openid) return { state: 'unchecked', failure: NO_OPENID };
     try {
       if (c.item === 'text') {
-        const verdict = await this.wechat.textCheck(await this.checks.textOf(c.requestId), openid);
+        const verdict = await this.wechat.textCheck(c.content ?? '', openid);
         return { state: holdsContent(verdict.suggest) ? 'held' : 'passed', ...verdict };
       }
       const link =

@@ -1,21 +1,4 @@
-import { createCipheriv, randomBytes } from 'node:crypto';
-import { decryptPush, pushSignature, signatureMatches } from './wechat-push';
-
-/** What WeChat does in 安全模式, written out from its documentation for the test. */
-function encryptPush(aesKey: string, appId: string, message: string): string {
-  const key = Buffer.from(`${aesKey}=`, 'base64');
-  const body = Buffer.from(message, 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(body.length, 0);
-  const plain = Buffer.concat([randomBytes(16), length, body, Buffer.from(appId, 'utf8')]);
-  const pad = 32 - (plain.length % 32);
-  const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
-  cipher.setAutoPadding(false);
-  return Buffer.concat([
-    cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])),
-    cipher.final(),
-  ]).toString('base64');
-}
+import { decryptPush, encryptPush, pushSignature, signatureMatches } from './wechat-push';
 
 const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 

@@ -1,4 +1,10 @@
-import { createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 /**
  * WeChat's message push (消息推送), as its documentation describes it: every call carries
@@ -19,6 +25,27 @@ export function signatureMatches(expected: string, given: string | undefined): b
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const aesKeyOf = (aesKey: string) => Buffer.from(`${aesKey}=`, 'base64');
+
+/**
+ * What WeChat sends in 安全模式 (the inverse of `decryptPush`): for trying the push address by
+ * hand in development, and for the tests.
+ */
+export function encryptPush(aesKey: string, appId: string, message: string): string {
+  const key = aesKeyOf(aesKey);
+  const body = Buffer.from(message, 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(body.length, 0);
+  const plain = Buffer.concat([randomBytes(16), length, body, Buffer.from(appId, 'utf8')]);
+  const pad = 32 - (plain.length % 32);
+  const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
+  cipher.setAutoPadding(false);
+  return Buffer.concat([
+    cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])),
+    cipher.final(),
+  ]).toString('base64');
+}
+
 /**
  * The plain JSON of an encrypted push: AES-256-CBC under the EncodingAESKey (base64 of 43
  * characters plus `=`, its first 16 bytes the IV), PKCS#7 padded to 32 bytes; inside, 16 random
@@ -31,7 +58,7 @@ export function decryptPush(
   encrypted: string,
 ): string | null {
   try {
-    const key = Buffer.from(`${aesKey}=`, 'base64');
+    const key = aesKeyOf(aesKey);
     const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
     decipher.setAutoPadding(false);
     const padded = Buffer.concat([decipher.update(encrypted, 'base64'), decipher.final()]);

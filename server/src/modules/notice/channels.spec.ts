@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AppConfig } from '../../config/config';
 import { MESSAGE_PAGES } from './notice-dispatcher';
-import type { ServiceTokenRepository } from './service-token.repository';
+import type { WechatAccessToken } from '../auth/wechat-access-token';
 import { fieldType, fitField } from './wechat-fields';
 import { HttpsWechatMessenger, LocalWechatMessenger, wechatMessengerFor } from './wechat-messenger';
 
@@ -59,18 +59,17 @@ describe('the WeChat messenger', () => {
       wechatMiniprogramState: 'formal',
       ...patch,
     }) as AppConfig;
-  const tokens = {} as ServiceTokenRepository;
-  const clock = { now: () => new Date() };
+  const token = {} as WechatAccessToken;
 
   it('is the local stand-in in development, refused in production, the real one when configured', () => {
-    expect(wechatMessengerFor(config({}), tokens, clock)).toBeInstanceOf(LocalWechatMessenger);
-    expect(() => wechatMessengerFor(config({ nodeEnv: 'production' }), tokens, clock)).toThrow(
+    expect(wechatMessengerFor(config({}), null)).toBeInstanceOf(LocalWechatMessenger);
+    expect(() => wechatMessengerFor(config({ nodeEnv: 'production' }), null)).toThrow(
       /local stand-in cannot run with NODE_ENV=production/,
     );
     const real = config({
       nodeEnv: 'production',
       wechat: { appId: 'wx0123456789abcdef', secret: 'x'.repeat(32) },
     });
-    expect(wechatMessengerFor(real, tokens, clock)).toBeInstanceOf(HttpsWechatMessenger);
+    expect(wechatMessengerFor(real, token)).toBeInstanceOf(HttpsWechatMessenger);
   });
 });

@@ -11,6 +11,7 @@ import {
   startOfLocalDay,
 } from '@mqlk/shared';
 import { CLOCK, type Clock } from '../../common/clock/clock';
+import { SerialPasses } from '../../common/serial-passes';
 import { PhoneCipher } from '../../common/crypto/phone-cipher';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -74,8 +75,8 @@ export class NoticeDispatcher {
     this.stopping = true;
   }
 
-  /** The pass in flight in this instance: passes run one after another, never side by side. */
-  private last: Promise<unknown> = Promise.resolve();
+  /** Passes in this instance run one after another, never side by side. */
+  private readonly passes = new SerialPasses(() => this.pass());
 
   /**
    * One pass: claims and sends due deliveries until none is left. A pass asked for while one runs
@@ -83,9 +84,7 @@ export class NoticeDispatcher {
    * CONCURRENCY sends in flight: all a crash can leave sent but unmarked.
    */
   runOnce(): Promise<DispatchReport> {
-    const pass = this.last.then(() => this.pass());
-    this.last = pass.catch(() => undefined);
-    return pass;
+    return this.passes.run();
   }
 
   private async pass(): Promise<DispatchReport> {

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../../common/access/access.module';
-import { CLOCK } from '../../common/clock/clock';
 import { CryptoModule } from '../../common/crypto/crypto.module';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { WECHAT_ACCESS_TOKEN } from '../auth/external-services';
 import { CadreModule } from '../cadre/cadre.module';
 import { UserModule } from '../user/user.module';
 import { NoticeController } from './notice.controller';
@@ -14,14 +14,12 @@ import { NoticeDispatcher } from './notice-dispatcher';
 import { NoticeEntity } from './notice.entity';
 import { NoticeRepository } from './notice.repository';
 import { NoticeService } from './notice.service';
-import { ServiceTokenEntity } from './service-token.entity';
-import { ServiceTokenRepository } from './service-token.repository';
 import { WECHAT_MESSENGER, wechatMessengerFor } from './wechat-messenger';
 
 /** The outbox: notices written with the moves and sweeps, and their delivery by WeChat and SMS. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([NoticeEntity, NoticeDeliveryEntity, ServiceTokenEntity]),
+    TypeOrmModule.forFeature([NoticeEntity, NoticeDeliveryEntity]),
     AccessModule,
     AuditModule,
     AuthModule,
@@ -34,10 +32,9 @@ import { WECHAT_MESSENGER, wechatMessengerFor } from './wechat-messenger';
     NoticeRepository,
     NoticeService,
     NoticeDispatcher,
-    ServiceTokenRepository,
     {
       provide: WECHAT_MESSENGER,
-      inject: [APP_CONFIG, ServiceTokenRepository, CLOCK],
+      inject: [APP_CONFIG, WECHAT_ACCESS_TOKEN],
       useFactory: wechatMessengerFor,
     },
   ],

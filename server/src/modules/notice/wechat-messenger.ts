@@ -1,5 +1,3 @@
-import { Logger } from '@nestjs/common';
-import type { Clock } from '../../common/clock/clock';
 import type { AppConfig } from '../../config/config';
 import {
   ChannelError,
@@ -7,7 +5,7 @@ import {
   type LocalSent,
   refuseInProduction,
 } from '../auth/external-services';
-import type { ServiceTokenRepository } from './service-token.repository';
+import { TOKEN_ERRORS, type WechatAccessToken } from '../auth/wechat-access-token';
 
 /** One subscribe message, its values already fitted to WeChat's field rules. */
 export interface SubscribeMessage {
@@ -50,11 +48,6 @@ export class LocalWechatMessenger implements WechatMessenger {
   }
 }
 
-const TOKEN_NAME = 'wechat_access_token';
-/** Renew a token this long before WeChat says it ends, so none is used in its last minutes. */
-const TOKEN_MARGIN_MS = 5 * 60 * 1000;
-/** access_token invalid (40001), expired (42001), or not a token (40014). */
-const TOKEN_ERRORS = new Set([40001, 42001, 40014]);
 /** the person refused, cancelled, or has no subscription left for this template */
 const REFUSED = 43101;
 /** WeChat is busy (-1) or throttling (45009: the daily limit): later may work. */
@@ -63,34 +56,21 @@ const RETRYABLE = new Set([-1, 45009, 45011]);
 interface WechatAnswer {
   errcode?: number;
   errmsg?: string;
-  access_token?: string;
-  expires_in?: number;
 }
 
-/**
- * The real client: one access_token for all instances, kept in the database until shortly before
- * it expires (`stable_token`, which hands every caller the same token while it is valid), and a
- * fresh one fetched under the token row's lock when WeChat says ours is no longer good.
- */
+/** The real client, with the one access_token every instance shares (`WechatAccessToken`). */
 export class HttpsWechatMessenger implements WechatMessenger {
-  private readonly logger = new Logger('WechatMessenger');
-  /** A renewal in flight in this instance: concurrent sends wait for it instead of starting their own. */
-  private renewing: Promise<string> | null = null;
-
   constructor(
-    private readonly appId: string,
-    private readonly secret: string,
     private readonly apiBase: string,
     private readonly miniprogramState: 'formal' | 'trial' | 'developer',
-    private readonly tokens: ServiceTokenRepository,
-    private readonly now: () => Date,
+    private readonly token: WechatAccessToken,
   ) {}
 
   async send(message: SubscribeMessage): Promise<SubscribeOutcome> {
-    let token = await this.accessToken(null);
+    let token = await this.token.get();
     let answer = await this.post(token, message);
     if (answer.errcode !== undefined && TOKEN_ERRORS.has(answer.errcode)) {
-      token = await this.accessToken(token);
+      token = await this.token.get(token);
       answer = await this.post(token, message);
     }
     const code = answer.errcode ?? 0;
@@ -99,46 +79,6 @@ export class HttpsWechatMessenger implements WechatMessenger {
     // A token refused twice is WeChat's or our clock's trouble for a while, not this message's.
     const retry = RETRYABLE.has(code) || TOKEN_ERRORS.has(code);
     throw new ChannelError(`微信订阅消息发送失败：${code} ${answer.errmsg ?? ''}`.trim(), retry);
-  }
-
-  /** The shared token; `rejected` is one WeChat just refused, to be replaced whatever its expiry. */
-  private async accessToken(rejected: string | null): Promise<string> {
-    const now = this.now();
-    const cached = await this.tokens.read(TOKEN_NAME);
-    if (cached && cached.value && cached.value !== rejected && fresh(cached.expiresAt, now)) {
-      return cached.value;
-    }
-    this.renewing ??= this.renew(rejected).finally(() => {
-      this.renewing = null;
-    });
-    const token = await this.renewing;
-    // A renewal already under way may have started before WeChat refused ours: ask again.
-    return rejected !== null && token === rejected ? this.renew(rejected) : token;
-  }
-
-  private renew(rejected: string | null): Promise<string> {
-    return this.tokens.whileHeld(TOKEN_NAME, async (current, m) => {
-      // Another instance may have renewed it while we waited for the row.
-      if (current.value && current.value !== rejected && fresh(current.expiresAt, this.now())) {
-        return current.value;
-      }
-      const got = await this.call('/cgi-bin/stable_token', {
-        grant_type: 'client_credential',
-        appid: this.appId,
-        secret: this.secret,
-        force_refresh: rejected !== null,
-      });
-      if (!got.access_token || !got.expires_in) {
-        throw new ChannelError(
-          `获取微信 access_token 失败：${got.errcode} ${got.errmsg ?? ''}`,
-          true,
-        );
-      }
-      const expiresAt = new Date(this.now().getTime() + got.expires_in * 1000);
-      await this.tokens.store(m, TOKEN_NAME, got.access_token, expiresAt);
-      this.logger.log(`WeChat access_token renewed, valid until ${expiresAt.toISOString()}`);
-      return got.access_token;
-    });
   }
 
   private post(token: string, message: SubscribeMessage): Promise<WechatAnswer> {
@@ -171,25 +111,13 @@ export class HttpsWechatMessenger implements WechatMessenger {
   }
 }
 
-function fresh(expiresAt: Date, now: Date): boolean {
-  return expiresAt.getTime() - TOKEN_MARGIN_MS > now.getTime();
-}
-
 /** The real messenger when WeChat is configured; the local stand-in otherwise (never in production). */
 export function wechatMessengerFor(
   config: AppConfig,
-  tokens: ServiceTokenRepository,
-  clock: Clock,
+  token: WechatAccessToken | null,
 ): WechatMessenger {
-  if (config.wechat) {
-    return new HttpsWechatMessenger(
-      config.wechat.appId,
-      config.wechat.secret,
-      config.wechatApiBase,
-      config.wechatMiniprogramState,
-      tokens,
-      () => clock.now(),
-    );
+  if (config.wechat && token) {
+    return new HttpsWechatMessenger(config.wechatApiBase, config.wechatMiniprogramState, token);
   }
   refuseInProduction(config, 'WeChat subscribe messages (WECHAT_APPID/WECHAT_SECRET unset)');
   return new LocalWechatMessenger();

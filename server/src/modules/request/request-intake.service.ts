@@ -472,6 +472,7 @@ function contentItems(
     photoId,
     voiceId: voice,
     authorUserId,
+    content: kind === 'text' ? text : null,
   });
   return [
     ...(text.trim() ? [item('text', null, null)] : []),

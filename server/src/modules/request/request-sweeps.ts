@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isOpenStatus, RATING_WINDOW_DAYS, type SweepReport } from '@mqlk/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock/clock';
+import { SerialPasses } from '../../common/serial-passes';
 import { claimTransaction } from '../../database/locking';
 import type { NoticeDraft } from '../notice/notice.repository';
 import { UserRepository } from '../user/user.repository';
@@ -42,13 +43,11 @@ export class RequestSweeps {
     this.stopping = true;
   }
 
-  /** The pass in flight in this instance: passes run one after another, never side by side. */
-  private last: Promise<unknown> = Promise.resolve();
+  /** Passes in this instance run one after another, never side by side. */
+  private readonly passes = new SerialPasses(() => this.pass());
 
   runOnce(): Promise<SweepReport> {
-    const pass = this.last.then(() => this.pass());
-    this.last = pass.catch(() => undefined);
-    return pass;
+    return this.passes.run();
   }
 
   private async pass(): Promise<SweepReport> {

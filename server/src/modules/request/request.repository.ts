@@ -20,6 +20,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { subtreePattern } from '../../common/access/access-policy';
 import { dbTime, forUpdate, skipLocked } from '../../database/locking';
 import type { PageSlice } from '../../common/paging';
+import { HELD_REQUEST_IDS } from '../content/content-check.repository';
 import { RequestConfirmationEntity } from './request-confirmation.entity';
 import { RequestEntity } from './request.entity';
 
@@ -224,7 +225,7 @@ export class RequestRepository {
         qb.andWhere('r.flagged_to_county_at IS NOT NULL');
         break;
       case 'content':
-        qb.andWhere("r.id IN (SELECT c.request_id FROM content_check c WHERE c.state = 'held')");
+        qb.andWhere(`r.id IN (${HELD_REQUEST_IDS})`);
         break;
       case 'all':
         break;
