@@ -182,8 +182,23 @@ describe.each(testDialects())('content security on %s', (dialect) => {
       expect.objectContaining({ item: 'text', state: 'held', reason: null, reviewable: false }),
     ]);
 
-    // Staff in scope see everything, with WeChat's reason, and may review it.
+    // Staff in scope see everything, with WeChat's reason, and may review it; they were told.
     const staff = await l.as(l.w.staffA);
+    const heldNotices = async (token: string) =>
+      (
+        (await http().get('/api/notices').set(bearer(token)).expect(200)).body.items as {
+          kind: string;
+          requestId: number;
+          body: string;
+        }[]
+      ).filter((n) => n.kind === 'content_held' && n.requestId === sent.id);
+    expect(await heldNotices(staff)).toEqual([
+      expect.objectContaining({
+        body: `一件诉求有内容被微信内容安全拦下，请审核：饮水问题（${sent.number}）。诉求已送到办理人手上。`,
+      }),
+    ]);
+    expect(await heldNotices(cadre)).toEqual([]);
+    expect(await heldNotices(await l.as(l.w.staffB))).toEqual([]);
     const office = await l.get(staff, sent.id);
     expect(office.text).toBe(FLAGGED_TEXT);
     expect(office.contentHolds).toEqual([
@@ -207,6 +222,8 @@ describe.each(testDialects())('content security on %s', (dialect) => {
       ['photo', photoIds[0], 'held'],
     ]);
     expect((await l.get(staff, sent.id)).contentHolds[1]).toMatchObject({ reason: '色情' });
+    // One notice per held item: the photo's hold told staff once more, its repeat did not.
+    expect(await heldNotices(staff)).toHaveLength(2);
   });
 
   it('puts held items in the 内容待审 queue of staff in scope, who release or withhold each once, on the audit log', async () => {

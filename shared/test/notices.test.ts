@@ -64,6 +64,11 @@ describe('notice words', () => {
     ],
     ['bad_review', '差评待核实', '有一件诉求收到差评，请核实：饮水问题（MQ-20261207-0001）。'],
     ['flagged', '二次差评', '一件诉求整改后群众仍不满意，已报县：饮水问题（MQ-20261207-0001）。'],
+    [
+      'content_held',
+      '内容待审核',
+      '一件诉求有内容被微信内容安全拦下，请审核：饮水问题（MQ-20261207-0001）。诉求已送到办理人手上。',
+    ],
     ['withdrawn', '群众已撤回', '群众撤回了一件诉求：饮水问题（MQ-20261207-0001），不用再办理。'],
   ] as const)('%s: %s — %s', (kind, title, body) => {
     expect(noticeText(kind, facts)).toEqual({ title, body });

@@ -34,6 +34,8 @@ export const NOTICE_KINDS = [
   'bad_review',
   /** to the county staff: a second bad review after rectification */
   'flagged',
+  /** to the staff of the owner's township: WeChat's content security held part of a request */
+  'content_held',
   /** to the owner: the resident withdrew it */
   'withdrawn',
 ] as const;
@@ -67,6 +69,7 @@ export const NOTICE_KIND_CHANNELS: Record<NoticeKind, readonly NoticeChannel[]> 
   overdue_staff: ['wechat'],
   bad_review: ['wechat'],
   flagged: ['wechat'],
+  content_held: ['wechat'],
   withdrawn: [],
 };
 
@@ -105,6 +108,7 @@ export const NOTICE_KIND_TEMPLATE: Record<NoticeKind, SubscribeTemplate> = {
   overdue_staff: 'reminder',
   bad_review: 'reminder',
   flagged: 'reminder',
+  content_held: 'reminder',
   withdrawn: 'progress',
 };
 
@@ -123,6 +127,7 @@ export const NOTICE_PHRASES: Record<NoticeKind, string> = {
   overdue_staff: '已超期',
   bad_review: '差评待核实',
   flagged: '二次差评',
+  content_held: '内容待审',
   withdrawn: '已撤回',
 };
 
@@ -220,6 +225,11 @@ export function noticeText(kind: NoticeKind, f: NoticeFacts): NoticeText {
       return { title: '差评待核实', body: `有一件诉求收到差评，请核实：${ref}。` };
     case 'flagged':
       return { title: '二次差评', body: `一件诉求整改后群众仍不满意，已报县：${ref}。` };
+    case 'content_held':
+      return {
+        title: '内容待审核',
+        body: `一件诉求有内容被微信内容安全拦下，请审核：${ref}。诉求已送到办理人手上。`,
+      };
     case 'withdrawn':
       return { title: '群众已撤回', body: `群众撤回了一件诉求：${ref}，不用再办理。` };
   }

@@ -109,8 +109,11 @@ export class ContentCheckRepository {
     return this.rows.findOneBy({ id });
   }
 
-  /** What a check ended with; a row no longer pending (its verdict came by push) is left alone. */
-  async finish(id: number, end: CheckEnd, now: Date): Promise<void> {
+  /**
+   * What a check ended with; a row no longer pending (its verdict came by push) is left alone.
+   * True when this call recorded it (`m`: the caller's transaction).
+   */
+  async finish(id: number, end: CheckEnd, now: Date, m?: EntityManager): Promise<boolean> {
     // The words are kept only while they may still have to be sent.
     const common =
       end.state === 'pending' ? { leaseUntil: null } : { leaseUntil: null, content: null };
@@ -122,7 +125,11 @@ export class ContentCheckRepository {
           : end.state === 'awaiting'
             ? { ...common, state: end.state, traceId: end.traceId }
             : { ...common, ...end, checkedAt: now };
-    await this.rows.update({ id, state: 'pending' }, set);
+    const done = await (m?.getRepository(ContentCheckEntity) ?? this.rows).update(
+      { id, state: 'pending' },
+      set,
+    );
+    return done.affected === 1;
   }
 
   /** The check a pushed verdict is about. */
@@ -135,12 +142,16 @@ export class ContentCheckRepository {
     id: number,
     end: Extract<CheckEnd, { state: 'passed' | 'held' | 'unchecked' }>,
     now: Date,
+    m?: EntityManager,
   ): Promise<boolean> {
     const set =
       end.state === 'unchecked'
         ? { state: end.state, failure: end.failure, checkedAt: now }
         : { state: end.state, suggest: end.suggest, label: end.label, checkedAt: now };
-    const done = await this.rows.update({ id, state: 'awaiting' }, set);
+    const done = await (m?.getRepository(ContentCheckEntity) ?? this.rows).update(
+      { id, state: 'awaiting' },
+      set,
+    );
     return done.affected === 1;
   }
 

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { holdsContent, MAX_DELIVERY_ATTEMPTS, retryDelaySeconds } from '@mqlk/shared';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { CLOCK, type Clock } from '../../common/clock/clock';
 import { SerialPasses } from '../../common/serial-passes';
@@ -17,6 +19,16 @@ const BATCH = 20;
 /** A claimed check not finished within this time is taken up again (its instance died). */
 const LEASE_MS = 60_000;
 const MAX_BATCHES = 50;
+
+/**
+ * Told, in the transaction that holds an item, so that whoever reviews it hears of it with the
+ * hold itself (the request module writes the staff's notice: the request is its table).
+ */
+export type HoldListener = (
+  m: EntityManager,
+  check: ContentCheckEntity,
+  now: Date,
+) => Promise<void>;
 
 /** A pushed event's fields that matter here (JSON 数据格式). */
 interface PushEvent {
@@ -40,7 +52,10 @@ export class ContentChecker {
   private stopping = false;
   private readonly passes = new SerialPasses(() => this.pass());
 
+  private holdListener: HoldListener | null = null;
+
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly checks: ContentCheckRepository,
     private readonly users: UserRepository,
     private readonly photos: PhotoService,
@@ -52,6 +67,27 @@ export class ContentChecker {
 
   stop(): void {
     this.stopping = true;
+  }
+
+  /** Who is told of a hold (one listener: RequestModule's staff notice). */
+  whenHeld(listener: HoldListener): void {
+    this.holdListener = listener;
+  }
+
+  /** Records an end; a hold is recorded with what it sets off, in one transaction. */
+  private async record(
+    check: ContentCheckEntity,
+    end: CheckEnd,
+    write: (m: EntityManager | undefined) => Promise<boolean>,
+  ): Promise<void> {
+    const listener = this.holdListener;
+    if (end.state !== 'held' || !listener) {
+      await write(undefined);
+      return;
+    }
+    await this.db.transaction(async (m) => {
+      if (await write(m)) await listener(m, check, this.clock.now());
+    });
   }
 
   /** One pass over what is due (SerialPasses: never two at once in an instance). */
@@ -75,7 +111,8 @@ export class ContentChecker {
       for (const id of ids) {
         const claimed = await this.checks.claim(id, now, new Date(now.getTime() + LEASE_MS));
         if (!claimed) continue;
-        await this.checks.finish(id, await this.send(claimed), this.clock.now());
+        const end = await this.send(claimed);
+        await this.record(claimed, end, (m) => this.checks.finish(id, end, this.clock.now(), m));
         checked += 1;
       }
     }
@@ -152,7 +189,7 @@ export class ContentChecker {
             label: Number(event.result?.label ?? 0),
             traceId: event.trace_id,
           };
-    await this.checks.settle(check.id, end, this.clock.now());
+    await this.record(check, end, (m) => this.checks.settle(check.id, end, this.clock.now(), m));
     return 'success';
   }
 

@@ -226,6 +226,16 @@ export class RequestNotices {
     );
   }
 
+  /**
+   * 内容安全 held an item of the request (check `checkId`): the staff of the owner's township
+   * review it. The owner hears nothing new: the request reached them already.
+   */
+  async contentHeld(m: EntityManager, r: NoticeSubject, checkId: number, now: Date) {
+    const staff = await this.staffAround(m, r.ownerUnitPath, 'township');
+    const out = staff.map((to) => ({ kind: 'content_held' as const, to }));
+    await this.writeFor(m, r, r.ownerUnitPath, out, `h${checkId}`, null, now);
+  }
+
   write(m: EntityManager, drafts: NoticeDraft[], now: Date): Promise<void> {
     return this.notices.write(m, drafts, now);
   }

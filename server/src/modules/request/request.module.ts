@@ -16,6 +16,7 @@ import { ContentModule } from '../content/content.module';
 import { RatingModule } from '../rating/rating.module';
 import { UserModule } from '../user/user.module';
 import { BoardRepository } from './board.repository';
+import { ContentHoldNotices } from './content-hold-notices';
 import { ContentReview } from './content-review';
 import { ClockRepository } from './clock.repository';
 import { DaySequenceEntity } from './day-sequence.entity';
@@ -71,6 +72,7 @@ import { TimelineRepository } from './timeline.repository';
   providers: [
     BoardRepository,
     ClockRepository,
+    ContentHoldNotices,
     ContentReview,
     DeadlineRules,
     LedgerRepository,
