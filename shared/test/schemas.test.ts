@@ -8,7 +8,6 @@ import {
   verifySchema,
   superviseSchema,
   contentReviewSchema,
-  wechatPushQuerySchema,
   cancelSchema,
   confirmSchema,
   emptyBodySchema,
@@ -25,6 +24,7 @@ import {
   escalateSchema,
   replySchema,
 } from '../src/schemas';
+import { wechatPushQuerySchema } from '../src/api/route-schemas';
 
 const goodRequest = {
   cardCode: 'Ab3dE5gH7jK9m',

@@ -24,13 +24,13 @@ import type {
   SubmitRequestInput,
   SuperviseInput,
   ContentReviewInput,
-  WechatPushQuery,
   TransferInput,
   VerifyInput,
   WechatSignInInput,
   WechatPhoneSignInInput,
   PublicSummaryEditInput,
 } from '../schemas/inputs';
+import type { WechatPushQuery } from './route-schemas';
 import type {
   FiguresQuery,
   InboxQuery,

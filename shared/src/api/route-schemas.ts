@@ -21,8 +21,6 @@ import {
   submitRequestSchema,
   superviseSchema,
   contentReviewSchema,
-  wechatPushBodySchema,
-  wechatPushQuerySchema,
   transferSchema,
   verifySchema,
   wechatSignInSchema,
@@ -140,6 +138,24 @@ import {
   subscribeTemplatesSchema,
   transferTargetsSchema,
 } from './schemas';
+
+/**
+ * WeChat's message push (消息推送) as it calls the server: the signature of the configured token
+ * over timestamp and nonce (and, in 安全模式, over the encrypted body too), and the echo string
+ * of the address check.
+ */
+export const wechatPushQuerySchema = v.object({
+  signature: v.optional(v.string()),
+  msg_signature: v.optional(v.string()),
+  timestamp: v.string('缺少 timestamp'),
+  nonce: v.string('缺少 nonce'),
+  echostr: v.optional(v.string()),
+  encrypt_type: v.optional(v.string()),
+});
+
+/** An event WeChat pushes, as JSON (数据格式 JSON); in 安全模式 its fields are inside `Encrypt`. */
+export const wechatPushBodySchema = v.looseObject({});
+export type WechatPushQuery = v.InferOutput<typeof wechatPushQuerySchema>;
 
 type Answer<K extends RouteName> = v.GenericSchema<unknown, ApiResponses[K]>;
 type Body<K> = K extends keyof ApiBodies ? v.GenericSchema<unknown, ApiBodies[K]> : never;

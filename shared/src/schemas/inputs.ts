@@ -290,23 +290,6 @@ export const contentReviewSchema = v.variant(
   '请选择审核结果：放行或不予转交',
 );
 
-/**
- * WeChat's message push (消息推送) as it calls the server: the signature of the configured token
- * over timestamp and nonce (and, in 安全模式, over the encrypted body too), and the echo string
- * of the address check.
- */
-export const wechatPushQuerySchema = v.object({
-  signature: v.optional(v.string()),
-  msg_signature: v.optional(v.string()),
-  timestamp: v.string('缺少 timestamp'),
-  nonce: v.string('缺少 nonce'),
-  echostr: v.optional(v.string()),
-  encrypt_type: v.optional(v.string()),
-});
-
-/** An event WeChat pushes, as JSON (数据格式 JSON); in 安全模式 its fields are inside `Encrypt`. */
-export const wechatPushBodySchema = v.looseObject({});
-
 /* ---- the resident's rating ---- */
 
 export const rateSchema = v.object({
@@ -370,7 +353,6 @@ export type CancelInput = v.InferOutput<typeof cancelSchema>;
 export type SuperviseInput = v.InferOutput<typeof superviseSchema>;
 export type VerifyInput = v.InferOutput<typeof verifySchema>;
 export type ContentReviewInput = v.InferOutput<typeof contentReviewSchema>;
-export type WechatPushQuery = v.InferOutput<typeof wechatPushQuerySchema>;
 export type OnBehalfInput = v.InferOutput<typeof onBehalfSchema>;
 export type OnSpotInput = v.InferOutput<typeof onSpotSchema>;
 export type ConfirmInput = v.InferOutput<typeof confirmSchema>;

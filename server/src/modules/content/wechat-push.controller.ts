@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { WechatPushQuery } from '@mqlk/shared';
+import type { WechatPushQuery } from '@mqlk/shared/server';
 import { Endpoint, ValidBody, ValidQuery } from '../../common/contract/endpoint';
 import { ContentChecker } from './content-checker';
 
