@@ -49,6 +49,11 @@ export class ContentCheckRepository {
     return this.db.getRepository(ContentCheckEntity);
   }
 
+  /** The table through the caller's transaction, or on its own. */
+  private on(m: EntityManager | undefined) {
+    return m?.getRepository(ContentCheckEntity) ?? this.rows;
+  }
+
   /**
    * The items of a new request, in its transaction: one statement, nothing read back. A writer
    * known to have no openid (signed in by SMS) gets them recorded as unchecked, with the reason.
@@ -125,10 +130,7 @@ export class ContentCheckRepository {
           : end.state === 'awaiting'
             ? { ...common, state: end.state, traceId: end.traceId }
             : { ...common, ...end, checkedAt: now };
-    const done = await (m?.getRepository(ContentCheckEntity) ?? this.rows).update(
-      { id, state: 'pending' },
-      set,
-    );
+    const done = await this.on(m).update({ id, state: 'pending' }, set);
     return done.affected === 1;
   }
 
@@ -148,10 +150,7 @@ export class ContentCheckRepository {
       end.state === 'unchecked'
         ? { state: end.state, failure: end.failure, checkedAt: now }
         : { state: end.state, suggest: end.suggest, label: end.label, checkedAt: now };
-    const done = await (m?.getRepository(ContentCheckEntity) ?? this.rows).update(
-      { id, state: 'awaiting' },
-      set,
-    );
+    const done = await this.on(m).update({ id, state: 'awaiting' }, set);
     return done.affected === 1;
   }
 
@@ -175,7 +174,7 @@ export class ContentCheckRepository {
     decision: { state: Exclude<ContentHoldState, 'held'>; reviewerUserId: number; note: string },
     now: Date,
   ): Promise<boolean> {
-    const done = await m.getRepository(ContentCheckEntity).update(
+    const done = await this.on(m).update(
       { id, state: 'held' },
       {
         state: decision.state,

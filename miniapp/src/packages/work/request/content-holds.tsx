@@ -124,15 +124,14 @@ export function ContentReviewSection({ request, run }: ActionProps) {
   );
 }
 
-function HoldRow({
-  hold,
-  name,
-  run,
-}: {
+/** One held item, its name as staff read it, and how a decision is sent. */
+interface HoldProps {
   hold: ContentHoldView;
   name: string;
   run: ActionProps['run'];
-}) {
+}
+
+function HoldRow({ hold, name, run }: HoldProps) {
   return (
     <View className="work-content__hold">
       <View className="work-content__head">
@@ -159,15 +158,7 @@ const DONE: Record<ContentDecision, (name: string) => string> = {
   withhold: (name) => `${name}不予转交，办理人看不到，理由已记录。`,
 };
 
-function ReviewForm({
-  hold,
-  name,
-  run,
-}: {
-  hold: ContentHoldView;
-  name: string;
-  run: ActionProps['run'];
-}) {
+function ReviewForm({ hold, name, run }: HoldProps) {
   const [note, setNote] = useState('');
   const [sending, setSending] = useState<ContentDecision | null>(null);
   const form = useMoveForm();
